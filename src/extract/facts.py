@@ -1,0 +1,110 @@
+"""Stage 6: the facts of an article — clean, find, normalize, attach subjects — as rows."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+from .clean import CleanText, clean
+from .mentions import SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
+from .normalize import normalize
+from .rules import Rules, load_rules
+from .subject import find_subject
+
+CONTRACT_FIELDS = ("doc", "text", "value", "value_max", "unit", "kind", "approx", "per", "subject")
+
+
+@dataclass
+class Fact:
+    """One statistic: the contract's fields plus where it came from."""
+
+    doc: str | None
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    kind: str
+    approx: str | None
+    per: str | None
+    subject: str | None
+    start: int  # offsets into the raw article text
+    end: int
+    sentence: str
+    rule: str  # pattern and rule id that produced it, e.g. quantity/元
+    steps: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def row(self) -> dict:
+        """The fact as a flat dict (no explanation steps)."""
+        out = asdict(self)
+        out.pop("steps")
+        return out
+
+
+FACT_COLUMNS = tuple(f.name for f in fields(Fact) if f.name != "steps")
+
+
+@dataclass
+class Extraction:
+    """Facts and the numbers that did not become facts, for one article."""
+
+    doc: str | None
+    cleaned: CleanText
+    facts: list[Fact]
+    rejections: list[Rejection]
+
+
+def extract(text: str, doc: str | None = None, rules: Rules | None = None) -> Extraction:
+    """Run the whole pipeline on one article's raw text."""
+    rules = rules or load_rules()
+    cleaned = clean(text, rules)
+    body = cleaned.text
+    spans = doc_spans(body, rules)
+    scan = find_mentions(body, rules, spans)
+    taken = [(m.num_start, m.end) for m in scan.mentions]
+    facts, rejections = [], list(scan.rejections)
+    for mention in scan.mentions:
+        normalized = normalize(body, mention, rules, taken)
+        if normalized is None:
+            rejections.append(Rejection(mention.start, mention.end, body[mention.start:mention.end], "no value"))
+            continue
+        fact = _fact(doc, cleaned, mention, normalized)
+        fact.subject = find_subject(body, mention, fact.kind, taken)
+        facts.append(fact)
+    return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
+
+
+def _fact(doc, cleaned: CleanText, mention: Mention, n) -> Fact:
+    raw_start, raw_end = cleaned.raw_span(mention.start, mention.end)
+    surface = "".join(cleaned.raw[raw_start:raw_end].split())
+    return Fact(
+        doc=doc, text=surface, value=n.value, value_max=n.value_max, unit=n.unit, kind=n.kind,
+        approx=n.approx, per=n.per, subject=None, start=raw_start, end=raw_end,
+        sentence=_sentence(cleaned.text, mention.start, mention.end),
+        rule=f"{mention.pattern}/{mention.rule}", steps=n.steps,
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_END:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in SENTENCE_END:
+        right += 1
+    if right < len(text) and text[right] != "\n":
+        right += 1
+    return text[left:right].strip()
+
+
+def extract_facts(text: str, doc: str | None = None, rules: Rules | None = None) -> list[Fact]:
+    """The statistic facts of one article.
+
+    >>> [(f.value, f.unit, f.per) for f in extract_facts("每亩 800元的保底分红")]
+    [(800, '元', '亩')]
+    """
+    return extract(text, doc, rules).facts
+
+
+def facts_frame(facts: list[Fact]):
+    """The facts as a pandas DataFrame, one row per fact, contract columns first."""
+    import pandas as pd
+
+    return pd.DataFrame([f.row() for f in facts], columns=list(FACT_COLUMNS))

@@ -1,0 +1,488 @@
+"""Stage 3: find quantity mentions (number + unit) in cleaned text, and drop the
+numbers that are not facts (dates, ordinals, names, set phrases, vague amounts).
+
+The scan is one regex over the text for numeral tokens; each token is then extended
+in place (range, 个, unit, 以上/左右, /斤) with dictionary look-ups built from
+``rules/``. No segmentation is needed here, so the hot path stays a regex scan.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .numerals import parse_number, parse_quantity
+from .rules import Rules, Unit
+
+DIGITS = "〇零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺"
+MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they may start a unit
+
+# One numeral token: Arabic or Chinese, with magnitudes and the 多/余/几 morphemes
+# that stand inside a number (4800多万, 2.4万余 keeps 余 outside, 十几).
+_TOKEN = rf"""
+(?<![\d.])
+(?:
+    \d+(?:\.\d+)?                   # Arabic, decimals
+  | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
+  | 百(?!分)                        # 百, but not 百分之 / 百分点
+  | 千(?![克米瓦卡帕伏])            # 千, but not 千克 / 千米 / 千瓦
+)
+(?:
+    \d+(?:\.\d+)?
+  | [{DIGITS}{MAGNITUDES}几]
+  | 百(?!分) | 千(?![克米瓦卡帕伏])
+  | 点(?=[{DIGITS}\d])              # decimal point in Chinese numerals
+  | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
+)*
+"""
+SCAN = regex.compile(rf"(?P<pct>[百千]分之)|(?P<num>{_TOKEN})", regex.VERBOSE)
+TOKEN = regex.compile(_TOKEN, regex.VERBOSE)
+
+RANGE_SEPARATORS = "-—–~至到"
+SENTENCE_END = "。！？!?；;\n"
+CLAUSE_END = SENTENCE_END + "，,、：:（）()"
+CN_NUMERAL_CHARS = set(DIGITS + MAGNITUDES + "百千点几")
+ARABIC_YEAR = regex.compile(r"[12]\d{3}")
+CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
+
+
+@dataclass
+class Mention:
+    """A candidate fact: where it is and the pieces it was built from."""
+
+    start: int  # span in the cleaned text, approximation words included
+    end: int
+    num_start: int
+    num_end: int
+    tokens: tuple[str, ...]  # the numeral token, or two for a range
+    unit: Unit | None
+    pattern: str  # quantity, percent-words, fraction, counted-noun, implicit
+    rule: str  # id of the unit or implicit rule that produced it
+    approx: str | None = None  # from a marker inside or right after the mention
+    approx_rule: str | None = None
+    per: str | None = None  # from a marker right after the unit (元/斤)
+    per_rule: str | None = None
+    half: bool = False  # 一年半, 两个半小时
+    fixed_value: float | None = None  # fractions: the value is computed here
+    noun: str | None = None  # the counted noun right after, when a noun list names it
+    noun_role: str | None = None
+
+
+@dataclass
+class Rejection:
+    """A number that produced no fact, and why (for `extract try --explain`)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Scan:
+    mentions: list[Mention] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- compiled lookups
+
+
+@dataclass
+class _Lookups:
+    surfaces: dict[str, Unit]
+    max_surface: int
+    approx_after: list[tuple[str, str, str]]  # longest first
+    rate_after: list[tuple[str, str, str]]
+    person: list[str]
+    household: list[str]
+    firm: list[str]
+    account: list[str]
+    blockers: regex.Pattern | None  # phrases and patterns of exclusions.yaml
+    blocker_ids: dict[str, tuple[str, str]]
+    implicit: list[tuple[regex.Pattern, object]]
+
+
+@lru_cache(maxsize=8)
+def lookups(rules: Rules) -> _Lookups:
+    """Lookup tables derived from ``rules``, built once per rule set."""
+    approx_after = sorted(((w, a, i) for w, (a, i) in rules.approx_after.items()), key=lambda t: -len(t[0]))
+    rate_after = sorted(((w, p, i) for w, (p, i) in rules.rate_after.items()), key=lambda t: -len(t[0]))
+    nouns = {role: sorted(words, key=len, reverse=True) for role, words in rules.nouns.items()}
+    alternatives, ids = [], {}
+    if rules.phrases:
+        group = "p0"
+        ids[group] = ("", "number")
+        alternatives.append(f"(?P<{group}>" + "|".join(regex.escape(p) for p in sorted(rules.phrases, key=len, reverse=True)) + ")")
+    for n, (pattern, rule_id, scope) in enumerate(rules.patterns, start=1):
+        group = f"p{n}"
+        ids[group] = (rule_id, scope)
+        alternatives.append(f"(?P<{group}>{pattern})")
+    blockers = regex.compile("|".join(alternatives)) if alternatives else None
+    implicit = []
+    for rule in rules.implicit:
+        words = sorted((str(w) for w in rule.get("before")), key=len, reverse=True)
+        gap = int(rule.get("gap", 4))
+        implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), rule))
+    return _Lookups(
+        surfaces=rules.surfaces,
+        max_surface=max((len(s) for s in rules.surfaces), default=1),
+        approx_after=approx_after,
+        rate_after=rate_after,
+        person=nouns.get("person", []),
+        household=nouns.get("household", []),
+        firm=nouns.get("firm", []),
+        account=nouns.get("account", []),
+        blockers=blockers,
+        blocker_ids=ids,
+        implicit=implicit,
+    )
+
+
+# ---------------------------------------------------------------- document context
+
+
+@dataclass
+class DocSpans:
+    """Spans of the document that block numbers: set phrases, patterns, quoted names."""
+
+    blocked: list[tuple[int, int, str, str]]  # start, end, rule id, scope
+    quoted: list[tuple[int, int]]
+
+
+_QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』")
+_SPEECH = regex.compile(r"[，。！？；,!?;：]")
+
+
+def doc_spans(text: str, rules: Rules) -> DocSpans:
+    """Precompute, once per document, the spans in which numbers are not facts."""
+    look = lookups(rules)
+    blocked = []
+    if look.blockers is not None:
+        for m in look.blockers.finditer(text, overlapped=False):
+            group = m.lastgroup
+            rule_id, scope = look.blocker_ids[group]
+            if not rule_id:  # a set phrase: find which rule listed it
+                rule_id, scope = rules.phrases[m.group()]
+            blocked.append((m.start(), m.end(), rule_id, scope))
+    quoted = []
+    for m in _QUOTES.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if not _SPEECH.search(inner):
+            quoted.append((m.start(), m.end()))
+    return DocSpans(blocked=blocked, quoted=quoted)
+
+
+# ---------------------------------------------------------------- the scan
+
+
+def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Scan:
+    """Find every quantity mention in cleaned ``text``.
+
+    >>> from extract.rules import load_rules
+    >>> [(m.tokens, m.unit.unit) for m in find_mentions("共有 193 户木耳种植户", load_rules()).mentions]
+    [(('193',), '户')]
+    """
+    look = lookups(rules)
+    spans = spans or doc_spans(text, rules)
+    scan = Scan()
+    taken_until = 0
+    for m in SCAN.finditer(text):
+        if m.start() < taken_until:
+            continue
+        if m.group("pct"):
+            mention = _percent_words(text, m, look)
+        else:
+            mention = _quantity(text, m.start(), m.end(), look)
+        if mention is None:
+            _reject_unitless(text, m, look, scan)
+            continue
+        reason = _excluded(text, mention, spans)
+        if reason:
+            scan.rejections.append(Rejection(mention.start, mention.end, text[mention.start:mention.end], reason))
+            taken_until = mention.end
+            continue
+        scan.mentions.append(mention)
+        taken_until = mention.end
+    return scan
+
+
+def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> None:
+    token = m.group()
+    if token in CN_NUMERAL_CHARS and token == "一":
+        return  # a lone 一 with nothing after it is an ordinary word, not worth a line
+    scan.rejections.append(Rejection(m.start(), m.end(), token, "no unit, measure word or counted noun after it"))
+
+
+def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
+    """百分之十二点五 → 12.5 %, 千分之三 → 0.3 %."""
+    token = TOKEN.match(text, m.end())
+    if not token:
+        return None
+    value = parse_number(token.group())
+    if value is None:
+        return None
+    scale = 1 if m.group("pct")[0] == "百" else 0.1
+    mention = Mention(m.start(), token.end(), m.start(), token.end(), (token.group(),), look.surfaces.get("%"),
+                      "percent-words", "%", fixed_value=_round(value * scale))
+    _suffixes(text, mention, look)
+    return mention
+
+
+def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
+    """Extend a numeral token at [start, end) into a mention, or None."""
+    tokens = [text[start:end]]
+    pos = end
+    # a range: 300—1800, 三到五, 10万至20万
+    second = _range_end(text, pos)
+    if second:
+        tokens.append(second.group())
+        pos = second.end()
+    # a fraction: 三分之一, 1/4
+    if len(tokens) == 1 and text.startswith("分之", pos):
+        return _fraction(text, start, pos, look)
+    per_inside = None
+    if text.startswith("每", pos) and pos + 2 < len(text):  # typo'd rates: 1.2每斤元
+        word = text[pos:pos + 2]
+        hit = next(((w, p, i) for w, p, i in look.rate_after if w == word), None)
+        if hit and _match_unit(text, pos + 2, look):
+            per_inside = hit
+            pos += 2
+    unit_match = _unit_after(text, pos, look)
+    if unit_match is None:
+        return _unitless(text, start, pos, tokens, look)
+    unit, pos, half = unit_match
+    mention = Mention(start, pos, start, pos - 0, tuple(tokens), unit, "quantity", unit.id, half=half)
+    mention.num_end = end if len(tokens) == 1 else second.end()
+    if per_inside:
+        mention.per, mention.per_rule = per_inside[1], per_inside[2]
+    # 300元至1800元: the unit repeated after the upper bound
+    repeat = _range_end(text, pos)
+    if repeat and len(tokens) == 1:
+        again = _unit_after(text, repeat.end(), look)
+        if again and again[0].unit == unit.unit:
+            mention.tokens = (tokens[0], repeat.group())
+            mention.end = again[1]
+    _suffixes(text, mention, look)
+    _counted_noun(text, mention, look)
+    return mention
+
+
+def _range_end(text: str, pos: int) -> regex.Match | None:
+    if pos < len(text) and text[pos] in RANGE_SEPARATORS:
+        nxt = pos + 1
+        if text[pos] == "—" and text.startswith("—", nxt):
+            nxt += 1  # the doubled dash ——
+        return TOKEN.match(text, nxt)
+    return None
+
+
+def _fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
+    numerator = TOKEN.match(text, pos + 2)
+    if not numerator:
+        return None
+    den, num = parse_number(text[start:pos]), parse_number(numerator.group())
+    if not den or num is None:
+        return None
+    mention = Mention(start, numerator.end(), start, numerator.end(), (text[start:numerator.end()],), look.surfaces.get("%"),
+                      "fraction", "%", fixed_value=_round(num / den * 100))
+    _suffixes(text, mention, look)
+    return mention
+
+
+def _round(value: float) -> float:
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _match_unit(text: str, pos: int, look: _Lookups) -> Unit | None:
+    for length in range(min(look.max_surface, len(text) - pos), 0, -1):
+        unit = look.surfaces.get(text[pos:pos + length])
+        if unit is None:
+            continue
+        rest = pos + length
+        if any(text.startswith(w, rest) for w in unit.not_before):
+            continue
+        return unit
+    return None
+
+
+def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, bool] | None:
+    """The unit at ``pos``: (unit, end, half) handling 个月, 个多月, 个半小时, 年半."""
+    start = pos
+    approx_inside = text.startswith(("多", "余"), pos) and pos + 1 < len(text)
+    if approx_inside:
+        pos += 1  # 5000多人, 500余名: the marker is read again by _suffixes
+    half = False
+    if text.startswith("个", pos):
+        after = pos + 1
+        if text.startswith(("多", "半"), after):
+            half = text[after] == "半"
+            after += 1
+        unit = _unit_at(text, after, look)
+        if unit and unit[0].classifier:
+            return unit[0], unit[1], half
+        half = False
+    unit = _unit_at(text, pos, look)
+    if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
+        return None
+    end = unit[1]
+    if unit[0].kind == "duration" and text.startswith("半", end):
+        half, end = True, end + 1
+    return unit[0], end, half
+
+
+def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
+    for length in range(min(look.max_surface, len(text) - pos), 0, -1):
+        surface = text[pos:pos + length]
+        unit = look.surfaces.get(surface)
+        if unit is None:
+            continue
+        rest = pos + length
+        if any(text.startswith(w, rest) for w in unit.not_before):
+            continue
+        return unit, rest
+    return None
+
+
+def _suffixes(text: str, mention: Mention, look: _Lookups) -> None:
+    """Approximation and rate words right after the mention: 左右, 以上, 多, /斤."""
+    pos = mention.end
+    # 多/余 between the number and the unit (500余名) count too
+    between = text[mention.num_end:mention.end]
+    for word, approx, rule_id in look.approx_after:
+        if between.startswith(word) and word in "多余":
+            mention.approx, mention.approx_rule = approx, rule_id
+    for word, approx, rule_id in look.approx_after:
+        if text.startswith(word, pos):
+            mention.approx, mention.approx_rule = approx, rule_id
+            pos += len(word)
+            break
+    for word, per, rule_id in look.rate_after:
+        if text.startswith(word, pos):
+            mention.per, mention.per_rule = per, rule_id
+            pos += len(word)
+            break
+    mention.end = pos
+    if mention.approx is None and "个多" in between or (mention.approx is None and "个" in between and text[mention.num_end:].startswith("多")):
+        mention.approx, mention.approx_rule = "over", "over-after"
+
+
+def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
+    """Which noun list names what the figure counts: 劳动力 (person), 种植户 (household)."""
+    after = text[mention.end:mention.end + 10]
+    run = regex.match(r"\p{Han}+", after)
+    run = run.group() if run else ""
+    for role, words in (("firm", look.firm), ("person", look.person), ("household", look.household)):
+        word = next((w for w in words if run.startswith(w)), None)
+        if word:
+            mention.noun, mention.noun_role = word, role
+            return
+    if any(w in run[:6] for w in look.firm):
+        mention.noun_role = "firm"
+    elif regex.match(r"\p{Han}{1,6}?(?:户|家庭|人家)", run):
+        mention.noun_role = "household"
+
+
+def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
+    """A number with no unit: a counted noun after it, or a word before it, names the unit."""
+    if len(tokens) > 1 or text.startswith("分之", pos):
+        return None
+    token = tokens[0]
+    qualified = regex.search(r"[\d万萬亿億]", token) is not None
+    after = text[pos:pos + 8]
+    approx_inside = after[:1] in ("多", "余")
+    noun_at = pos + (1 if approx_inside else 0)
+    if qualified:
+        for role, unit_id in (("person", "人"), ("household", "户")):
+            words = look.person if role == "person" else look.household
+            word = next((w for w in words if text.startswith(w, noun_at) and len(w) > 1), None)
+            if word and not (role == "household" and not word.endswith(("户", "家庭", "人家"))):
+                mention = Mention(start, noun_at, start, pos, (token,), look.surfaces[unit_id], "counted-noun", f"nouns:{role}")
+                mention.noun, mention.noun_role = word, role
+                _suffixes(text, mention, look)
+                mention.end = noun_at + len(word)
+                return mention
+    clause_start = _clause_start(text, start)
+    before = text[clause_start:start]
+    if after[:1] and regex.match(r"[\p{Han}\d]", after[:1]) and not approx_inside:
+        return None
+    for pattern, rule in look.implicit:
+        if rule.get("needs_magnitude") and not regex.search(r"[万萬亿億]", token):
+            continue
+        if not qualified:
+            continue
+        if pattern.search(before):
+            mention = Mention(start, pos, start, pos, (token,), _implicit_unit(rule, look), "implicit", rule.id)
+            _suffixes(text, mention, look)
+            return mention
+    return None
+
+
+def _implicit_unit(rule, look: _Lookups) -> Unit:
+    unit = look.surfaces.get(rule.get("unit"))
+    if unit is not None:
+        return unit
+    return Unit(id=rule.id, unit=rule.get("unit"), kind=rule.get("kind"), factor=1, classifier=False,
+                kind_by_noun=False, not_before=(), not_after=())
+
+
+def _clause_start(text: str, pos: int) -> int:
+    k = pos
+    while k > 0 and text[k - 1] not in CLAUSE_END:
+        k -= 1
+    return k
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+def _excluded(text: str, mention: Mention, spans: DocSpans) -> str | None:
+    """The reason this mention is not a fact, or None."""
+    for check in (_ordinal, _date, _vague):
+        reason = check(text, mention)
+        if reason:
+            return reason
+    for start, end, rule_id, scope in spans.blocked:
+        if end <= mention.num_start:
+            continue
+        if start >= mention.end:
+            break
+        if scope == "mention" and not (start <= mention.start and mention.end <= end):
+            continue
+        if start < mention.num_end and mention.num_start < end:
+            return f"excluded by rule {rule_id}: {text[start:end]}"
+    for start, end in spans.quoted:
+        if start <= mention.start and mention.end <= end:
+            return f"inside a quoted name: {text[start:end]}"
+    return None
+
+
+def _ordinal(text: str, mention: Mention) -> str | None:
+    if mention.num_start and text[mention.num_start - 1] == "第":
+        return "an ordinal (第…)"
+    return None
+
+
+def _date(text: str, mention: Mention) -> str | None:
+    unit = mention.unit
+    if unit is None or unit.unit != "年":
+        return None
+    if all(ARABIC_YEAR.fullmatch(t) or CN_YEAR.fullmatch(t) for t in mention.tokens):
+        return "a year (date), not a length of time"
+    return None
+
+
+def _vague(text: str, mention: Mention) -> str | None:
+    if mention.fixed_value is not None:
+        return None
+    before = text[max(0, mention.num_start - 1):mention.num_start]
+    first = mention.tokens[0]
+    if before in ("数", "几") and not first[0].isdigit():
+        return "a vague amount (数百, 几千)"
+    if before == "上" and first == "百":
+        return "a vague amount (上百)"
+    for token in mention.tokens:
+        if parse_quantity(token) is None:
+            return "a vague amount or not a number"
+    return None

@@ -1,0 +1,173 @@
+"""Stage 4: turn a mention into the contract's normalized fields: value in base
+units, value_max, canonical unit, kind, approx and per."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .mentions import CLAUSE_END, Mention, lookups
+from .numerals import parse_number, parse_quantity
+from .rules import Rules
+
+MAGNITUDE_SUFFIX = regex.compile(r"[十百千万萬亿億]+$")
+BARE_MAGNITUDES = {"十", "百", "千", "万", "萬", "亿", "億"}
+
+
+@dataclass
+class Normalized:
+    value: float
+    value_max: float | None
+    unit: str
+    kind: str
+    approx: str | None
+    per: str | None
+    steps: list[str]  # how each field was decided, for --explain
+
+
+def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, int]]) -> Normalized | None:
+    """Normalized fields of ``mention`` in cleaned ``text``, or None if it has no value.
+
+    ``taken`` holds the spans of the document's other mentions: a rate marker inside
+    one of them (`不到一年`) is a fact of its own, not a denominator.
+    """
+    steps: list[str] = []
+    values = _values(mention, steps)
+    if values is None:
+        return None
+    value, value_max, approx = values
+    unit = mention.unit
+    factor = unit.factor
+    if factor != 1:
+        value = _clean_float(value * factor)
+        value_max = None if value_max is None else _clean_float(value_max * factor)
+        steps.append(f"factor ×{factor} ({unit.id})")
+    if mention.half:
+        value += 0.5
+        steps.append("半: +0.5")
+    steps.append(f"unit {unit.unit} (rule {unit.id})")
+    kind = _kind(text, mention, rules, steps)
+    approx = _approx(text, mention, approx, rules, steps)
+    per = mention.per or _per_before(text, mention, rules, taken, steps)
+    if per == unit.unit:
+        per = None
+    return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
+
+
+def _clean_float(x: float) -> float:
+    rounded = round(x, 9)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _values(mention: Mention, steps: list[str]) -> tuple[float, float | None, str | None] | None:
+    if mention.fixed_value is not None:
+        steps.append(f"value {mention.fixed_value} ({mention.pattern})")
+        return mention.fixed_value, None, None
+    first = parse_quantity(mention.tokens[0])
+    if first is None:
+        return None
+    value, value_max, approx = first
+    if len(mention.tokens) == 2:
+        second = parse_quantity(mention.tokens[1])
+        if second is None:
+            return None
+        value, value_max = _range(mention.tokens[0], value, mention.tokens[1], second[0])
+        approx = approx or second[2]
+    steps.append(f"number {'–'.join(mention.tokens)} → {value}" + (f"–{value_max}" if value_max is not None else ""))
+    return value, value_max, approx
+
+
+def _range(low_token: str, low: float, high_token: str, high: float) -> tuple[float, float]:
+    """10至20万 is 100000–200000: the upper bound's magnitude applies to a bare lower bound."""
+    suffix = MAGNITUDE_SUFFIX.search(high_token)
+    if suffix and not MAGNITUDE_SUFFIX.search(low_token):
+        scaled = parse_number(low_token + suffix.group())
+        if scaled is not None and scaled <= high:
+            low = scaled
+    return low, high
+
+
+def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
+    unit = mention.unit
+    kind = unit.kind
+    if not unit.kind_by_noun:
+        return kind
+    role = mention.noun_role
+    if unit.unit == "户":
+        before = text[_clause_start(text, mention.num_start):mention.num_start]
+        look = lookups(rules)
+        account = next((w for w in look.account if before.endswith(w) or before[-len(w) - 3:].find(w) >= 0), None)
+        if role == "firm" or account:
+            steps.append(f"kind count: 户 counts {'firms (' + (mention.noun or 'firm noun') + ')' if role == 'firm' else 'accounts (' + account + ')'}")
+            return "count"
+        steps.append("kind households")
+        return "households"
+    if role == "person":
+        steps.append(f"kind people: counts {mention.noun}")
+        return "people"
+    if role == "household" and unit.unit != "家":
+        steps.append(f"kind households: counts {mention.noun or 'households'}")
+        return "households"
+    return kind
+
+
+def _clause_start(text: str, pos: int) -> int:
+    k = pos
+    while k > 0 and text[k - 1] not in CLAUSE_END:
+        k -= 1
+    return k
+
+
+def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules, steps: list[str]) -> str | None:
+    if token_approx:
+        steps.append(f"approx {token_approx}: inside the number {mention.tokens[0]}")
+        return token_approx
+    if mention.approx:
+        steps.append(f"approx {mention.approx}: rule {mention.approx_rule}")
+        return mention.approx
+    start = mention.num_start
+    if start and text[start - 1] == "上" and mention.tokens[0] in BARE_MAGNITUDES:
+        mention.start = start - 1
+        steps.append("approx over: 上 before a bare magnitude (上万)")
+        return "over"
+    clause = text[_clause_start(text, start):start]
+    for word, approx, gap, rule_id in rules.approx_before:
+        at = clause.rfind(word)
+        if at < 0:
+            continue
+        between = clause[at + len(word):]
+        if len(between) <= gap and regex.fullmatch(r"\p{Han}*", between):
+            if not between:
+                mention.start = min(mention.start, start - len(word))
+            steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
+            return approx
+    return None
+
+
+@lru_cache(maxsize=8)
+def _rate_pattern(rules: Rules) -> regex.Pattern | None:
+    if not rules.rate_before:
+        return None
+    parts = [f"(?P<r{n}>{pattern})" for n, (pattern, _, _) in enumerate(rules.rate_before)]
+    return regex.compile("|".join(parts))
+
+
+def _per_before(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, int]], steps: list[str]) -> str | None:
+    """The nearest rate marker earlier in the clause: 每亩, 人均, 一个月, 年产."""
+    pattern = _rate_pattern(rules)
+    if pattern is None:
+        return None
+    clause_start = _clause_start(text, mention.num_start)
+    best = None
+    for m in pattern.finditer(text, clause_start, mention.num_start, overlapped=True):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if best is None or m.start() >= best.start():
+            best = m
+    if best is None:
+        return None
+    index = int(best.lastgroup[1:])
+    _, per, rule_id = rules.rate_before[index]
+    steps.append(f"per {per}: {best.group()} before the number (rule {rule_id})")
+    return per
