@@ -103,14 +103,22 @@ def _join_wrapped_lines(chars: Chars) -> Chars:
         if not line:
             continue
         if out:
-            prev_end = out[-1][0]
-            wrapped = prev_end not in _LINE_END and prev_len >= wrap_width
+            wrapped = _wrapped(out[-1][0], line[0][0], prev_len, wrap_width)
             if not wrapped:
                 out.append(("\n", newline_at))
         out.extend(line)
         prev_len = len(line)
         newline_at = line[-1][1] + 1
     return out
+
+
+def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:
+    """Does a line ending in ``prev_end`` continue on the next line?"""
+    if prev_end in _LINE_END:
+        return False
+    if next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in ".．":
+        return True  # no line starts with a comma, and no paragraph ends on a bare number
+    return prev_len >= wrap_width
 
 
 def _is_cjk(ch: str) -> bool:

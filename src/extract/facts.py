@@ -59,9 +59,10 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None) -> Ex
     spans = doc_spans(body, rules)
     scan = find_mentions(body, rules, spans)
     taken = [(m.num_start, m.end) for m in scan.mentions]
+    blocked = spans.phrases
     facts, rejections = [], list(scan.rejections)
     for mention in scan.mentions:
-        normalized = normalize(body, mention, rules, taken)
+        normalized = normalize(body, mention, rules, taken, blocked)
         if normalized is None:
             rejections.append(Rejection(mention.start, mention.end, body[mention.start:mention.end], "no value"))
             continue

@@ -148,6 +148,7 @@ class DocSpans:
 
     blocked: list[tuple[int, int, str, str]]  # start, end, rule id, scope
     quoted: list[tuple[int, int]]
+    phrases: list[tuple[int, int]]  # set phrases only: no rate marker inside them (一次性)
 
 
 _QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』")
@@ -157,20 +158,30 @@ _SPEECH = regex.compile(r"[，。！？；,!?;：]")
 def doc_spans(text: str, rules: Rules) -> DocSpans:
     """Precompute, once per document, the spans in which numbers are not facts."""
     look = lookups(rules)
-    blocked = []
+    blocked, phrases = [], []
     if look.blockers is not None:
         for m in look.blockers.finditer(text, overlapped=False):
-            group = m.lastgroup
-            rule_id, scope = look.blocker_ids[group]
+            rule_id, scope = look.blocker_ids[m.lastgroup]
             if not rule_id:  # a set phrase: find which rule listed it
+                if _inside_numeral(text, m.start(), m.end()):
+                    continue  # 万一 inside 一万一千
                 rule_id, scope = rules.phrases[m.group()]
+                phrases.append((m.start(), m.end()))
             blocked.append((m.start(), m.end(), rule_id, scope))
     quoted = []
     for m in _QUOTES.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         if not _SPEECH.search(inner):
             quoted.append((m.start(), m.end()))
-    return DocSpans(blocked=blocked, quoted=quoted)
+    return DocSpans(blocked=blocked, quoted=quoted, phrases=phrases)
+
+
+def _inside_numeral(text: str, start: int, end: int) -> bool:
+    """Does a phrase with a numeral at its edge continue a longer number?"""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return (text[start] in CN_NUMERAL_CHARS and (before in CN_NUMERAL_CHARS or before.isdigit())) or (
+        text[end - 1] in CN_NUMERAL_CHARS and (after in CN_NUMERAL_CHARS or after.isdigit()))
 
 
 # ---------------------------------------------------------------- the scan
@@ -197,7 +208,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
-        reason = _excluded(text, mention, spans)
+        reason = _excluded(text, mention, spans, rules.keep_if_approx)
         if reason:
             scan.rejections.append(Rejection(mention.start, mention.end, text[mention.start:mention.end], reason))
             taken_until = mention.end
@@ -353,19 +364,38 @@ def _suffixes(text: str, mention: Mention, look: _Lookups) -> None:
     for word, approx, rule_id in look.approx_after:
         if between.startswith(word) and word in "多余":
             mention.approx, mention.approx_rule = approx, rule_id
-    for word, approx, rule_id in look.approx_after:
-        if text.startswith(word, pos):
-            mention.approx, mention.approx_rule = approx, rule_id
-            pos += len(word)
-            break
-    for word, per, rule_id in look.rate_after:
-        if text.startswith(word, pos):
-            mention.per, mention.per_rule = per, rule_id
-            pos += len(word)
-            break
+    for _ in range(2):  # 元/斤左右 and 左右/斤 alike
+        pos = _approx_after(text, pos, mention, look)
+        pos = _rate_after(text, pos, mention, look)
     mention.end = pos
     if mention.approx is None and "个多" in between or (mention.approx is None and "个" in between and text[mention.num_end:].startswith("多")):
         mention.approx, mention.approx_rule = "over", "over-after"
+
+
+_ASIDE = regex.compile(r"[(（][^()（）]{1,6}[)）]")
+
+
+def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
+    """左右, 以上 … after the mention, also after a short aside: 10亿斤(原粮)左右."""
+    aside = _ASIDE.match(text, pos)
+    for start in (pos, aside.end() if aside else None):
+        if start is None:
+            continue
+        for word, approx, rule_id in look.approx_after:
+            if text.startswith(word, start):
+                mention.approx, mention.approx_rule = approx, rule_id
+                return start + len(word)
+    return pos
+
+
+def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
+    if mention.per:
+        return pos
+    for word, per, rule_id in look.rate_after:
+        if text.startswith(word, pos):
+            mention.per, mention.per_rule = per, rule_id
+            return pos + len(word)
+    return pos
 
 
 def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
@@ -437,7 +467,7 @@ def _clause_start(text: str, pos: int) -> int:
 # ---------------------------------------------------------------- exclusions
 
 
-def _excluded(text: str, mention: Mention, spans: DocSpans) -> str | None:
+def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_approx: set[str]) -> str | None:
     """The reason this mention is not a fact, or None."""
     for check in (_ordinal, _date, _vague):
         reason = check(text, mention)
@@ -449,6 +479,8 @@ def _excluded(text: str, mention: Mention, spans: DocSpans) -> str | None:
         if start >= mention.end:
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
+            continue
+        if mention.approx and rule_id in keep_if_approx:
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"

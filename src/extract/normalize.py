@@ -26,11 +26,12 @@ class Normalized:
     steps: list[str]  # how each field was decided, for --explain
 
 
-def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, int]]) -> Normalized | None:
+def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, int]],
+              blocked: list[tuple[int, int]] = ()) -> Normalized | None:
     """Normalized fields of ``mention`` in cleaned ``text``, or None if it has no value.
 
-    ``taken`` holds the spans of the document's other mentions: a rate marker inside
-    one of them (`不到一年`) is a fact of its own, not a denominator.
+    ``taken`` holds the spans of the document's mentions and ``blocked`` those of set
+    phrases: a rate marker inside either (`不到一年`, `一次性`) is no denominator.
     """
     steps: list[str] = []
     values = _values(mention, steps)
@@ -49,7 +50,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)
-    per = mention.per or _per_before(text, mention, rules, taken, steps)
+    per = mention.per or _per_before(text, mention, kind, rules, taken, blocked, steps)
     if per == unit.unit:
         per = None
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
@@ -146,28 +147,48 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
 
 
 @lru_cache(maxsize=8)
-def _rate_pattern(rules: Rules) -> regex.Pattern | None:
-    if not rules.rate_before:
-        return None
-    parts = [f"(?P<r{n}>{pattern})" for n, (pattern, _, _) in enumerate(rules.rate_before)]
-    return regex.compile("|".join(parts))
+def _rate_patterns(rules: Rules) -> list[tuple[regex.Pattern, str, str]]:
+    return [(regex.compile(pattern), per, rule_id) for pattern, per, rule_id in rules.rate_before]
 
 
-def _per_before(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, int]], steps: list[str]) -> str | None:
-    """The nearest rate marker earlier in the clause: 每亩, 人均, 一个月, 年产."""
-    pattern = _rate_pattern(rules)
-    if pattern is None:
-        return None
+PERCENT_KINDS = ("percent", "percentage_point")
+PERCENT_RATE_GAP = 4
+
+
+def _names_a_base(between: str) -> bool:
+    """人均纯收入的5成: the marker belongs to the base of a share, not to the percentage."""
+    return len(between) > PERCENT_RATE_GAP or any(ch in between for ch in "的占比")
+
+
+def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: list[tuple[int, int]],
+                blocked: list[tuple[int, int]], steps: list[str]) -> str | None:
+    """The nearest rate marker earlier in the clause: 每亩, 人均, 一个月, 年产.
+
+    A marker serves the first figure after it only, and never one inside a set phrase
+    (一次性) or inside another fact (不到一年).
+    """
     clause_start = _clause_start(text, mention.num_start)
+    for s, e in taken:  # a figure between marker and number takes the marker
+        if clause_start < e <= mention.num_start:
+            clause_start = e
     best = None
-    for m in pattern.finditer(text, clause_start, mention.num_start, overlapped=True):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        if best is None or m.start() >= best.start():
-            best = m
+    for pattern, per, rule_id in _rate_patterns(rules):
+        for m in pattern.finditer(text, clause_start, mention.num_start, overlapped=True):
+            if any(s < m.end() and m.start() < e for s, e in blocked):
+                continue
+            if best is None or m.start() > best[0].start():
+                best = (m, per, rule_id)
     if best is None:
         return None
-    index = int(best.lastgroup[1:])
-    _, per, rule_id = rules.rate_before[index]
-    steps.append(f"per {per}: {best.group()} before the number (rule {rule_id})")
+    m, per, rule_id = best
+    if kind in PERCENT_KINDS and _names_a_base(text[m.end():mention.num_start]):
+        return None
+    if per == "$per":
+        per = _canonical(m.group("per"), rules)
+    steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
+
+
+def _canonical(measure: str, rules: Rules) -> str:
+    unit = rules.surfaces.get(measure) or rules.surfaces.get(measure.removeprefix("个"))
+    return unit.unit if unit else measure

@@ -29,7 +29,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "approx": ({"approx"}, {"before", "after", "gap"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
-    "exclusions": (set(), {"phrases", "pattern", "scope"}),
+    "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_approx"}),
     "implicit": ({"before", "unit", "kind"}, {"gap", "needs_magnitude"}),
 }
 NOUN_ROLES = ("person", "household", "firm", "account")
@@ -257,6 +257,7 @@ class Rules:
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
     phrases: dict[str, tuple[str, str]] = field(default_factory=dict)  # phrase -> (id, scope)
     patterns: list[tuple[str, str, str]] = field(default_factory=list)  # regex, id, scope
+    keep_if_approx: set[str] = field(default_factory=set)  # exclusions an approximation overrides
     implicit: list[Rule] = field(default_factory=list)
     version: str = ""
 
@@ -321,6 +322,8 @@ def _compile_exclusion(out: Rules, rule: Rule) -> None:
         out.phrases[str(phrase)] = (rule.id, scope)
     if rule.get("pattern"):
         out.patterns.append((rule.get("pattern"), rule.id, scope))
+    if rule.get("keep_if_approx"):
+        out.keep_if_approx.add(rule.id)
 
 
 def _compile_implicit(out: Rules, rule: Rule) -> None:
