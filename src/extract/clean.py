@@ -24,8 +24,8 @@ class CleanText:
     """Cleaned text plus, for each of its characters, the index in the raw text.
 
     >>> c = clean("动 力 566 人")
-    >>> c.text, c.raw_span(3, 7)
-    ('动力566人', (4, 11))
+    >>> c.text, c.raw_span(2, 6)
+    ('动力566人', (4, 9))
     """
 
     raw: str

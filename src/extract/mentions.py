@@ -191,7 +191,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     """Find every quantity mention in cleaned ``text``.
 
     >>> from extract.rules import load_rules
-    >>> [(m.tokens, m.unit.unit) for m in find_mentions("共有 193 户木耳种植户", load_rules()).mentions]
+    >>> [(m.tokens, m.unit.unit) for m in find_mentions("共有193户木耳种植户", load_rules()).mentions]
     [(('193',), '户')]
     """
     look = lookups(rules)

@@ -1,0 +1,42 @@
+"""Score the bundled corpus (and the held-out set) against their gold facts.
+
+Floors: the issue's targets. The scores are printed so a run shows where they stand.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.facts import extract_facts
+from extract.read import iter_paths, read_article
+from extract.score import load_facts, score
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {
+    "corpus": (ROOT / "corpus", ROOT / "corpus" / "gold", 0.97),
+    "heldout": (ROOT / "tests" / "heldout" / "texts", ROOT / "tests" / "heldout" / "gold", 0.95),
+}
+
+
+def _predict(folder: Path) -> dict:
+    by_doc = {}
+    for path in iter_paths([str(folder)]):
+        article = read_article(path)
+        by_doc[article.doc] = [f.row() for f in extract_facts(article.text, article.doc)]
+    return by_doc
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_scores_hold_their_floor(name):
+    texts, gold, floor = SETS[name]
+    result = score(load_facts(gold), _predict(texts)).summary
+    print(name, json.dumps(result, ensure_ascii=False))
+    assert result["f1"] >= floor, result
+    for field in ("kind_acc", "approx_acc", "per_acc"):
+        assert result[field] >= 0.95, (field, result)
+
+
+def test_every_gold_doc_has_a_text():
+    for name, (texts, gold, _) in SETS.items():
+        docs = {p.name.removesuffix(".gold.jsonl") for p in gold.glob("*.gold.jsonl")}
+        assert docs and all((texts / f"{d}.txt").is_file() for d in docs), name
