@@ -7,7 +7,7 @@ from .clean import CleanText, clean
 from .mentions import SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
 from .normalize import normalize
 from .rules import Rules, load_rules
-from .subject import find_subject
+from .subject import find_subjects
 
 CONTRACT_FIELDS = ("doc", "text", "value", "value_max", "unit", "kind", "approx", "per", "subject")
 
@@ -60,15 +60,16 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None) -> Ex
     scan = find_mentions(body, rules, spans)
     taken = [(m.num_start, m.end) for m in scan.mentions]
     blocked = spans.phrases
-    facts, rejections = [], list(scan.rejections)
+    facts, kept, rejections = [], [], list(scan.rejections)
     for mention in scan.mentions:
         normalized = normalize(body, mention, rules, taken, blocked)
         if normalized is None:
             rejections.append(Rejection(mention.start, mention.end, body[mention.start:mention.end], "no value"))
             continue
-        fact = _fact(doc, cleaned, mention, normalized)
-        fact.subject = find_subject(body, mention, fact.kind, taken)
-        facts.append(fact)
+        facts.append(_fact(doc, cleaned, mention, normalized))
+        kept.append(mention)
+    for fact, subject in zip(facts, find_subjects(body, kept, [f.kind for f in facts], rules)):
+        fact.subject = subject
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 

@@ -34,10 +34,8 @@ def user_words(rules: Rules) -> list[tuple[str, str]]:
         for word in table:
             if len(word) > 1:
                 words[word] = "n"
-    for rule in rules.rules:
-        if rule.section == "subjects":
-            for word in rule.get("words", []):
-                words[str(word)] = "n"
+    for word in rules.subject_words.get("term", []):
+        words[word] = "n"
     return sorted(words.items())
 
 

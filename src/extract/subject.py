@@ -1,102 +1,182 @@
 """Stage 5: the subject of a fact — the short phrase naming what is counted or paid.
 
-Two places name it: the noun right after a measure word (`193户木耳种植户`,
-`2100座大棚`), or the phrase just before the number in its clause
-(`稳岗补助 5202 人`, `累计发放工资 614.42 万元`). Only that clause is segmented
-(jieba, with the rule nouns as a user dictionary), never the whole article.
+Where the article names it, in order of preference:
+1. a quoted name right before the number: `“大学生就业创业基地”1个`;
+2. the noun phrase right after the figure: `193户木耳种植户`, `2100座大棚`,
+   `每亩 800元的保底分红`, `10多万元资金`;
+3. the phrase just before the number in its clause: `稳岗补助 5202 人`,
+   `累计发放工资 614.42 万元` (the verb is dropped when a noun follows it), or the
+   verb phrase itself when there is no noun (`吸纳带动就业 998人`);
+4. the subject of a neighbouring fact: `2165 人 159.79 万元` share the programme,
+   `由300—1800元调整为500—1800元` shares the subject of the first range.
+Only the clause around a figure is segmented (jieba), never the whole article.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .mentions import CLAUSE_END, Mention
-from .rules import Rules, load_rules
+from .mentions import CLAUSE_END, SENTENCE_END, Mention
+from .rules import Rules
 from .segment import tag
 
-# Parts of speech that can head a subject phrase (jieba's tag set).
-NOUNISH = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "b", "g", "i", "eng", "x")
-# Scope and time words that open a clause but say nothing about what is counted.
-_LEAD = regex.compile(r"^(?:截至目前|截至|目前|其中|同时|此外|另外|今年以来|全年|累计|共计|共|总计|合计|现有|已有|仍有|还有|并|又|再|把|将|对|为|使|让|据统计|据了解)")
-# Verbs and particles that stand between a subject and its figure.
-_LINK = regex.compile(r"(?:达到|达|为|是|有|共有|共计|共|约|近|超过|突破|不足|不到|了|的|在|已|已经|仍|还|都|各|占|分别|合计|总计|累计|实现|完成|增加|减少|增长|下降|提高|降低|新增|增收|节约|获得|获|赚到|挣|能挣|可|能|就|要|多|少|只有|仅有|仅|只|高达|多达|在内)+$")
-_AFTER_STOP = regex.compile(r"[\p{Han}]{1,10}?(?=[的和及与在等共已都可以中里上下从向对被将把，。、；：！？“”（）\s]|$)")
-
+# jieba tags that can be part of a noun phrase; verbs (v, vn) may join in a phrase
+# before the number.
+NOUN_TAGS = {"n", "nz", "nt", "nr", "ns", "nrt", "j", "l", "ng", "an", "eng", "b", "i", "zg"}
+VERB_TAGS = {"v", "vn", "vd"}
+# Particles, prepositions, conjunctions, pronouns and punctuation never end or open a subject.
+FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "x", "y", "w", "e", "o"}
 MAX_SUBJECT = 10
+# A percentage or 倍 with no subject of its own usually tells the change of the figure before it.
+CHANGE_KINDS = ("percent", "percentage_point")
+_DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇零一二三四五六七八九]{4}年")
+_QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』]{2,16})[”\"」』]\s*$")
 
 
-def find_subject(text: str, mention: Mention, kind: str, taken: list[tuple[int, int]]) -> str | None:
-    """The subject phrase of ``mention`` in cleaned ``text``, or None.
+@dataclass
+class _Found:
+    text: str | None
+    weak: bool = False  # a verb phrase only: a neighbour's noun subject is better
+
+
+def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: Rules) -> list[str | None]:
+    """Subjects of the ``mentions`` of cleaned ``text`` (same order), None where unnamed.
 
     >>> from extract.facts import extract_facts
     >>> [f.subject for f in extract_facts("共有 193 户木耳种植户，2100 座大棚")]
     ['木耳种植户', '大棚']
     """
-    after = _noun_after(text, mention, kind)
+    found = [_own_subject(text, m, mentions[k - 1] if k else None, kind, rules)
+             for k, (m, kind) in enumerate(zip(mentions, kinds))]
+    return [_or_neighbour(text, k, mentions, found) for k in range(len(mentions))]
+
+
+def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: str, rules: Rules) -> _Found:
+    quoted = _QUOTED_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    if quoted:
+        return _Found(quoted.group(1))
+    if mention.noun and mention.pattern == "counted-noun":
+        return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention
+    after = _phrase_after(text, mention.end, kind)
+    if mention.noun and not (after and after.startswith(mention.noun)):
+        return _Found(mention.noun)
     if after:
-        return after
-    return _phrase_before(text, mention, taken)
+        return _Found(after)
+    return _phrase_before(text, mention, previous, kind, rules)
 
 
-def _noun_after(text: str, mention: Mention, kind: str) -> str | None:
-    if mention.noun and mention.noun_role in ("person", "household", "firm"):
-        run = _run_after(text, mention.end)
-        return run if run and run.startswith(mention.noun) else mention.noun
-    if kind in ("money", "percent", "percentage_point", "duration", "age", "area", "weight", "length", "volume"):
-        return None  # a noun after these is what the money is spent on, rarely what it is
-    run = _run_after(text, mention.end)
+def _phrase_after(text: str, pos: int, kind: str) -> str | None:
+    """The noun phrase right after the figure (a 的 may stand between)."""
+    run = regex.match(r"的?(\p{Han}{1,12})", text[pos:pos + 13])
     if not run:
         return None
-    words = tag(run)
-    if not words or words[0][1] not in NOUNISH or words[0][1] == "x":
+    words = tag(run.group(1))
+    if not words or not _opens_phrase(words, kind):
         return None
-    out = ""
-    for word, flag in words:
-        if flag not in NOUNISH or len(out) + len(word) > MAX_SUBJECT:
+    picked: list[tuple[str, str]] = []
+    for k, (word, flag) in enumerate(words):
+        next_is_noun = k + 1 < len(words) and words[k + 1][1] in NOUN_TAGS
+        if flag in NOUN_TAGS or flag in ("vn", "t") or (picked and next_is_noun and (flag == "v" or word in "和与及")):
+            picked.append((word, flag))
+        else:
             break
-        out += word
-    return out or None
+    while picked and picked[-1][1] not in NOUN_TAGS and picked[-1][1] != "vn":
+        picked.pop()
+    return _trim([w for w, _ in picked])
 
 
-def _run_after(text: str, pos: int) -> str:
-    m = _AFTER_STOP.match(text, pos)
-    return m.group() if m else ""
+def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
+    """Can the first word open a subject? 的长江食品 yes, 建设厂房 (after money) no."""
+    first = words[0][1]
+    followed_by_noun = len(words) > 1 and words[1][1] in NOUN_TAGS
+    if first == "ns":
+        return followed_by_noun
+    if first == "vn":
+        return kind != "money" or len(words) == 1
+    return first in NOUN_TAGS or (first == "t" and followed_by_noun)
 
 
-def _phrase_before(text: str, mention: Mention, taken: list[tuple[int, int]]) -> str | None:
-    start = mention.num_start if mention.start >= mention.num_start else mention.start
-    left = start
+def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: str, rules: Rules) -> _Found:
+    left = mention.start
     while left > 0 and text[left - 1] not in CLAUSE_END:
         left -= 1
-    for s, e in taken:  # start after the previous figure in the same clause
-        if left <= e <= start and e != mention.end:
-            left = e
-    clause = text[left:start]
-    clause = regex.sub(r"^[^\p{Han}]+", "", clause)
-    clause = _strip_dates(clause)
-    clause = _LINK.sub("", clause)
-    if not clause:
-        return None
-    words = [(w, f) for w, f in tag(clause)]
-    while words and (words[-1][1] not in NOUNISH or _LINK.fullmatch(words[-1][0])):
-        if words[-1][1] in ("v",) and len(words) >= 1 and len(words[-1][0]) >= 2 and not _LINK.fullmatch(words[-1][0]):
-            break
-        words.pop()
-    picked: list[str] = []
+    if previous is not None and left <= previous.end <= mention.start:
+        left = previous.end
+    before = _DATES.sub("", text[left:mention.start])
+    words = rules.subject_words
+    if kind in ("percent", "percentage_point"):
+        for share in words.get("share", []):
+            if share in before:
+                before = before[:before.rfind(share)]
+                break
+    before = regex.sub(r"[^\p{Han}]", "", before)
+    if len(before) < 2:
+        return _Found(None)
+    tokens = list(tag(before))
+    link, lead = set(words.get("link", [])), set(words.get("lead", []))
+    while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
+        tokens.pop()
+    while tokens and (tokens[0][0] in lead or tokens[0][1] in FUNCTION_TAGS):
+        tokens.pop(0)
+    return _chunk(tuple(tokens)) if tokens else _Found(None)
+
+
+def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
+    """The trailing run of nouns and verbs; a verb is dropped when nouns follow it."""
+    picked: list[tuple[str, str]] = []
     length = 0
     for word, flag in reversed(words):
-        if flag not in NOUNISH and flag not in ("v", "vn") or length + len(word) > MAX_SUBJECT:
+        if flag not in NOUN_TAGS and flag not in VERB_TAGS and flag not in ("d", "a", "m") or length + len(word) > MAX_SUBJECT:
             break
-        picked.insert(0, word)
+        if flag in ("d", "m") and picked:  # an adverb or numeral ends the phrase: 共落实…
+            break
+        picked.insert(0, (word, flag))
         length += len(word)
-    subject = _LEAD.sub("", "".join(picked))
-    subject = regex.sub(r"^[的之]", "", subject)
-    return subject if len(subject) >= 2 else None
+    while picked and picked[0][1] in ("d", "a", "m"):
+        picked.pop(0)
+    nouns_from = next((k for k, (_, flag) in enumerate(picked) if flag in NOUN_TAGS and flag != "ns"), None)
+    if nouns_from is None:
+        return _Found(_trim([w for w, _ in picked]), weak=True)
+    last_verb = max((k for k, (_, flag) in enumerate(picked) if flag == "v" and k >= nouns_from), default=None)
+    if last_verb is not None and last_verb + 1 < len(picked):
+        nouns_from = last_verb + 1  # 确保公益岗最低工资 → 公益岗最低工资
+    if sum(len(w) for w, _ in picked[nouns_from:]) < 2 and nouns_from:
+        nouns_from -= 1  # 育苗量: a one-character noun keeps the verb before it
+    return _Found(_trim([w for w, _ in picked[nouns_from:]]))
 
 
-_DATE_PREFIX = regex.compile(r"^.*?(?:\d{4}年|[〇零一二三四五六七八九]{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月份?|年底|年初)(?:以来|来|底|末|初)?")
+def _trim(words: list[str]) -> str | None:
+    """Join words, keeping the head (the end) when the phrase is too long."""
+    while words and sum(map(len, words)) > MAX_SUBJECT:
+        words = words[1:]
+    phrase = "".join(words)
+    return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in "村户") else None
 
 
-def _strip_dates(clause: str) -> str:
-    return _DATE_PREFIX.sub("", clause)
+def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found]) -> str | None:
+    own = found[k]
+    if own.text and not own.weak:
+        return own.text
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions) and _adjacent(text, mentions[min(j, k)], mentions[max(j, k)]):
+            other = found[j]
+            if other.text and not other.weak:
+                return other.text
+    if own.text:
+        return own.text
+    j = k - 1
+    if j >= 0 and _same_sentence(text, mentions[j], mentions[k]) and (
+            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS):
+        return found[j].text  # 生产总值286.4亿元、增长6.3%: the change of the figure before
+    return None
+
+
+def _adjacent(text: str, first: Mention, second: Mention) -> bool:
+    """Two figures with nothing but a space or 、 between them: `2165 人 159.79 万元`."""
+    return regex.fullmatch(r"[\s、]?", text[first.end:second.start]) is not None
+
+
+def _same_sentence(text: str, first: Mention, second: Mention) -> bool:
+    return not any(ch in SENTENCE_END for ch in text[first.end:second.start])
