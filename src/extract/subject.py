@@ -136,7 +136,8 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
         length += len(word)
     while picked and picked[0][1] in ("d", "a", "m"):
         picked.pop(0)
-    nouns_from = next((k for k, (_, flag) in enumerate(picked) if flag in NOUN_TAGS and flag != "ns"), None)
+    nouns_from = next((k for k, (_, flag) in enumerate(picked) if (flag in NOUN_TAGS or flag == "vn") and flag != "ns"
+                       and (flag != "vn" or k + 1 < len(picked))), None)
     if nouns_from is None:
         return _Found(_trim([w for w, _ in picked]), weak=True)
     last_verb = max((k for k, (_, flag) in enumerate(picked) if flag == "v" and k >= nouns_from), default=None)
