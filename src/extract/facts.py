@@ -7,6 +7,7 @@ from .clean import CleanText, clean
 from .mentions import SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
 from .normalize import normalize
 from .rules import Rules, load_rules
+from .context import article_place, fact_context
 from .subject import find_subjects
 
 CONTRACT_FIELDS = ("doc", "text", "value", "value_max", "unit", "kind", "approx", "per", "subject")
@@ -25,6 +26,10 @@ class Fact:
     approx: str | None
     per: str | None
     subject: str | None
+    indicator: str | None  # the editor-defined indicator it measures (rules/context.yaml)
+    year: int | None  # the year its sentence refers to
+    place: str | None  # the most specific place its sentence (or else the article) names
+    scope: str | None  # to_date, cumulative, since, full_year …
     start: int  # offsets into the raw article text
     end: int
     sentence: str
@@ -68,8 +73,14 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None) -> Ex
             continue
         facts.append(_fact(doc, cleaned, mention, normalized))
         kept.append(mention)
-    for fact, subject in zip(facts, find_subjects(body, kept, [f.kind for f in facts], rules)):
+    for fact, mention, subject in zip(facts, kept, find_subjects(body, kept, [f.kind for f in facts], rules)):
         fact.subject = subject
+        left, right = _sentence_bounds(body, mention.start, mention.end)
+        context = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
+        fact.indicator, fact.year, fact.place, fact.scope = context.indicator, context.year, context.place, context.scope
+    fallback = article_place([f.place for f in facts])
+    for fact in facts:
+        fact.place = fact.place or fallback
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
@@ -78,13 +89,14 @@ def _fact(doc, cleaned: CleanText, mention: Mention, n) -> Fact:
     surface = "".join(cleaned.raw[raw_start:raw_end].split())
     return Fact(
         doc=doc, text=surface, value=n.value, value_max=n.value_max, unit=n.unit, kind=n.kind,
-        approx=n.approx, per=n.per, subject=None, start=raw_start, end=raw_end,
+        approx=n.approx, per=n.per, subject=None, indicator=None, year=None, place=None, scope=None,
+        start=raw_start, end=raw_end,
         sentence=_sentence(cleaned.text, mention.start, mention.end),
         rule=f"{mention.pattern}/{mention.rule}", steps=n.steps,
     )
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = start
     while left > 0 and text[left - 1] not in SENTENCE_END:
         left -= 1
@@ -93,6 +105,11 @@ def _sentence(text: str, start: int, end: int) -> str:
         right += 1
     if right < len(text) and text[right] != "\n":
         right += 1
+    return left, right
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left, right = _sentence_bounds(text, start, end)
     return text[left:right].strip()
 
 
