@@ -67,3 +67,61 @@ def _pad(s: str, width: int) -> str:
 
 
 __all__ = ["FACT_COLUMNS", "fact_json", "table_text", "write_jsonl", "write_tables"]
+
+
+KIND_COLUMNS = ("people", "households", "money", "area", "weight", "length", "volume", "percent",
+                "percentage_point", "age", "duration", "count")
+
+
+def indicator_table(frame):
+    """The wide table an editor pastes into a spreadsheet: one row per document ×
+    indicator × subject (and year and scope), a column per kind, plus year, place and
+    scope. Facts of one subject fill a row until a kind repeats; then a new row starts,
+    so `2165 人 159.79 万元` is one row and a later figure of the same subject another.
+
+    >>> import pandas as pd
+    >>> rows = [dict(doc="d", indicator="稳岗补助", subject="稳岗补助", kind="people", value=5202, value_max=None,
+    ...              unit="人", year=2023, place="中阳县", scope=None),
+    ...         dict(doc="d", indicator="稳岗补助", subject="稳岗补助", kind="money", value=6242400, value_max=None,
+    ...              unit="元", year=2023, place="中阳县", scope=None)]
+    >>> indicator_table(pd.DataFrame(rows)).iloc[0][["indicator", "people", "money", "year"]].tolist()
+    ['稳岗补助', 5202, 6242400, 2023]
+    """
+    import pandas as pd
+
+    rows: list[dict] = []
+    open_rows: dict[tuple, dict] = {}
+    for fact in frame[frame["indicator"].notna()].to_dict("records"):
+        key = tuple(_plain(fact.get(c)) for c in ("doc", "indicator", "subject", "year", "scope"))
+        row = open_rows.get(key)
+        if row is None or fact["kind"] in row:
+            row = dict(zip(("doc", "indicator", "subject", "year", "scope"), key), place=_plain(fact.get("place")))
+            rows.append(row)
+            open_rows[key] = row
+        row[fact["kind"]] = _cell_value(fact)
+        row[f"{fact['kind']}_unit"] = fact["unit"]
+    columns = ["doc", "indicator", "subject"]
+    for kind in KIND_COLUMNS:
+        if any(kind in r for r in rows):
+            columns += [kind, f"{kind}_unit"]
+    return pd.DataFrame(rows, columns=columns + ["year", "place", "scope"], dtype=object)
+
+
+def _plain(value):
+    """NaN to None and whole floats to int, so cells read as people expect."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _cell_value(fact: dict):
+    low, high = _plain(fact["value"]), _plain(fact.get("value_max"))
+    return low if high is None else f"{low}–{high}"
+
+
+def write_indicators(frame, path: Path) -> Path:
+    """indicators.csv (UTF-8 with BOM) from a facts DataFrame."""
+    indicator_table(frame).to_csv(path, index=False, encoding="utf-8-sig")
+    return path
