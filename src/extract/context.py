@@ -42,24 +42,27 @@ def fact_context(sentence: str, before: str, subject: str | None, kind: str, rul
     ('交通补贴', 2023, 'cumulative')
     """
     return Context(
-        indicator=_indicator(before, subject, kind, rules),
+        indicator=_indicator(sentence, len(before), subject, kind, rules),
         year=_year(before) or _year(sentence),
         place=_place(before) or _place(sentence),
         scope=_scope(before, rules),
     )
 
 
-def _indicator(before: str, subject: str | None, kind: str, rules: Rules) -> str | None:
-    best, best_at = None, -1
+def _indicator(sentence: str, at: int, subject: str | None, kind: str, rules: Rules) -> str | None:
+    """The indicator whose term is in the subject, else the one named nearest the number
+    (at ``at``) in its sentence."""
+    best, best_distance = None, len(sentence) + 1
     for indicator, terms, kinds in rules.indicators:
         if kind not in kinds:
             continue
         for term in terms:
             if subject and term in subject:
                 return indicator
-            at = before.rfind(term)
-            if at > best_at:
-                best, best_at = indicator, at
+            for m in regex.finditer(regex.escape(term), sentence):
+                distance = at - m.end() if m.end() <= at else m.start() - at
+                if distance < best_distance:
+                    best, best_distance = indicator, distance
     return best
 
 

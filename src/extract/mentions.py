@@ -208,7 +208,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
-        reason = _excluded(text, mention, spans, rules.keep_if_approx)
+        reason = _excluded(text, mention, spans, rules.keep_if_qualified)
         if reason:
             scan.rejections.append(Rejection(mention.start, mention.end, text[mention.start:mention.end], reason))
             taken_until = mention.end
@@ -252,6 +252,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     # a fraction: 三分之一, 1/4
     if len(tokens) == 1 and text.startswith("分之", pos):
         return _fraction(text, start, pos, look)
+    if len(tokens) == 1 and text.startswith("/", pos):
+        return _slash_fraction(text, start, pos, look)
     per_inside = None
     if text.startswith("每", pos) and pos + 2 < len(text):  # typo'd rates: 1.2每斤元
         word = text[pos:pos + 2]
@@ -297,6 +299,28 @@ def _fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None
         return None
     mention = Mention(start, numerator.end(), start, numerator.end(), (text[start:numerator.end()],), look.surfaces.get("%"),
                       "fraction", "%", fixed_value=_round(num / den * 100))
+    _suffixes(text, mention, look)
+    return mention
+
+
+_SLASH_DENOMINATOR = regex.compile(r"/(\d{1,3})(?![\d./]|\p{Han})|/(\d{1,3})(?=[，。；、,;）)]|$)")
+_SHARE_WORDS = ("约", "近", "为", "达", "超过", "不到", "不足", "仅", "是", "的", "接近")  # or 占 a few characters before
+
+
+def _slash_fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
+    """占全市1/4 → 25 %: a slash fraction counts only after a share word, so dates
+    (5/14) and rates (元/斤) stay apart."""
+    m = _SLASH_DENOMINATOR.match(text, pos)
+    numerator = text[start:pos]
+    if not m or not numerator.isdigit():
+        return None
+    if "占" not in text[max(0, start - 6):start] and not text[max(0, start - 2):start].endswith(_SHARE_WORDS):
+        return None
+    denominator = int(m.group(1) or m.group(2))
+    if not denominator or int(numerator) >= denominator:
+        return None
+    mention = Mention(start, m.end(), start, m.end(), (text[start:m.end()],), look.surfaces.get("%"), "fraction", "%",
+                      fixed_value=_round(int(numerator) / denominator * 100))
     _suffixes(text, mention, look)
     return mention
 
@@ -467,7 +491,7 @@ def _clause_start(text: str, pos: int) -> int:
 # ---------------------------------------------------------------- exclusions
 
 
-def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_approx: set[str]) -> str | None:
+def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: set[str]) -> str | None:
     """The reason this mention is not a fact, or None."""
     for check in (_ordinal, _date, _vague):
         reason = check(text, mention)
@@ -480,7 +504,7 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_approx: set[
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
             continue
-        if mention.approx and rule_id in keep_if_approx:
+        if (mention.approx or mention.half) and rule_id in keep_if_qualified:
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"
