@@ -121,8 +121,11 @@ def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -
     return prev_len >= wrap_width
 
 
+_HAN = regex.compile(_CJK)
+
+
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and (ch in _CJK_PUNCT or regex.match(_CJK, ch) is not None)
+    return bool(ch) and (ch in _CJK_PUNCT or _HAN.match(ch) is not None)
 
 
 _SPACE_RUN = regex.compile(r"[^\S\n]+")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -49,20 +50,35 @@ def fact_context(sentence: str, before: str, subject: str | None, kind: str, rul
     )
 
 
+@lru_cache(maxsize=8)
+def _indicator_terms(rules: Rules) -> tuple[regex.Pattern | None, dict[str, list[tuple[str, frozenset[str]]]]]:
+    """One regex for every indicator term, and term → [(indicator, kinds)]."""
+    owners: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for indicator, terms, kinds in rules.indicators:
+        for term in terms:
+            owners.setdefault(term, []).append((indicator, kinds))
+    if not owners:
+        return None, owners
+    return regex.compile("|".join(map(regex.escape, sorted(owners, key=len, reverse=True)))), owners
+
+
 def _indicator(sentence: str, at: int, subject: str | None, kind: str, rules: Rules) -> str | None:
     """The indicator whose term is in the subject, else the one named nearest the number
     (at ``at``) in its sentence."""
+    pattern, owners = _indicator_terms(rules)
+    if pattern is None:
+        return None
+    if subject:
+        for m in pattern.finditer(subject):
+            hit = next((i for i, kinds in owners[m.group()] if kind in kinds), None)
+            if hit:
+                return hit
     best, best_distance = None, len(sentence) + 1
-    for indicator, terms, kinds in rules.indicators:
-        if kind not in kinds:
-            continue
-        for term in terms:
-            if subject and term in subject:
-                return indicator
-            for m in regex.finditer(regex.escape(term), sentence):
-                distance = at - m.end() if m.end() <= at else m.start() - at
-                if distance < best_distance:
-                    best, best_distance = indicator, distance
+    for m in pattern.finditer(sentence, overlapped=True):
+        hit = next((i for i, kinds in owners[m.group()] if kind in kinds), None)
+        distance = at - m.end() if m.end() <= at else m.start() - at
+        if hit and distance < best_distance:
+            best, best_distance = hit, distance
     return best
 
 

@@ -45,6 +45,11 @@ CLAUSE_END = SENTENCE_END + "，,、：:（）()"
 CN_NUMERAL_CHARS = set(DIGITS + MAGNITUDES + "百千点几")
 ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
+_QUALIFIED = regex.compile(r"[\d万萬亿億]")  # a digit or a big magnitude: 5万, 120
+_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+_BIG_MAGNITUDE = regex.compile(r"[万萬亿億]")
 
 
 @dataclass
@@ -93,11 +98,11 @@ class _Lookups:
     surfaces: dict[str, Unit]
     max_surface: int
     approx_after: list[tuple[str, str, str]]  # longest first
-    rate_after: list[tuple[str, str, str]]
-    person: list[str]
-    household: list[str]
+    rules: Rules
+    rate_after_words: frozenset[str]
     firm: list[str]
     account: list[str]
+    noun_sets: dict[str, frozenset[str]]  # role -> nouns, for prefix look-ups
     blockers: regex.Pattern | None  # phrases and patterns of exclusions.yaml
     blocker_ids: dict[str, tuple[str, str]]
     implicit: list[tuple[regex.Pattern, object]]
@@ -107,7 +112,6 @@ class _Lookups:
 def lookups(rules: Rules) -> _Lookups:
     """Lookup tables derived from ``rules``, built once per rule set."""
     approx_after = sorted(((w, a, i) for w, (a, i) in rules.approx_after.items()), key=lambda t: -len(t[0]))
-    rate_after = sorted(((w, p, i) for w, (p, i) in rules.rate_after.items()), key=lambda t: -len(t[0]))
     nouns = {role: sorted(words, key=len, reverse=True) for role, words in rules.nouns.items()}
     alternatives, ids = [], {}
     if rules.phrases:
@@ -128,11 +132,11 @@ def lookups(rules: Rules) -> _Lookups:
         surfaces=rules.surfaces,
         max_surface=max((len(s) for s in rules.surfaces), default=1),
         approx_after=approx_after,
-        rate_after=rate_after,
-        person=nouns.get("person", []),
-        household=nouns.get("household", []),
+        rules=rules,
+        rate_after_words=frozenset(rules.rate_after),
         firm=nouns.get("firm", []),
         account=nouns.get("account", []),
+        noun_sets={role: frozenset(words) for role, words in nouns.items()},
         blockers=blockers,
         blocker_ids=ids,
         implicit=implicit,
@@ -257,9 +261,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     per_inside = None
     if text.startswith("每", pos) and pos + 2 < len(text):  # typo'd rates: 1.2每斤元
         word = text[pos:pos + 2]
-        hit = next(((w, p, i) for w, p, i in look.rate_after if w == word), None)
-        if hit and _match_unit(text, pos + 2, look):
-            per_inside = hit
+        if word in look.rate_after_words and _match_unit(text, pos + 2, look):
+            per_inside = (word, *look.rules.rate_after[word])
             pos += 2
     unit_match = _unit_after(text, pos, look)
     if unit_match is None:
@@ -415,27 +418,42 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if mention.per:
         return pos
-    for word, per, rule_id in look.rate_after:
-        if text.startswith(word, pos):
-            mention.per, mention.per_rule = per, rule_id
-            return pos + len(word)
-    return pos
+    word = longest_prefix(text, pos, look.rate_after_words)
+    if word is None:
+        return pos
+    mention.per, mention.per_rule = look.rules.rate_after[word]
+    return pos + len(word)
 
 
 def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     """Which noun list names what the figure counts: 劳动力 (person), 种植户 (household)."""
     after = text[mention.end:mention.end + 10]
-    run = regex.match(r"\p{Han}+", after)
+    run = _HAN_RUN.match(after)
     run = run.group() if run else ""
-    for role, words in (("firm", look.firm), ("person", look.person), ("household", look.household)):
-        word = next((w for w in words if run.startswith(w)), None)
+    for role in ("firm", "person", "household"):
+        word = longest_prefix(run, 0, look.noun_sets[role])
         if word:
             mention.noun, mention.noun_role = word, role
             return
     if any(w in run[:6] for w in look.firm):
         mention.noun_role = "firm"
-    elif regex.match(r"\p{Han}{1,6}?(?:户|家庭|人家)", run):
+    elif _HOUSEHOLD_HEAD.match(run):
         mention.noun_role = "household"
+
+
+NOUN_MAX = 8
+
+
+def longest_prefix(text: str, pos: int, words: frozenset[str], shortest: int = 1) -> str | None:
+    """The longest of ``words`` that ``text`` has at ``pos``.
+
+    >>> longest_prefix("木耳种植户", 2, frozenset({"种植", "种植户"}))
+    '种植户'
+    """
+    for length in range(min(NOUN_MAX, len(text) - pos), shortest - 1, -1):
+        if text[pos:pos + length] in words:
+            return text[pos:pos + length]
+    return None
 
 
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
@@ -443,14 +461,13 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     if len(tokens) > 1 or text.startswith("分之", pos):
         return None
     token = tokens[0]
-    qualified = regex.search(r"[\d万萬亿億]", token) is not None
+    qualified = _QUALIFIED.search(token) is not None
     after = text[pos:pos + 8]
     approx_inside = after[:1] in ("多", "余")
     noun_at = pos + (1 if approx_inside else 0)
     if qualified:
         for role, unit_id in (("person", "人"), ("household", "户")):
-            words = look.person if role == "person" else look.household
-            word = next((w for w in words if text.startswith(w, noun_at) and len(w) > 1), None)
+            word = longest_prefix(text, noun_at, look.noun_sets[role], shortest=2)
             if word and not (role == "household" and not word.endswith(("户", "家庭", "人家"))):
                 mention = Mention(start, noun_at, start, pos, (token,), look.surfaces[unit_id], "counted-noun", f"nouns:{role}")
                 mention.noun, mention.noun_role = word, role
@@ -459,10 +476,10 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 return mention
     clause_start = _clause_start(text, start)
     before = text[clause_start:start]
-    if after[:1] and regex.match(r"[\p{Han}\d]", after[:1]) and not approx_inside:
+    if after[:1] and _HAN_OR_DIGIT.match(after[:1]) and not approx_inside:
         return None
     for pattern, rule in look.implicit:
-        if rule.get("needs_magnitude") and not regex.search(r"[万萬亿億]", token):
+        if rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(token):
             continue
         if not qualified:
             continue

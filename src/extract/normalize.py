@@ -13,6 +13,7 @@ from .rules import Rules
 
 MAGNITUDE_SUFFIX = regex.compile(r"[十百千万萬亿億]+$")
 BARE_MAGNITUDES = {"十", "百", "千", "万", "萬", "亿", "億"}
+_ALL_HAN = regex.compile(r"\p{Han}*")
 
 
 @dataclass
@@ -138,7 +139,7 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         if at < 0:
             continue
         between = clause[at + len(word):]
-        if len(between) <= gap and regex.fullmatch(r"\p{Han}*", between):
+        if len(between) <= gap and _ALL_HAN.fullmatch(between):
             if not between:
                 mention.start = min(mention.start, start - len(word))
             steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
@@ -147,8 +148,11 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
 
 
 @lru_cache(maxsize=8)
-def _rate_patterns(rules: Rules) -> list[tuple[regex.Pattern, str, str]]:
-    return [(regex.compile(pattern), per, rule_id) for pattern, per, rule_id in rules.rate_before]
+def _rate_pattern(rules: Rules) -> regex.Pattern | None:
+    """All rate markers as one regex; group ``r<N>`` names the marker's rule."""
+    if not rules.rate_before:
+        return None
+    return regex.compile("|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _, _) in enumerate(rules.rate_before)))
 
 
 PERCENT_KINDS = ("percent", "percentage_point")
@@ -171,13 +175,13 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     for s, e in taken:  # a figure between marker and number takes the marker
         if clause_start < e <= mention.num_start:
             clause_start = e
+    pattern = _rate_pattern(rules)
     best = None
-    for pattern, per, rule_id in _rate_patterns(rules):
-        for m in pattern.finditer(text, clause_start, mention.num_start, overlapped=True):
-            if any(s < m.end() and m.start() < e for s, e in blocked):
-                continue
-            if best is None or m.start() > best[0].start():
-                best = (m, per, rule_id)
+    for m in pattern.finditer(text, clause_start, mention.num_start, overlapped=True) if pattern else ():
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        if best is None or m.start() > best[0].start():
+            best = (m, *rules.rate_before[_rule_index(m)][1:])
     if best is None:
         return None
     m, per, rule_id = best
@@ -187,6 +191,10 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         per = _canonical(m.group("per"), rules)
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
+
+
+def _rule_index(m: regex.Match) -> int:
+    return next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("r") and value is not None)
 
 
 def _canonical(measure: str, rules: Rules) -> str:

@@ -33,6 +33,9 @@ MAX_SUBJECT = 10
 CHANGE_KINDS = ("percent", "percentage_point")
 _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇零一二三四五六七八九]{4}年")
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』]{2,16})[”\"」』]\s*$")
+_RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
+_NOT_HAN = regex.compile(r"[^\p{Han}]")
+_GAP = regex.compile(r"[\s、]?")
 
 
 @dataclass
@@ -69,7 +72,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
 
 def _phrase_after(text: str, pos: int, kind: str) -> str | None:
     """The noun phrase right after the figure (a 的 may stand between)."""
-    run = regex.match(r"的?(\p{Han}{1,12})", text[pos:pos + 13])
+    run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
     words = tag(run.group(1))
@@ -111,7 +114,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
             if share in before:
                 before = before[:before.rfind(share)]
                 break
-    before = regex.sub(r"[^\p{Han}]", "", before)
+    before = _NOT_HAN.sub("", before)
     if len(before) < 2:
         return _Found(None)
     tokens = list(tag(before))
@@ -176,7 +179,7 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
 
 def _adjacent(text: str, first: Mention, second: Mention) -> bool:
     """Two figures with nothing but a space or 、 between them: `2165 人 159.79 万元`."""
-    return regex.fullmatch(r"[\s、]?", text[first.end:second.start]) is not None
+    return _GAP.fullmatch(text, first.end, second.start) is not None
 
 
 def _same_sentence(text: str, first: Mention, second: Mention) -> bool:
