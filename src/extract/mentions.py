@@ -430,14 +430,17 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     after = text[mention.end:mention.end + 10]
     run = _HAN_RUN.match(after)
     run = run.group() if run else ""
-    for role in ("firm", "person", "household"):
-        word = longest_prefix(run, 0, look.noun_sets[role])
+    firm = longest_prefix(run, 0, look.noun_sets["firm"])
+    person = longest_prefix(run, 0, look.noun_sets["person"])
+    firm_at = min((run.find(w) for w in look.firm if 0 <= run.find(w) < 8), default=None)
+    if firm or (firm_at is not None and firm_at >= len(person or "")):
+        mention.noun, mention.noun_role = firm, "firm"  # 农民专业合作社 counts firms, not farmers
+        return
+    for role, word in (("person", person), ("household", longest_prefix(run, 0, look.noun_sets["household"]))):
         if word:
             mention.noun, mention.noun_role = word, role
             return
-    if any(w in run[:6] for w in look.firm):
-        mention.noun_role = "firm"
-    elif _HOUSEHOLD_HEAD.match(run):
+    if _HOUSEHOLD_HEAD.match(run):
         mention.noun_role = "household"
 
 
