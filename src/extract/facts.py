@@ -1,7 +1,10 @@
 """Stage 6: the facts of an article — clean, find, normalize, attach subjects — as rows."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
+
+import regex
 
 from .clean import CleanText, clean
 from .mentions import SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
@@ -56,70 +59,87 @@ class Extraction:
     rejections: list[Rejection]
 
 
-def extract(text: str, doc: str | None = None, rules: Rules | None = None) -> Extraction:
-    """Run the whole pipeline on one article's raw text."""
+def extract(text: str, doc: str | None = None, rules: Rules | None = None, context: bool = True) -> Extraction:
+    """Run the whole pipeline on one article's raw text.
+
+    With ``context=False`` only the core fields are filled (no subject, indicator,
+    year, place, scope): the fast path when only the figures are needed.
+    """
     rules = rules or load_rules()
     cleaned = clean(text, rules)
     body = cleaned.text
     spans = doc_spans(body, rules)
     scan = find_mentions(body, rules, spans)
     taken = [(m.num_start, m.end) for m in scan.mentions]
-    blocked = spans.phrases
+    sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
     for mention in scan.mentions:
-        normalized = normalize(body, mention, rules, taken, blocked)
+        normalized = normalize(body, mention, rules, taken, spans.phrases)
         if normalized is None:
             rejections.append(Rejection(mention.start, mention.end, body[mention.start:mention.end], "no value"))
             continue
-        facts.append(_fact(doc, cleaned, mention, normalized))
+        facts.append(_fact(doc, cleaned, mention, normalized, sentences))
         kept.append(mention)
-    for fact, mention, subject in zip(facts, kept, find_subjects(body, kept, [f.kind for f in facts], rules)):
-        fact.subject = subject
-        left, right = _sentence_bounds(body, mention.start, mention.end)
-        context = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
-        fact.indicator, fact.year, fact.place, fact.scope = context.indicator, context.year, context.place, context.scope
-    fallback = article_place([f.place for f in facts])
-    for fact in facts:
-        fact.place = fact.place or fallback
+    if context:
+        _add_context(body, facts, kept, sentences, rules)
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
-def _fact(doc, cleaned: CleanText, mention: Mention, n) -> Fact:
+def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules) -> None:
+    """Subject, indicator, year, place and scope of each fact."""
+    for fact, mention, subject in zip(facts, kept, find_subjects(body, kept, [f.kind for f in facts], rules)):
+        fact.subject = subject
+        left, right = sentences.bounds(mention.start)
+        found = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
+        fact.indicator, fact.year, fact.place, fact.scope = found.indicator, found.year, found.place, found.scope
+    fallback = article_place([f.place for f in facts])
+    for fact in facts:
+        fact.place = fact.place or fallback
+
+
+class Sentences:
+    """Sentence bounds of a text, found once (one regex pass) and looked up by bisection."""
+
+    _END = regex.compile(f"[{regex.escape(SENTENCE_END)}]")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.end() for m in self._END.finditer(text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos``, its closing mark included."""
+        k = bisect_right(self.ends, pos)
+        left = self.ends[k - 1] if k else 0
+        right = self.ends[k] if k < len(self.ends) else len(self.text)
+        if right and self.text[right - 1] == "\n":
+            right -= 1
+        return left, right
+
+    def sentence(self, pos: int) -> str:
+        left, right = self.bounds(pos)
+        return self.text[left:right].strip()
+
+
+def _fact(doc, cleaned: CleanText, mention: Mention, n, sentences: Sentences) -> Fact:
     raw_start, raw_end = cleaned.raw_span(mention.start, mention.end)
-    surface = "".join(cleaned.raw[raw_start:raw_end].split())
     return Fact(
-        doc=doc, text=surface, value=n.value, value_max=n.value_max, unit=n.unit, kind=n.kind,
-        approx=n.approx, per=n.per, subject=None, indicator=None, year=None, place=None, scope=None,
-        start=raw_start, end=raw_end,
-        sentence=_sentence(cleaned.text, mention.start, mention.end),
+        doc=doc, text=_NO_SPACE.sub("", cleaned.raw[raw_start:raw_end]), value=n.value, value_max=n.value_max,
+        unit=n.unit, kind=n.kind, approx=n.approx, per=n.per, subject=None, indicator=None, year=None, place=None,
+        scope=None, start=raw_start, end=raw_end, sentence=sentences.sentence(mention.start),
         rule=f"{mention.pattern}/{mention.rule}", steps=n.steps,
     )
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and text[left - 1] not in SENTENCE_END:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in SENTENCE_END:
-        right += 1
-    if right < len(text) and text[right] != "\n":
-        right += 1
-    return left, right
+_NO_SPACE = regex.compile(r"\s+")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left, right = _sentence_bounds(text, start, end)
-    return text[left:right].strip()
-
-
-def extract_facts(text: str, doc: str | None = None, rules: Rules | None = None) -> list[Fact]:
+def extract_facts(text: str, doc: str | None = None, rules: Rules | None = None, context: bool = True) -> list[Fact]:
     """The statistic facts of one article.
 
     >>> [(f.value, f.unit, f.per) for f in extract_facts("每亩 800元的保底分红")]
     [(800, '元', '亩')]
     """
-    return extract(text, doc, rules).facts
+    return extract(text, doc, rules, context).facts
 
 
 def facts_frame(facts: list[Fact]):
