@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -169,6 +170,7 @@ NUMBER_RE = _build_number_re()
 # ---------------------------------------------------------------- public API
 
 
+@lru_cache(maxsize=65536)
 def parse_number(s: str) -> Number | None:
     """The value of the whole numeral string ``s``, or None if it is not one number.
 
@@ -196,6 +198,7 @@ def parse_number(s: str) -> Number | None:
     return None if num is None else _to_python(num)
 
 
+@lru_cache(maxsize=65536)  # numerals repeat: 1, 2, 10万 …
 def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """``(value, value_max, approx)`` for the numeral part of a quantity mention.
 
