@@ -7,7 +7,7 @@ in place (range, 个, unit, 以上/左右, /斤) with dictionary look-ups built 
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 import re
@@ -98,13 +98,13 @@ class Scan:
 @dataclass
 class _Lookups:
     surfaces: dict[str, Unit]
-    max_surface: int
-    approx_after_words: frozenset[str]
+    surface_words: WordList
+    approx_after_words: WordList
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     rules: Rules
-    rate_after_words: frozenset[str]
+    rate_after_words: WordList
     account: list[str]
-    noun_sets: dict[str, frozenset[str]]  # role -> nouns, for prefix look-ups
+    noun_sets: dict[str, WordList]  # role -> nouns, for prefix look-ups
     firm_words: regex.Pattern  # any firm noun, to find one inside a phrase
     phrases_re: re.Pattern | None  # the set phrases of exclusions.yaml
     patterns: list[tuple[regex.Pattern, str, str]]  # their patterns: regex, rule id, scope
@@ -126,14 +126,14 @@ def lookups(rules: Rules) -> _Lookups:
         implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), rule))
     return _Lookups(
         surfaces=rules.surfaces,
-        max_surface=max((len(s) for s in rules.surfaces), default=1),
-        approx_after_words=frozenset(rules.approx_after),
+        surface_words=WordList(rules.surfaces),
+        approx_after_words=WordList(rules.approx_after),
         not_before={u.id: regex.compile("|".join(map(regex.escape, sorted(u.not_before, key=len, reverse=True))))
                     for u in rules.surfaces.values() if u.not_before},
         rules=rules,
-        rate_after_words=frozenset(rules.rate_after),
+        rate_after_words=WordList(rules.rate_after),
         account=nouns.get("account", []),
-        noun_sets={role: frozenset(words) for role, words in nouns.items()},
+        noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
         firm_words=regex.compile("|".join(map(regex.escape, nouns.get("firm", []))) or "(?!)"),
         phrases_re=phrases_re,
         patterns=patterns,
@@ -356,16 +356,16 @@ def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, bool] |
 
 
 def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
-    for length in range(min(look.max_surface, len(text) - pos), 0, -1):
-        surface = text[pos:pos + length]
-        unit = look.surfaces.get(surface)
-        if unit is None:
-            continue
-        rest = pos + length
+    """The longest unit surface at ``pos`` that its not_before words allow."""
+    surface = look.surface_words.at(text, pos)
+    while surface:
+        unit = look.surfaces[surface]
+        rest = pos + len(surface)
         blocker = look.not_before.get(unit.id)
-        if blocker is not None and blocker.match(text, rest):
-            continue  # 3块地 is no money, 3位数 no people
-        return unit, rest
+        if blocker is None or not blocker.match(text, rest):
+            return unit, rest
+        # 3块地 is no money, 3位数 no people: try a shorter surface
+        surface = next((text[pos:pos + n] for n in range(len(surface) - 1, 0, -1) if text[pos:pos + n] in look.surfaces), None)
     return None
 
 
@@ -388,9 +388,9 @@ _ASIDE = regex.compile(r"[(（][^()（）]{1,6}[)）]")
 
 def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     """左右, 以上 … after the mention, also after a short aside: 10亿斤(原粮)左右."""
-    aside = _ASIDE.match(text, pos)
+    aside = _ASIDE.match(text, pos) if text[pos:pos + 1] in ("(", "（") else None
     for start in (pos, aside.end() if aside else None):
-        word = longest_prefix(text, start, look.approx_after_words) if start is not None else None
+        word = look.approx_after_words.at(text, start) if start is not None else None
         if word:
             mention.approx, mention.approx_rule = look.rules.approx_after[word]
             return start + len(word)
@@ -400,7 +400,7 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if mention.per:
         return pos
-    word = longest_prefix(text, pos, look.rate_after_words)
+    word = look.rate_after_words.at(text, pos)
     if word is None:
         return pos
     mention.per, mention.per_rule = look.rules.rate_after[word]
@@ -412,14 +412,14 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     after = text[mention.end:mention.end + 10]
     run = _HAN_RUN.match(after)
     run = run.group() if run else ""
-    firm = longest_prefix(run, 0, look.noun_sets["firm"])
-    person = longest_prefix(run, 0, look.noun_sets["person"])
-    inside = look.firm_words.search(run, 0, 8 + NOUN_MAX)
+    firm = look.noun_sets["firm"].at(run)
+    person = look.noun_sets["person"].at(run)
+    inside = look.firm_words.search(run, 0, 16)
     firm_at = inside.start() if inside and inside.start() < 8 else None
     if firm or (firm_at is not None and firm_at >= len(person or "")):
         mention.noun, mention.noun_role = firm, "firm"  # 农民专业合作社 counts firms, not farmers
         return
-    for role, word in (("person", person), ("household", longest_prefix(run, 0, look.noun_sets["household"]))):
+    for role, word in (("person", person), ("household", look.noun_sets["household"].at(run))):
         if word:
             mention.noun, mention.noun_role = word, role
             return
@@ -427,19 +427,23 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
         mention.noun_role = "household"
 
 
-NOUN_MAX = 8
+class WordList:
+    """A set of words, found by longest match at a position (a regex named list).
 
-
-def longest_prefix(text: str, pos: int, words: frozenset[str], shortest: int = 1) -> str | None:
-    """The longest of ``words`` that ``text`` has at ``pos``.
-
-    >>> longest_prefix("木耳种植户", 2, frozenset({"种植", "种植户"}))
+    >>> WordList(["种植", "种植户"]).at("木耳种植户", 2)
     '种植户'
     """
-    for length in range(min(NOUN_MAX, len(text) - pos), shortest - 1, -1):
-        if text[pos:pos + length] in words:
-            return text[pos:pos + length]
-    return None
+
+    def __init__(self, words):
+        self.words = frozenset(str(w) for w in words)
+        self._re = regex.compile(r"\L<words>", words=sorted(self.words)) if self.words else None
+
+    def at(self, text: str, pos: int = 0, shortest: int = 1) -> str | None:
+        m = self._re.match(text, pos) if self._re else None
+        return m.group() if m and len(m.group()) >= shortest else None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
 
 
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
@@ -453,7 +457,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     noun_at = pos + (1 if approx_inside else 0)
     if qualified:
         for role, unit_id in (("person", "人"), ("household", "户")):
-            word = longest_prefix(text, noun_at, look.noun_sets[role], shortest=2)
+            word = look.noun_sets[role].at(text, noun_at, shortest=2)
             if word and not (role == "household" and not word.endswith(("户", "家庭", "人家"))):
                 mention = Mention(start, noun_at, start, pos, (token,), look.surfaces[unit_id], "counted-noun", f"nouns:{role}")
                 mention.noun, mention.noun_role = word, role
@@ -515,9 +519,10 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"
-    for start, end in spans.quoted:
-        if start <= mention.start and mention.end <= end:
-            return f"inside a quoted name: {text[start:end]}"
+    k = bisect_right(spans.quoted, (mention.start, len(text)))
+    if k and spans.quoted[k - 1][1] >= mention.end:
+        start, end = spans.quoted[k - 1]
+        return f"inside a quoted name: {text[start:end]}"
     return None
 
 

@@ -133,18 +133,27 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         mention.start = start - 1
         steps.append("approx over: 上 before a bare magnitude (上万)")
         return "over"
-    clause = text[_clause_start(text, start):start]
-    for word, approx, gap, rule_id in rules.approx_before:
-        at = clause.rfind(word)
-        if at < 0:
-            continue
-        between = clause[at + len(word):]
-        if len(between) <= gap and _ALL_HAN.fullmatch(between):
-            if not between:
-                mention.start = min(mention.start, start - len(word))
-            steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
-            return approx
-    return None
+    pattern, reach = _approx_pattern(rules)
+    m = pattern.search(text, max(_clause_start(text, start), start - reach), start) if pattern else None
+    if m is None:
+        return None
+    word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
+    if m.start() + len(word) == start:
+        mention.start = min(mention.start, m.start())
+    steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
+    return approx
+
+
+@lru_cache(maxsize=8)
+def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
+    """One regex for every approximation word before a number, anchored at the number:
+    group ``a<N>`` names the entry of ``rules.approx_before``."""
+    if not rules.approx_before:
+        return None, 0
+    parts = [f"(?P<a{n}>{regex.escape(word)}\\p{{Han}}{{0,{gap}}})"
+             for n, (word, _, gap, _) in enumerate(rules.approx_before)]
+    reach = max(len(word) + gap for word, _, gap, _ in rules.approx_before)
+    return regex.compile("(?:" + "|".join(parts) + ")$"), reach
 
 
 @lru_cache(maxsize=8)
@@ -194,6 +203,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
 
 
 def _rule_index(m: regex.Match) -> int:
+    if m.lastgroup and m.lastgroup.startswith("r"):
+        return int(m.lastgroup[1:])
     return next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("r") and value is not None)
 
 
