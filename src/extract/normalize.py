@@ -2,6 +2,7 @@
 units, value_max, canonical unit, kind, approx and per."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -161,7 +162,8 @@ def _rate_pattern(rules: Rules) -> regex.Pattern | None:
     """All rate markers as one regex; group ``r<N>`` names the marker's rule."""
     if not rules.rate_before:
         return None
-    return regex.compile("|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _, _) in enumerate(rules.rate_before)))
+    alternatives = "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _, _) in enumerate(rules.rate_before))
+    return regex.compile(alternatives, regex.REVERSE)  # searched from the number backwards
 
 
 PERCENT_KINDS = ("percent", "percentage_point")
@@ -181,16 +183,15 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     (一次性) or inside another fact (不到一年).
     """
     clause_start = _clause_start(text, mention.num_start)
-    for s, e in taken:  # a figure between marker and number takes the marker
-        if clause_start < e <= mention.num_start:
-            clause_start = e
+    k = bisect_left(taken, (mention.num_start,))
+    if k and clause_start < taken[k - 1][1] <= mention.num_start:
+        clause_start = taken[k - 1][1]  # a figure between marker and number takes the marker
     pattern = _rate_pattern(rules)
     best = None
-    for m in pattern.finditer(text, clause_start, mention.num_start, overlapped=True) if pattern else ():
-        if any(s < m.end() and m.start() < e for s, e in blocked):
-            continue
-        if best is None or m.start() > best[0].start():
+    for m in pattern.finditer(text, clause_start, mention.num_start) if pattern else ():  # nearest first
+        if not _inside(blocked, m.start(), m.end()):
             best = (m, *rules.rate_before[_rule_index(m)][1:])
+            break
     if best is None:
         return None
     m, per, rule_id = best
@@ -200,6 +201,12 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         per = _canonical(m.group("per"), rules)
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, non-overlapping ``spans``?"""
+    k = bisect_left(spans, (end,))
+    return bool(k) and spans[k - 1][1] > start
 
 
 def _rule_index(m: regex.Match) -> int:
