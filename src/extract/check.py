@@ -8,11 +8,14 @@ with that approx or that per — or, for exclusions, at least one fact.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .facts import extract_facts
+from .errors import RulesError
 from .rules import Rule, Rules, compile_rules, read_rule_dirs, read_rule_file
+
+BROKEN_RULES = "not run: the rule files have problems"
 
 
 @dataclass
@@ -22,9 +25,66 @@ class ExampleResult:
     ok: bool
     message: str
 
+    is_not: bool = False
+
     @property
     def name(self) -> str:
         return f"{Path(self.rule.file).name}:{self.rule.id}:{self.text}"
+
+    @property
+    def line(self) -> str:
+        """``rules/units.yaml:14: unit 万元: example '3.2亿元': expected …``"""
+        case = "not" if self.is_not else "example"
+        return f"{self.rule.where}: {self.rule.label}: {case} {self.text!r}: {self.message}"
+
+
+@dataclass
+class CheckReport:
+    """Everything ``extract check`` found: file problems and failing examples."""
+
+    files: list[Path]
+    problems: list[str] = field(default_factory=list)
+    results: list[ExampleResult] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[ExampleResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.failures
+
+    def lines(self) -> list[str]:
+        """One ``file:line: message`` line per problem, then per failing example."""
+        return self.problems + [r.line for r in self.failures]
+
+    def summary(self) -> str:
+        failed = len(self.failures)
+        return (f"{len(self.files)} files, {len(self.results) - failed} examples passed, {failed} failed, "
+                f"{len(self.problems)} problems")
+
+
+def check_rules(files: list[Path], dirs: list[Path]) -> CheckReport:
+    """Check rule ``files`` (all files of ``dirs`` when empty) in one pass, then run the
+    examples of their rules with the layered folders ``dirs`` (built-in first).
+
+    A file outside ``dirs`` is checked as a layer of its own folder over ``dirs``.
+    """
+    dirs = [Path(d) for d in dirs]
+    known = {d.resolve() for d in dirs}
+    for path in files:
+        if path.parent.resolve() not in known and path.parent.is_dir():
+            dirs.append(path.parent)
+            known.add(path.parent.resolve())
+    targets = list(files) or [p for d in dirs for p in sorted(d.glob("*.yaml"))]
+    report = CheckReport(targets)
+    report.problems = check_files([p for p in targets])
+    rules, load_problems = read_rule_dirs(dirs)
+    report.problems += [p for p in load_problems if p not in report.problems]
+    compiled = compile_rules(rules)
+    only = {p.resolve() for p in files} if files else None
+    report.results = [r for r in run_examples(compiled, only) if r.message != BROKEN_RULES]
+    return report
 
 
 def check_files(files: list[Path]) -> list[str]:
@@ -39,7 +99,7 @@ def run_examples(rules: Rules, only_files: set[str] | None = None) -> list[Examp
     """Run every rule's examples and `not` cases against the compiled ``rules``."""
     results = []
     for rule in rules.rules:
-        if only_files and Path(rule.file).resolve() not in only_files:
+        if only_files and Path(rule.file) not in only_files:
             continue
         results.extend(_rule_examples(rule, rules))
     return results
@@ -63,7 +123,13 @@ def _rule_examples(rule: Rule, rules: Rules) -> list[ExampleResult]:
 
 def check_example(rule: Rule, text: str, expected, is_not: bool, rules: Rules) -> ExampleResult:
     """Run one example of ``rule`` and say whether the facts agree."""
-    facts = [f.row() for f in extract_facts(text, rules=rules)]
+    try:
+        facts = [f.row() for f in extract_facts(text, rules=rules)]
+    except RulesError:  # already reported as problems of the rule files
+        return ExampleResult(rule, text, False, BROKEN_RULES, is_not)
+    except Exception as exc:  # a broken rule set must not hide the other examples
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return ExampleResult(rule, text, False, f"extraction failed: {type(exc).__name__}: {first}", is_not)
     if is_not:
         ok, message = _check_not(rule, facts)
     elif isinstance(expected, dict):
@@ -73,7 +139,7 @@ def check_example(rule: Rule, text: str, expected, is_not: bool, rules: Rules) -
         expected = expected or []
         ok = len(facts) == len(expected) and all(_agrees(f, e) for f, e in zip(facts, expected))
         message = "" if ok else f"expected {[_fields(e) for e in expected] or 'no fact'}; got {_brief(facts)}"
-    return ExampleResult(rule, text, ok, message)
+    return ExampleResult(rule, text, ok, message, is_not)
 
 
 def _check_not(rule: Rule, facts: list[dict]) -> tuple[bool, str]:
@@ -117,7 +183,7 @@ def _brief(facts: list[dict]) -> str:
     if not facts:
         return "no fact"
     return "; ".join(f"{f['text']} → {f['value']}{'–' + str(f['value_max']) if f['value_max'] is not None else ''} {f['unit']} "
-                     f"{f['kind']} approx={f['approx']} per={f['per']}" for f in facts)
+                     f"{f['kind']} approx={f['approx']} per={f['per']} subject={f['subject']}" for f in facts)
 
 
 def load_for_check(dirs: list[Path]) -> tuple[Rules | None, list[str]]:

@@ -29,10 +29,14 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "approx": ({"approx"}, {"before", "after", "gap"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
-    "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_approx"}),
+    "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
     "implicit": ({"before", "unit", "kind"}, {"gap", "needs_magnitude"}),
+    "subjects": ({"role", "words"}, set()),
+    "indicators": ({"terms", "kinds"}, set()),
+    "scopes": ({"words"}, set()),
 }
 NOUN_ROLES = ("person", "household", "firm", "account")
+SUBJECT_ROLES = ("link", "lead", "share", "term")
 EXCLUSION_SCOPES = ("number", "mention")
 
 
@@ -51,12 +55,18 @@ class Rule:
     section: str
     id: str
     data: dict[str, Any]
-    file: str
+    file: str  # absolute path of the rule file
     line: int
 
     @property
     def where(self) -> str:
-        return f"{self.file}:{self.line}"
+        """``rules/units.yaml:14``: file (relative to the working folder) and line."""
+        return f"{show_path(self.file)}:{self.line}"
+
+    @property
+    def label(self) -> str:
+        """How messages name the rule: ``unit 万元``, ``exclusion set-phrases``."""
+        return f"{SECTION_LABELS.get(self.section, self.section)} {self.id}"
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -66,7 +76,8 @@ class Rule:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line and reports duplicate keys."""
+    """SafeLoader that records each mapping's line (and its keys' lines) and reports
+    duplicate keys."""
 
     def __init__(self, stream, problems: list[tuple[int, str]]):
         super().__init__(stream)
@@ -81,77 +92,150 @@ class _LineLoader(yaml.SafeLoader):
             seen[key] = key_node.start_mark.line + 1
         mapping = _LineDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
+        mapping.key_lines = seen
         return mapping
+
+
+def _construct_map(loader: _LineLoader, node) -> "_LineDict":
+    # SafeLoader builds every mapping as a plain dict (filled in later by a generator),
+    # which would lose the line; build the line-carrying dict directly instead, for
+    # block and flow mappings ({id: 亩, kind: area}) alike.
+    return loader.construct_mapping(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 
 
 class _LineDict(dict):
     line = 0
+    key_lines: dict = {}
+
+
+def show_path(path: str | Path) -> str:
+    """A rule file's path as messages show it: relative to the working folder when it
+    lies inside it (``rules/units.yaml``), else as given."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:
     local: list[tuple[int, str]] = []
+    where = show_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}:0: cannot read rule file: {exc}")
+        problems.append(f"{where}:1: " + E_UNREADABLE.format(error=exc))
         return None
     loader = _LineLoader(text, local)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        problems.append(f"{path}:{line}: " + E.E_YAML.format(error=getattr(exc, "problem", exc)))
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        error = getattr(exc, "problem", None) or str(exc)
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark is not None:
+            error += f" ({context} at line {context_mark.line + 1})"
+        problems.append(f"{where}:{line}: " + E.E_YAML.format(error=error))
         return None
     finally:
         loader.dispose()
-    problems.extend(f"{path}:{line}: {msg}" for line, msg in local)
+    problems.extend(f"{where}:{line}: {msg}" for line, msg in local)
     return data
 
 
 # ---------------------------------------------------------------- checking
 
+# How a message names a rule: "unit 万元: …", "exclusion set-phrases: …".
+SECTION_LABELS = {
+    "char_map": "char_map", "units": "unit", "approx": "approx", "rates": "rate",
+    "nouns": "nouns", "exclusions": "exclusion", "implicit": "implicit", "subjects": "subject",
+}
+# Fields an example may name (those of a fact row).
+EXAMPLE_FIELDS = ("text", "value", "value_max", "unit", "kind", "approx", "per", "subject", "indicator", "year", "place",
+                  "scope", "rule")
+E_UNREADABLE = "cannot read rule file: {error}"
+E_BAD_EXAMPLE_FIELD = "rule {id}: example {text!r}: unknown field {key!r}; expected one of {expected}"
+E_SLOW_REGEX_TIMED = ("rule {id}: regex {pattern!r} can take too long on long input (more than {limit}s on "
+                      "{length} characters {sample!r}…); rewrite it so that no part can match the same text "
+                      "in many ways")
+SLOW_LIMIT = 0.5  # seconds a pattern may take on one adversarial input
+SLOW_LENGTH = 5000  # characters in an adversarial input
+
+
+def rule_message(section: str, rule_id: str, template: str, **fields: Any) -> str:
+    """A message about one rule, naming it by section: ``unit 万元: unknown kind …``.
+
+    >>> rule_message("units", "万元", E.E_MISSING, key="kind")
+    "unit 万元: missing key 'kind'"
+    """
+    body = template.removeprefix("rule {id}: ")
+    return f"{SECTION_LABELS.get(section, section)} {rule_id}: " + body.format(id=rule_id, **fields)
+
+
+def _did_you_mean(word: Any, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
 
 def read_rule_file(path: Path, problems: list[str]) -> list[Rule]:
     """Parse one rule file into rules; append ``file:line: message`` problems."""
     data = _read_yaml(path, problems)
+    where = show_path(path)
     if data is None:
         return []
     if not isinstance(data, dict):
-        problems.append(f"{path}:1: " + E.E_NOT_MAPPING.format(got=type(data).__name__))
+        problems.append(f"{where}:1: " + E.E_NOT_MAPPING.format(got=type(data).__name__))
         return []
     rules: list[Rule] = []
     for section, entries in data.items():
-        line = getattr(data, "line", 1)
+        line = getattr(data, "key_lines", {}).get(section, getattr(data, "line", 1))
         if section not in SECTIONS:
-            problems.append(f"{path}:{line}: " + E.E_UNKNOWN_SECTION.format(section=section, expected=", ".join(SECTIONS)))
+            problems.append(f"{where}:{line}: " + E.E_UNKNOWN_SECTION.format(section=section, expected=", ".join(SECTIONS))
+                            + _did_you_mean(section, SECTIONS))
             continue
         if not isinstance(entries, list):
-            problems.append(f"{path}:{line}: " + E.E_NOT_LIST.format(section=section))
+            problems.append(f"{where}:{line}: " + E.E_NOT_LIST.format(section=section))
             continue
+        first_line: dict[str, int] = {}
         for entry in entries:
-            rule = _check_rule(section, entry, path, problems)
+            if isinstance(entry, dict) and "id" in entry:
+                rule_id, rule_line = str(entry["id"]), getattr(entry, "line", line)
+                if rule_id in first_line:
+                    problems.append(f"{where}:{rule_line}: " + rule_message(
+                        section, rule_id, E.E_DUPLICATE_ID, first=first_line[rule_id]))
+                    continue
+                first_line[rule_id] = rule_line
+            rule = _check_rule(section, entry, path, line, problems)
             if rule:
                 rules.append(rule)
     return rules
 
 
-def _check_rule(section: str, entry: Any, path: Path, problems: list[str]) -> Rule | None:
+def _check_rule(section: str, entry: Any, path: Path, section_line: int, problems: list[str]) -> Rule | None:
+    where = show_path(path)
     if not isinstance(entry, dict) or "id" not in entry:
-        line = getattr(entry, "line", 0)
-        problems.append(f"{path}:{line}: " + E.E_NOT_RULE.format(got=entry))
+        line = getattr(entry, "line", section_line)
+        problems.append(f"{where}:{line}: " + E.E_NOT_RULE.format(got=entry))
         return None
-    rule = Rule(section, str(entry["id"]), dict(entry), str(path), getattr(entry, "line", 0))
+    rule = Rule(section, str(entry["id"]), dict(entry), str(path.resolve()), getattr(entry, "line", section_line))
     required, optional = SECTIONS[section]
     if entry.get("enabled") is False:
         return rule  # a switch-off needs nothing else
     before = len(problems)
     for key in sorted(required - entry.keys()):
-        problems.append(f"{rule.where}: " + E.E_MISSING.format(id=rule.id, key=key))
+        problems.append(f"{rule.where}: " + rule_message(section, rule.id, E.E_MISSING, key=key))
     allowed = required | optional | COMMON_KEYS
     for key in entry:
         if key not in allowed:
-            problems.append(f"{rule.where}: " + E.E_UNKNOWN_KEY.format(id=rule.id, key=key, expected=", ".join(sorted(allowed))))
+            line = getattr(entry, "key_lines", {}).get(key, rule.line)
+            problems.append(f"{where}:{line}: " + rule_message(section, rule.id, E.E_UNKNOWN_KEY, key=key, expected=", ".join(sorted(allowed)))
+                            + _did_you_mean(key, allowed))
     for message in _check_values(rule):
         problems.append(f"{rule.where}: {message}")
     return rule if len(problems) == before else None
@@ -159,33 +243,47 @@ def _check_rule(section: str, entry: Any, path: Path, problems: list[str]) -> Ru
 
 def _check_values(rule: Rule) -> list[str]:
     out = []
+
+    def bad(template: str, **fields: Any) -> None:
+        out.append(rule_message(rule.section, rule.id, template, **fields))
+
     kind = rule.get("kind")
     if kind is not None and kind not in E.KINDS:
-        out.append(E.E_BAD_KIND.format(id=rule.id, kind=kind, expected=", ".join(E.KINDS)))
+        bad(E.E_BAD_KIND, kind=kind, expected=", ".join(E.KINDS))
+        out[-1] += _did_you_mean(kind, E.KINDS)
     approx = rule.get("approx")
     if rule.section == "approx" and approx not in E.APPROX:
-        out.append(E.E_BAD_APPROX.format(id=rule.id, approx=approx, expected=", ".join(E.APPROX)))
+        bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
     for key in ("surfaces", "before", "after", "words", "phrases", "not_before", "not_after"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
-            out.append(E.E_BAD_TYPE.format(id=rule.id, key=key, expected="a list of strings", got=value))
+            bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
     if rule.section == "nouns" and rule.get("role") not in NOUN_ROLES:
-        out.append(E.E_BAD_TYPE.format(id=rule.id, key="role", expected="one of " + ", ".join(NOUN_ROLES), got=rule.get("role")))
+        bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(NOUN_ROLES), got=rule.get("role"))
     if rule.section == "exclusions" and rule.get("scope", "number") not in EXCLUSION_SCOPES:
-        out.append(E.E_BAD_TYPE.format(id=rule.id, key="scope", expected="one of " + ", ".join(EXCLUSION_SCOPES), got=rule.get("scope")))
+        bad(E.E_BAD_TYPE, key="scope", expected="one of " + ", ".join(EXCLUSION_SCOPES), got=rule.get("scope"))
     for key in ("factor", "gap"):
         value = rule.get(key)
-        if value is not None and not isinstance(value, (int, float)):
-            out.append(E.E_BAD_TYPE.format(id=rule.id, key=key, expected="a number", got=value))
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            bad(E.E_BAD_TYPE, key=key, expected="a number", got=value)
     pattern = rule.get("pattern")
     if pattern is not None:
-        out.extend(_check_regex(rule.id, pattern))
+        out.extend(rule_message(rule.section, rule.id, m) for m in _check_regex(rule.id, pattern))
     examples = rule.get("examples")
     if examples is not None and not isinstance(examples, (dict, list)):
-        out.append(E.E_BAD_TYPE.format(id=rule.id, key="examples", expected="a mapping of text to fields, or a list of texts", got=examples))
+        bad(E.E_BAD_TYPE, key="examples", expected="a mapping of text to fields, or a list of texts", got=examples)
+    elif isinstance(examples, dict):
+        for text, expected in examples.items():
+            for fields in expected if isinstance(expected, list) else [expected]:
+                if not isinstance(fields, dict):
+                    bad(E.E_BAD_TYPE, key="examples", expected="a mapping of text to fields, or a list of texts", got={text: expected})
+                    continue
+                for key in fields:
+                    if key not in EXAMPLE_FIELDS:
+                        bad(E_BAD_EXAMPLE_FIELD, text=text, key=key, expected=", ".join(EXAMPLE_FIELDS))
     nots = rule.get("not")
     if nots is not None and not isinstance(nots, list):
-        out.append(E.E_BAD_TYPE.format(id=rule.id, key="not", expected="a list of texts", got=nots))
+        bad(E.E_BAD_TYPE, key="not", expected="a list of texts", got=nots)
     return out
 
 
@@ -194,35 +292,97 @@ _NESTED_REPEAT = regex.compile(r"\((?:[^()]|\((?:[^()])*\))*[+*}]\)[+*{]")
 
 
 def _check_regex(rule_id: str, pattern: Any) -> list[str]:
+    """Problems of one rule's regex, as ``rule {id}: …`` templates already filled in
+    except for the rule prefix."""
     if not isinstance(pattern, str):
-        return [E.E_BAD_TYPE.format(id=rule_id, key="pattern", expected="a string", got=pattern)]
+        return [E.E_BAD_TYPE.format(id=rule_id, key="pattern", expected="a string", got=pattern).removeprefix(f"rule {rule_id}: ")]
     try:
-        regex.compile(pattern)
+        compiled = regex.compile(pattern)
     except regex.error as exc:
-        return [E.E_BAD_REGEX.format(id=rule_id, pattern=pattern, error=exc)]
+        return [E.E_BAD_REGEX.format(id=rule_id, pattern=pattern, error=exc).removeprefix(f"rule {rule_id}: ")]
     if _NESTED_REPEAT.search(pattern):
-        return [E.E_SLOW_REGEX.format(id=rule_id, pattern=pattern)]
+        return [E.E_SLOW_REGEX.format(id=rule_id, pattern=pattern).removeprefix(f"rule {rule_id}: ")]
+    sample = slow_sample(compiled)
+    if sample is not None:
+        return [E_SLOW_REGEX_TIMED.format(id=rule_id, pattern=pattern, limit=SLOW_LIMIT, length=SLOW_LENGTH,
+                                          sample=sample[:12]).removeprefix(f"rule {rule_id}: ")]
     return []
 
 
+# What an escape in a pattern stands for, when building inputs from its characters.
+_ESCAPE_SAMPLES = {"d": "1", "w": "a", "s": " ", "p": "一", "D": "一", "W": "一", "S": "1"}
+_META = set("()[]{}?*+|^$.<>=!:,-&~")
+
+
+def _pattern_chars(pattern: str) -> list[str]:
+    """The characters a pattern can match, read from its text: literals, members of
+    character classes, and a sample for each escape (\\d → 1, \\p{Han} → 一)."""
+    chars: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            chars.append(_ESCAPE_SAMPLES.get(nxt, nxt))
+            i += 2
+            if nxt in "pP" and i < len(pattern) and pattern[i] == "{":
+                i = pattern.find("}", i) + 1 or len(pattern)
+            continue
+        if ch not in _META and not ch.isspace():
+            chars.append(ch)
+        i += 1
+    chars += ["1", "一"]
+    return list(dict.fromkeys(chars))
+
+
+def slow_sample(compiled: regex.Pattern, limit: float = SLOW_LIMIT, length: int = SLOW_LENGTH) -> str | None:
+    """The first adversarial input on which ``compiled`` takes longer than ``limit``
+    seconds, or None. Inputs are ``length`` repeats of each character the pattern
+    mentions, half-and-half pairs of them, and all of them in turn — the text on which
+    nested or overlapping repetitions backtrack.
+
+    >>> slow_sample(regex.compile(r"\\d+元")) is None
+    True
+    >>> slow_sample(regex.compile(r"(?:\\d|\\d\\d)+(?:元|万)"))[:3]
+    '111'
+    """
+    chars = _pattern_chars(compiled.pattern)
+    inputs = [c * length for c in chars]
+    inputs.append(("".join(chars) * length)[:length])
+    few = chars[:6]
+    inputs += [a * (length // 2) + b * (length // 2) for a in few for b in few if a != b]
+    for text in inputs:
+        try:
+            compiled.findall(text, timeout=limit)
+        except TimeoutError:
+            return text
+    return None
+
+
 def read_rule_dirs(dirs: list[Path]) -> tuple[list[Rule], list[str]]:
-    """All rules of the layered folders, later folders overriding earlier ones by id."""
+    """All rules of the layered folders, later folders overriding earlier ones by id.
+
+    A later folder adds rules, replaces the rule of the same section and id, or switches
+    it off with ``enabled: false``; within one folder each id appears once.
+    """
     problems: list[str] = []
     merged: dict[tuple[str, str], Rule] = {}
     for layer, folder in enumerate(dirs):
         if not folder.is_dir():
-            problems.append(f"{folder}:0: " + E.E_NO_RULES_DIR.format(path=folder))
+            problems.append(f"{show_path(folder)}:0: " + E.E_NO_RULES_DIR.format(path=show_path(folder)))
             continue
         seen: dict[tuple[str, str], Rule] = {}
         for path in sorted(folder.glob("*.yaml")):
             for rule in read_rule_file(path, problems):
                 key = (rule.section, rule.id)
-                if key in seen:
-                    problems.append(f"{rule.where}: " + E.E_DUPLICATE_ID.format(id=rule.id, first=f"{seen[key].file}:{seen[key].line}"))
+                if key in seen:  # the same id in two files of one folder
+                    first = seen[key]
+                    first_at = first.where
+                    problems.append(f"{rule.where}: " + rule_message(rule.section, rule.id, E.E_DUPLICATE_ID, first=first_at))
                     continue
                 seen[key] = rule
                 if layer and rule.get("enabled") is False and key not in merged:
-                    problems.append(f"{rule.where}: " + E.E_UNKNOWN_RULE.format(id=rule.id))
+                    problems.append(f"{rule.where}: " + rule_message(rule.section, rule.id, E.E_UNKNOWN_RULE))
                 merged[key] = rule
     rules = [r for r in merged.values() if r.get("enabled") is not False]
     return rules, problems
@@ -257,8 +417,11 @@ class Rules:
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
     phrases: dict[str, tuple[str, str]] = field(default_factory=dict)  # phrase -> (id, scope)
     patterns: list[tuple[str, str, str]] = field(default_factory=list)  # regex, id, scope
-    keep_if_approx: set[str] = field(default_factory=set)  # exclusions an approximation overrides
+    keep_if_qualified: set[str] = field(default_factory=set)  # exclusions an approximation or 半 overrides
     implicit: list[Rule] = field(default_factory=list)
+    subject_words: dict[str, list[str]] = field(default_factory=dict)  # role -> words, longest first
+    indicators: list[tuple[str, tuple[str, ...], frozenset[str]]] = field(default_factory=list)  # id, terms, kinds
+    scopes: list[tuple[str, str]] = field(default_factory=list)  # word, scope id; longest first
     version: str = ""
 
     def by_id(self, rule_id: str) -> Rule | None:
@@ -322,12 +485,28 @@ def _compile_exclusion(out: Rules, rule: Rule) -> None:
         out.phrases[str(phrase)] = (rule.id, scope)
     if rule.get("pattern"):
         out.patterns.append((rule.get("pattern"), rule.id, scope))
-    if rule.get("keep_if_approx"):
-        out.keep_if_approx.add(rule.id)
+    if rule.get("keep_if_qualified"):
+        out.keep_if_qualified.add(rule.id)
 
 
 def _compile_implicit(out: Rules, rule: Rule) -> None:
     out.implicit.append(rule)
+
+
+def _compile_indicator(out: Rules, rule: Rule) -> None:
+    terms = tuple(sorted((str(t) for t in rule.get("terms")), key=len, reverse=True))
+    out.indicators.append((rule.id, terms, frozenset(rule.get("kinds"))))
+
+
+def _compile_scope(out: Rules, rule: Rule) -> None:
+    out.scopes.extend((str(w), rule.id) for w in rule.get("words"))
+    out.scopes.sort(key=lambda item: -len(item[0]))
+
+
+def _compile_subject_words(out: Rules, rule: Rule) -> None:
+    words = out.subject_words.setdefault(rule.get("role"), [])
+    words.extend(str(w) for w in rule.get("words"))
+    words.sort(key=len, reverse=True)
 
 
 _COMPILERS = {
@@ -338,6 +517,9 @@ _COMPILERS = {
     "nouns": _compile_nouns,
     "exclusions": _compile_exclusion,
     "implicit": _compile_implicit,
+    "subjects": _compile_subject_words,
+    "indicators": _compile_indicator,
+    "scopes": _compile_scope,
 }
 
 
@@ -359,14 +541,36 @@ def load_rules(dirs: tuple[str | Path, ...] | None = None) -> Rules:
     >>> rules.surfaces["万元"].unit if "万元" in rules.surfaces else rules.surfaces["元"].unit
     '元'
     """
-    key = tuple(str(Path(d).resolve()) for d in (dirs or ()))
-    return _load_cached(key, str(default_rules_dir()))
+    return load_rules_from(default_rules_dir(), dirs)
+
+
+def load_rules_from(base: str | Path, dirs: tuple[str | Path, ...] | None = None) -> Rules:
+    """Like ``load_rules``, but with ``base`` in place of the built-in folder: a complete
+    rule set, such as the rules/ of an older revision (``extract diff --old``).
+
+    >>> load_rules_from(default_rules_dir()).version == load_rules().version
+    True
+    """
+    folders = tuple(str(Path(d).resolve()) for d in (base, *(dirs or ())))
+    return _load_cached(folders, _fingerprint(folders))
+
+
+def _fingerprint(folders: tuple[str, ...]) -> tuple:
+    """Names, sizes and times of the rule files, so an edited file is read again."""
+    out = []
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.yaml")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            out.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
-def _load_cached(extra: tuple[str, ...], builtin: str) -> Rules:
-    folders = [Path(builtin)] + [Path(d) for d in extra]
-    rules, problems = read_rule_dirs(folders)
+def _load_cached(folders: tuple[str, ...], fingerprint: tuple) -> Rules:
+    rules, problems = read_rule_dirs([Path(d) for d in folders])
     if problems:
         raise E.RulesError(problems)
     return compile_rules(rules)

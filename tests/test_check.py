@@ -1,0 +1,280 @@
+"""Broken rule files: every kind of problem gives one exact ``file:line: message`` line,
+`extract check` reports them all in one pass, and the batch commands refuse to run
+with the same lines. Also: layering of a newsroom folder over the built-in rules.
+
+Add a new kind of problem as a row of BROKEN: a file's text and the line it must give.
+"""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.check import check_rules
+from extract.cli import main
+from extract.errors import RulesError
+from extract.rules import default_rules_dir, load_rules, read_rule_dirs, read_rule_file, slow_sample
+
+KINDS = "people, households, money, area, weight, length, volume, percent, percentage_point, age, duration, count"
+
+# (name, file text, the exact problem line, relative to the newsroom folder `news/`)
+BROKEN = [
+    ("bad-kind-flow", """\
+        units:
+          - {id: 垧, kind: area, surfaces: [垧]}
+          - {id: 万元, kind: moeny, surfaces: [万元]}
+        """, f"news/r.yaml:3: unit 万元: unknown kind 'moeny'; expected one of {KINDS} (did you mean 'money'?)"),
+    ("bad-kind-block", """\
+        units:
+          - id: 垧
+            kind: aera
+            surfaces: [垧]
+        """, f"news/r.yaml:2: unit 垧: unknown kind 'aera'; expected one of {KINDS} (did you mean 'area'?)"),
+    ("yaml-syntax", """\
+        units:
+          - id: 垧
+            surfaces: [垧
+        """, "news/r.yaml:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+             "(while parsing a flow sequence at line 3)"),
+    ("unknown-key", """\
+        units:
+          - id: 垧
+            kind: area
+            surface: [垧]
+        """, "news/r.yaml:4: unit 垧: unknown key 'surface'; expected one of classifier, description, enabled, "
+             "examples, factor, id, kind, kind_by_noun, not, not_after, not_before, surfaces, unit "
+             "(did you mean 'surfaces'?)"),
+    ("missing-key", """\
+        units:
+          - id: 垧
+            kind: area
+        """, "news/r.yaml:2: unit 垧: missing key 'surfaces'"),
+    ("duplicate-id", """\
+        exclusions:
+          - id: slogans
+            phrases: [万人助万企]
+          - id: slogans
+            phrases: [百企帮百村]
+        """, "news/r.yaml:4: exclusion slogans: duplicate id (first defined at line 2)"),
+    ("duplicate-key", """\
+        exclusions:
+          - id: slogans
+            phrases: [万人助万企]
+            phrases: [百企帮百村]
+        """, "news/r.yaml:4: duplicate key 'phrases' (YAML keeps only the last one)"),
+    ("invalid-regex", """\
+        exclusions:
+          - id: broken
+            pattern: "([一二"
+        """, "news/r.yaml:2: exclusion broken: invalid regex '([一二': unterminated character set at position 4"),
+    ("nested-repetition", """\
+        exclusions:
+          - id: nested
+            pattern: "(\\\\d+)+元"
+        """, "news/r.yaml:2: exclusion nested: regex '(\\\\d+)+元' can take too long on long input (nested "
+             "repetition); rewrite it without a repeated group inside a repetition"),
+    ("slow-on-long-input", """\
+        exclusions:
+          - id: slow
+            pattern: "(?:\\\\d|\\\\d\\\\d)+(?:元|万)"
+        """, "news/r.yaml:2: exclusion slow: regex '(?:\\\\d|\\\\d\\\\d)+(?:元|万)' can take too long on long input "
+             "(more than 0.5s on 5000 characters '111111111111'…); rewrite it so that no part can match the same "
+             "text in many ways"),
+    ("unknown-section", """\
+        unit:
+          - id: 垧
+        """, "news/r.yaml:1: unknown section 'unit'; expected one of " + ", ".join(__import__("extract.rules", fromlist=["SECTIONS"]).SECTIONS)
+             + " (did you mean 'units'?)"),
+    ("disable-unknown", """\
+        units:
+          - id: 垧垧
+            enabled: false
+        """, "news/r.yaml:2: unit 垧垧: disables or overrides an unknown rule id"),
+    ("bad-approx", """\
+        approx:
+          - id: roughly
+            approx: aboot
+            before: [大致上]
+        """, "news/r.yaml:2: approx roughly: unknown approx 'aboot'; expected one of about, over, under"),
+    ("not-a-rule", """\
+        units:
+          - 垧
+        """, "news/r.yaml:1: each rule must be a mapping with an id, got '垧'"),
+]
+
+
+@pytest.fixture
+def news(tmp_path, monkeypatch):
+    """An empty newsroom folder ``news/`` in a working folder of its own."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    return folder
+
+
+def _write(folder: Path, text: str, name: str = "r.yaml") -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, line", [pytest.param(t, l, id=n) for n, t, l in BROKEN])
+def test_problem_wording(news, text, line):
+    _write(news, text)
+    report = check_rules([], [default_rules_dir(), news])
+    assert line in report.problems
+    assert not report.ok
+
+
+@pytest.mark.parametrize("text, line", [pytest.param(t, l, id=n) for n, t, l in BROKEN])
+def test_batch_commands_refuse_with_the_same_lines(news, text, line):
+    _write(news, text)
+    runner = CliRunner()
+    check = runner.invoke(main, ["check", "--rules", "news"])
+    assert check.exit_code == 1
+    assert line in check.output.splitlines()
+    article = news.parent / "a.txt"
+    article.write_text("种了1.4万亩", encoding="utf-8")
+    for args in (["run", str(article), "--out", "out"], ["try", "种了1.4万亩"]):
+        result = runner.invoke(main, [*args, "--rules", "news"])
+        assert result.exit_code == 1, args
+        assert "Error: rule files have problems:" in result.output
+        assert line in result.output.splitlines(), args
+    with pytest.raises(RulesError) as info:
+        load_rules(("news",))
+    assert line in info.value.problems
+
+
+def test_every_problem_in_one_pass(news):
+    for i, (_, text, _) in enumerate(BROKEN):
+        _write(news, text, f"r{i:02}.yaml")
+    report = check_rules([], [default_rules_dir(), news])
+    for i, (name, _, line) in enumerate(BROKEN):
+        assert line.replace("news/r.yaml", f"news/r{i:02}.yaml") in report.problems, name
+
+
+def test_builtin_rules_in_a_copy_report_rules_path(tmp_path, monkeypatch):
+    # The issue's own example: a typo in a copy of the built-in units.yaml.
+    shutil.copytree(default_rules_dir(), tmp_path / "rules", ignore=shutil.ignore_patterns("*.md"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EXTRACT_RULES", str(tmp_path / "rules"))
+    units = tmp_path / "rules" / "units.yaml"
+    lines = units.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, l in enumerate(lines, 1) if l.startswith("  - {id: 公顷,"))
+    lines[number - 1] = lines[number - 1].replace("kind: area", "kind: moeny")
+    units.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"rules/units.yaml:{number}: unit 公顷: unknown kind 'moeny'; expected one of {KINDS} (did you mean 'money'?)")
+
+
+def test_example_failure_carries_the_rule_line(news):
+    # A flow-style rule on line 3 whose example is wrong.
+    _write(news, """\
+        units:
+          - {id: 垧, kind: area, surfaces: [垧]}
+          - {id: 英亩, kind: area, surfaces: [英亩], examples: {"种了30英亩": {value: 31}}}
+        exclusions:
+          - id: slogans
+            phrases: [万人助万企]
+            not: [开展万人助万企活动]
+        """)
+    report = check_rules([news / "r.yaml"], [default_rules_dir()])
+    assert report.problems == []
+    assert report.lines() == [
+        "news/r.yaml:3: unit 英亩: example '种了30英亩': expected a fact with value=31; "
+        "got 30英亩 → 30 英亩 area approx=None per=None subject=None",
+        "news/r.yaml:5: exclusion slogans: not '开展万人助万企活动': expected the rule to leave a fact; got none",
+    ]
+    assert report.summary() == "1 files, 0 examples passed, 2 failed, 0 problems"
+
+
+def test_every_builtin_rule_has_its_real_line():
+    rules, problems = read_rule_dirs([default_rules_dir()])
+    assert not problems
+    assert all(r.line > 0 for r in rules)
+    units = next(r for r in rules if r.section == "units" and r.id == "公顷")
+    text = Path(units.file).read_text(encoding="utf-8").splitlines()
+    assert text[units.line - 1].startswith("  - {id: 公顷,")
+
+
+def test_every_rule_that_makes_facts_has_examples():
+    rules, _ = read_rule_dirs([default_rules_dir()])
+    sections = ("units", "approx", "rates", "implicit", "exclusions")
+    bare = [f"{r.section}:{r.id}" for r in rules if r.section in sections and not r.get("examples")]
+    assert bare == []
+
+
+def test_builtin_rules_check_clean():
+    rules, problems = read_rule_dirs([default_rules_dir()])
+    assert problems == []
+    report = check_rules(sorted(default_rules_dir().glob("*.yaml")), [default_rules_dir()])
+    failing = [r.line for r in report.failures if r.rule.section in ("units", "approx", "rates", "implicit", "exclusions",
+                                                                     "nouns", "char_map")]
+    assert failing == []
+
+
+def test_slow_sample_times_patterns():
+    import regex
+
+    assert slow_sample(regex.compile(r"\d+(?:万|亿)?元")) is None
+    assert slow_sample(regex.compile(r"(?:\d|\d\d)+(?:元|万)"), limit=0.2) is not None
+
+
+def test_read_rule_file_keeps_going_after_a_bad_rule(news):
+    path = _write(news, """\
+        units:
+          - {id: 万元, kind: moeny, surfaces: [万元]}
+          - {id: 垧, kind: area, surfaces: [垧]}
+        """)
+    problems: list[str] = []
+    rules = read_rule_file(path, problems)
+    assert [r.id for r in rules] == ["垧"]
+    assert len(problems) == 1
+
+
+# ---------------------------------------------------------------- layering
+
+
+def _facts(text, dirs=()):
+    from extract.facts import extract_facts
+
+    return [(f.value, f.unit, f.kind) for f in extract_facts(text, rules=load_rules(tuple(dirs)))]
+
+
+def test_layer_adds_a_rule(news):
+    assert _facts("种植玉米300垧") == []
+    _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
+    assert _facts("种植玉米300垧", [news]) == [(300, "垧", "area")]
+
+
+def test_layer_overrides_a_rule_by_id(news):
+    assert _facts("新增林地1200公顷") == [(1200, "公顷", "area")]
+    _write(news, "units:\n  - {id: 公顷, unit: 公顷, kind: count, surfaces: [公顷]}\n")
+    assert _facts("新增林地1200公顷", [news]) == [(1200, "公顷", "count")]
+
+
+def test_layer_disables_a_rule(news):
+    assert _facts("1.4万亩土地") == [(14000, "亩", "area")]
+    _write(news, "units:\n  - id: 亩\n    enabled: false\n")
+    assert _facts("1.4万亩土地", [news]) == []
+    assert _facts("1.4万亩土地") == [(14000, "亩", "area")]  # the built-in set is untouched
+
+
+def test_an_edited_layer_is_read_again(news):
+    path = _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
+    assert _facts("300垧", [news]) == [(300, "垧", "area")]
+    path.write_text("units:\n  - {id: 垧, kind: count, surfaces: [垧]}\n  - {id: 英亩, kind: area, surfaces: [英亩]}\n",
+                    encoding="utf-8")
+    assert _facts("300垧", [news]) == [(300, "垧", "count")]
+
+
+def test_same_id_in_two_files_of_one_folder(news):
+    _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n", "a.yaml")
+    _write(news, "\nunits:\n  - {id: 垧, kind: area, surfaces: [垧]}\n", "b.yaml")
+    report = check_rules([], [default_rules_dir(), news])
+    assert report.problems == ["news/b.yaml:3: unit 垧: duplicate id (first defined at line news/a.yaml:2)"]
