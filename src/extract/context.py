@@ -126,7 +126,15 @@ def _scope(before: str, rules: Rules) -> str | None:
     return best
 
 
-def article_place(places_of_facts: list[str | None]) -> str | None:
-    """The place an article names most among its facts (the fallback place)."""
-    counts = Counter(p for p in places_of_facts if p)
-    return counts.most_common(1)[0][0] if counts else None
+def article_place(text: str) -> str | None:
+    """The place an article names most often (the fallback place of its facts).
+
+    >>> article_place("定南县把民生摆上位置。家住定南县老城镇的村民说，定南县投资建设了鹅公镇水厂。")
+    '定南县'
+    """
+    counts = Counter(m.group() for m in _PLACE.finditer(text))
+    for candidate, _ in counts.most_common(3):
+        found = places(candidate)
+        if found:
+            return found[0]
+    return None

@@ -23,22 +23,6 @@ def write_jsonl(rows: Iterable[dict], path: Path) -> int:
     return count
 
 
-def write_tables(facts: list[Fact], out_dir: Path, parquet: bool = False) -> list[Path]:
-    """facts.jsonl and facts.csv (and facts.parquet) in ``out_dir``."""
-    from .facts import facts_frame
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = [out_dir / "facts.jsonl", out_dir / "facts.csv"]
-    write_jsonl((f.row() for f in facts), written[0])
-    frame = facts_frame(facts)
-    frame.to_csv(written[1], index=False, encoding="utf-8-sig")
-    if parquet:
-        path = out_dir / "facts.parquet"
-        frame.to_parquet(path, index=False)
-        written.append(path)
-    return written
-
-
 def table_text(facts: list[Fact], columns: tuple[str, ...] = ("text", "value", "value_max", "unit", "kind", "approx", "per", "subject", "rule")) -> str:
     """Facts as an aligned plain-text table for the terminal."""
     rows = [[_cell(f.row()[c]) for c in columns] for f in facts]
@@ -66,32 +50,33 @@ def _pad(s: str, width: int) -> str:
     return s + " " * (width - _width(s))
 
 
-__all__ = ["FACT_COLUMNS", "fact_json", "table_text", "write_jsonl", "write_tables"]
+__all__ = ["FACT_COLUMNS", "fact_json", "indicator_table", "table_text", "write_indicators", "write_jsonl"]
 
 
 KIND_COLUMNS = ("people", "households", "money", "area", "weight", "length", "volume", "percent",
                 "percentage_point", "age", "duration", "count")
 
 
-def indicator_table(frame):
+def indicator_table(facts):
     """The wide table an editor pastes into a spreadsheet: one row per document ×
     indicator × subject (and year and scope), a column per kind, plus year, place and
     scope. Facts of one subject fill a row until a kind repeats; then a new row starts,
     so `2165 人 159.79 万元` is one row and a later figure of the same subject another.
 
-    >>> import pandas as pd
     >>> rows = [dict(doc="d", indicator="稳岗补助", subject="稳岗补助", kind="people", value=5202, value_max=None,
     ...              unit="人", year=2023, place="中阳县", scope=None),
     ...         dict(doc="d", indicator="稳岗补助", subject="稳岗补助", kind="money", value=6242400, value_max=None,
     ...              unit="元", year=2023, place="中阳县", scope=None)]
-    >>> indicator_table(pd.DataFrame(rows)).iloc[0][["indicator", "people", "money", "year"]].tolist()
+    >>> indicator_table(rows).iloc[0][["indicator", "people", "money", "year"]].tolist()
     ['稳岗补助', 5202, 6242400, 2023]
     """
     import pandas as pd
 
     rows: list[dict] = []
     open_rows: dict[tuple, dict] = {}
-    for fact in frame[frame["indicator"].notna()].to_dict("records"):
+    for fact in facts:  # fact rows as dicts, streamed: only the table's rows are kept
+        if _plain(fact.get("indicator")) is None:
+            continue
         key = tuple(_plain(fact.get(c)) for c in ("doc", "indicator", "subject", "year", "scope"))
         row = open_rows.get(key)
         if row is None or fact["kind"] in row:
@@ -121,7 +106,8 @@ def _cell_value(fact: dict):
     return low if high is None else f"{low}–{high}"
 
 
-def write_indicators(frame, path: Path) -> Path:
-    """indicators.csv (UTF-8 with BOM) from a facts DataFrame."""
-    indicator_table(frame).to_csv(path, index=False, encoding="utf-8-sig")
-    return path
+def write_indicators(facts, path: Path) -> int:
+    """indicators.csv (UTF-8 with BOM) from fact rows; returns the number of rows."""
+    table = indicator_table(facts)
+    table.to_csv(path, index=False, encoding="utf-8-sig")
+    return len(table)

@@ -92,7 +92,7 @@ def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "
         left, right = sentences.bounds(mention.start)
         found = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
         fact.indicator, fact.year, fact.place, fact.scope = found.indicator, found.year, found.place, found.scope
-    fallback = article_place([f.place for f in facts])
+    fallback = article_place(body) if any(f.place is None for f in facts) else None
     for fact in facts:
         fact.place = fact.place or fallback
 
