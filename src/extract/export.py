@@ -50,7 +50,7 @@ def _pad(s: str, width: int) -> str:
     return s + " " * (width - _width(s))
 
 
-__all__ = ["FACT_COLUMNS", "fact_json", "indicator_table", "table_text", "write_indicators", "write_jsonl"]
+__all__ = ["FACT_COLUMNS", "IndicatorTable", "fact_json", "indicator_table", "table_text", "write_jsonl"]
 
 
 KIND_COLUMNS = ("people", "households", "money", "area", "weight", "length", "volume", "percent",
@@ -70,26 +70,41 @@ def indicator_table(facts):
     >>> indicator_table(rows).iloc[0][["indicator", "people", "money", "year"]].tolist()
     ['稳岗补助', 5202, 6242400, 2023]
     """
-    import pandas as pd
+    table = IndicatorTable()
+    for fact in facts:
+        table.add(fact)
+    return table.frame()
 
-    rows: list[dict] = []
-    open_rows: dict[tuple, dict] = {}
-    for fact in facts:  # fact rows as dicts, streamed: only the table's rows are kept
+
+class IndicatorTable:
+    """Builds the indicator table one fact row at a time (facts can be streamed)."""
+
+    KEY = ("doc", "indicator", "subject", "year", "scope")
+
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.open_rows: dict[tuple, dict] = {}
+
+    def add(self, fact: dict) -> None:
         if _plain(fact.get("indicator")) is None:
-            continue
-        key = tuple(_plain(fact.get(c)) for c in ("doc", "indicator", "subject", "year", "scope"))
-        row = open_rows.get(key)
+            return
+        key = tuple(_plain(fact.get(c)) for c in self.KEY)
+        row = self.open_rows.get(key)
         if row is None or fact["kind"] in row:
-            row = dict(zip(("doc", "indicator", "subject", "year", "scope"), key), place=_plain(fact.get("place")))
-            rows.append(row)
-            open_rows[key] = row
+            row = dict(zip(self.KEY, key), place=_plain(fact.get("place")))
+            self.rows.append(row)
+            self.open_rows[key] = row
         row[fact["kind"]] = _cell_value(fact)
         row[f"{fact['kind']}_unit"] = fact["unit"]
-    columns = ["doc", "indicator", "subject"]
-    for kind in KIND_COLUMNS:
-        if any(kind in r for r in rows):
-            columns += [kind, f"{kind}_unit"]
-    return pd.DataFrame(rows, columns=columns + ["year", "place", "scope"], dtype=object)
+
+    def frame(self):
+        import pandas as pd
+
+        columns = ["doc", "indicator", "subject"]
+        for kind in KIND_COLUMNS:
+            if any(kind in r for r in self.rows):
+                columns += [kind, f"{kind}_unit"]
+        return pd.DataFrame(self.rows, columns=columns + ["year", "place", "scope"], dtype=object)
 
 
 def _plain(value):
@@ -104,10 +119,3 @@ def _plain(value):
 def _cell_value(fact: dict):
     low, high = _plain(fact["value"]), _plain(fact.get("value_max"))
     return low if high is None else f"{low}–{high}"
-
-
-def write_indicators(facts, path: Path) -> int:
-    """indicators.csv (UTF-8 with BOM) from fact rows; returns the number of rows."""
-    table = indicator_table(facts)
-    table.to_csv(path, index=False, encoding="utf-8-sig")
-    return len(table)

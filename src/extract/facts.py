@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 import regex
 
@@ -41,9 +41,7 @@ class Fact:
 
     def row(self) -> dict:
         """The fact as a flat dict (no explanation steps)."""
-        out = asdict(self)
-        out.pop("steps")
-        return out
+        return {name: getattr(self, name) for name in FACT_COLUMNS}
 
 
 FACT_COLUMNS = tuple(f.name for f in fields(Fact) if f.name != "steps")

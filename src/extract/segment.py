@@ -20,7 +20,12 @@ def _posseg(rules: Rules | None = None):
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+        # Our own tokenizer, so the user words stay out of the global jieba; it shares
+        # the part-of-speech table jieba.posseg already loaded (reading it again takes
+        # half a second).
+        tokenizer = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        tokenizer.tokenizer = jieba.Tokenizer()
+        tokenizer.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
         for word, flag in user_words(rules or load_rules()):
             tokenizer.tokenizer.add_word(word, freq=None, tag=flag)
         _tokenizer = tokenizer

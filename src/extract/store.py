@@ -205,11 +205,8 @@ def export(store: Store, out_dir: Path, parquet: bool = False) -> tuple[list[Pat
 
     Returns the files written and the number of facts.
     """
-    written = [out_dir / "facts.jsonl", out_dir / "facts.csv"]
-    n = _atomic(written[0], lambda tmp: _write_jsonl(store.iter_facts(), tmp))
-    _atomic(written[1], lambda tmp: _write_csv(store.iter_facts(), tmp))
-    written.append(out_dir / "indicators.csv")
-    _atomic(written[-1], lambda tmp: _write_indicators(store.iter_facts(), tmp))
+    written = [out_dir / "facts.jsonl", out_dir / "facts.csv", out_dir / "indicators.csv"]
+    n = _write_tables(store.iter_facts(), *written)
     if parquet:
         written.append(out_dir / "facts.parquet")
         _atomic(written[-1], lambda tmp: _write_parquet(store.iter_facts(), tmp))
@@ -229,28 +226,32 @@ def _atomic(path: Path, write) -> int:
     return count
 
 
+def _write_tables(rows: Iterator[dict], jsonl: Path, csv_path: Path, indicators: Path) -> int:
+    """facts.jsonl, facts.csv (UTF-8 with BOM, so Excel shows the Chinese) and
+    indicators.csv in one pass over the facts, each through a temporary file."""
+    from .export import IndicatorTable
+
+    temps = [p.with_name(p.name + ".tmp") for p in (jsonl, csv_path, indicators)]
+    table = IndicatorTable()
+    count = 0
+    with open(temps[0], "w", encoding="utf-8") as out_jsonl, open(temps[1], "w", encoding="utf-8-sig", newline="") as out_csv:
+        writer = csv.DictWriter(out_csv, fieldnames=list(FACT_COLUMNS))
+        writer.writeheader()
+        for row in rows:
+            out_jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
+            writer.writerow(row)
+            table.add(row)
+            count += 1
+    table.frame().to_csv(temps[2], index=False, encoding="utf-8-sig")
+    for tmp, path in zip(temps, (jsonl, csv_path, indicators)):
+        os.replace(tmp, path)
+    return count
+
+
 def _write_jsonl(rows: Iterator[dict], path: Path) -> int:
     from .export import write_jsonl
 
     return write_jsonl(rows, path)
-
-
-def _write_indicators(rows: Iterator[dict], path: Path) -> int:
-    from .export import write_indicators
-
-    return write_indicators(rows, path)
-
-
-def _write_csv(rows: Iterator[dict], path: Path) -> int:
-    """CSV in UTF-8 with BOM, so Excel shows the Chinese."""
-    count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=list(FACT_COLUMNS))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-    return count
 
 
 def _write_parquet(rows: Iterator[dict], path: Path, chunk: int = CHUNK) -> int:
