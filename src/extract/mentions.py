@@ -48,6 +48,7 @@ CN_NUMERAL_CHARS = set(DIGITS + MAGNITUDES + "百千点几")
 ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _QUALIFIED = regex.compile(r"[\d万萬亿億]")  # a digit or a big magnitude: 5万, 120
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
@@ -99,6 +100,7 @@ class Scan:
 class _Lookups:
     surfaces: dict[str, Unit]
     surface_words: WordList
+    symbol_words: WordList  # currency symbols, reversed: found by looking back from a number
     approx_after_words: WordList
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     rules: Rules
@@ -127,6 +129,7 @@ def lookups(rules: Rules) -> _Lookups:
     return _Lookups(
         surfaces=rules.surfaces,
         surface_words=WordList(rules.surfaces),
+        symbol_words=WordList(symbol[::-1] for symbol in rules.symbols),
         approx_after_words=WordList(rules.approx_after),
         not_before={u.id: regex.compile("|".join(map(regex.escape, sorted(u.not_before, key=len, reverse=True))))
                     for u in rules.surfaces.values() if u.not_before},
@@ -255,6 +258,10 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         return _fraction(text, start, pos, look)
     if len(tokens) == 1 and text.startswith("/", pos):
         return _slash_fraction(text, start, pos, look)
+    colloquial = _COLLOQUIAL_MAGNITUDE.match(text, pos)
+    if colloquial and len(tokens) == 1:  # 5个亿, 3个多亿: the 个 is spoken, the 亿 a magnitude
+        tokens[0] += colloquial.group(1)
+        pos = colloquial.end()
     per_inside = None
     if text.startswith("每", pos) and pos + 2 < len(text):  # typo'd rates: 1.2每斤元
         word = text[pos:pos + 2]
@@ -448,6 +455,12 @@ class WordList:
 
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """A number with no unit: a counted noun after it, or a word before it, names the unit."""
+    symbol = look.symbol_words.at(text[max(0, start - 3):start][::-1])  # ￥500, US$100
+    if symbol:
+        mention = Mention(start - len(symbol), pos, start, pos, tuple(tokens), look.rules.symbols[symbol[::-1]],
+                          "symbol", look.rules.symbols[symbol[::-1]].id)
+        _suffixes(text, mention, look)
+        return mention
     if len(tokens) > 1 or text.startswith("分之", pos):
         return None
     token = tokens[0]
@@ -466,12 +479,15 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 return mention
     clause_start = _clause_start(text, start)
     before = text[clause_start:start]
-    if after[:1] and _HAN_OR_DIGIT.match(after[:1]) and not approx_inside:
-        return None
+    # A word right after a bare number may be what it counts (在校生1200学生…): only a
+    # 万/亿 figure after a money word (投资5个亿建设) is safe to read as 元 then.
+    followed = bool(after[:1]) and _HAN_OR_DIGIT.match(after[:1]) is not None and not approx_inside
     for pattern, rule in look.implicit:
+        if not qualified:
+            break
         if rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(token):
             continue
-        if not qualified:
+        if followed and not (rule.get("needs_magnitude") and after[:1] != "\n" and not after[:1].isdigit()):
             continue
         if pattern.search(before):
             mention = Mention(start, pos, start, pos, (token,), _implicit_unit(rule, look), "implicit", rule.id)
@@ -485,7 +501,7 @@ def _implicit_unit(rule, look: _Lookups) -> Unit:
     if unit is not None:
         return unit
     return Unit(id=rule.id, unit=rule.get("unit"), kind=rule.get("kind"), factor=1, classifier=False,
-                kind_by_noun=False, not_before=(), not_after=())
+                kind_by_noun=False, not_before=())
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -25,7 +25,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
-    "units": ({"kind", "surfaces"}, {"unit", "factor", "not_before", "not_after", "classifier", "kind_by_noun"}),
+    "units": ({"kind", "surfaces"}, {"unit", "factor", "not_before", "symbols", "classifier", "kind_by_noun"}),
     "approx": ({"approx"}, {"before", "after", "gap"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
@@ -254,7 +254,7 @@ def _check_values(rule: Rule) -> list[str]:
     approx = rule.get("approx")
     if rule.section == "approx" and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
-    for key in ("surfaces", "before", "after", "words", "phrases", "not_before", "not_after"):
+    for key in ("surfaces", "before", "after", "words", "phrases", "not_before", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
             bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
@@ -400,7 +400,6 @@ class Unit:
     classifier: bool  # may stand after 个 (个月, 个小时, 个百分点)
     kind_by_noun: bool  # a generic measure word: the counted noun decides the kind
     not_before: tuple[str, ...]
-    not_after: tuple[str, ...]
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -410,6 +409,7 @@ class Rules:
     rules: list[Rule]
     char_map: dict[str, str] = field(default_factory=dict)
     surfaces: dict[str, Unit] = field(default_factory=dict)
+    symbols: dict[str, Unit] = field(default_factory=dict)  # written before the number: ￥500
     approx_before: list[tuple[str, str, int, str]] = field(default_factory=list)  # word, approx, gap, id
     approx_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> approx, id
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
@@ -450,10 +450,11 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         classifier=bool(rule.get("classifier", False)),
         kind_by_noun=bool(rule.get("kind_by_noun", False)),
         not_before=tuple(str(w) for w in rule.get("not_before", [])),
-        not_after=tuple(str(w) for w in rule.get("not_after", [])),
     )
     for surface in rule.get("surfaces"):
         out.surfaces[str(surface)] = unit
+    for symbol in rule.get("symbols", []):
+        out.symbols[str(symbol)] = unit
 
 
 def _compile_approx(out: Rules, rule: Rule) -> None:
