@@ -50,6 +50,7 @@ CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
+_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
 _QUALIFIED = regex.compile(r"[\d万萬亿億]")  # a digit or a big magnitude: 5万, 120
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]")
@@ -432,6 +433,8 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
             return
     if _HOUSEHOLD_HEAD.match(run):
         mention.noun_role = "household"
+    elif _PERSON_HEAD.match(run):
+        mention.noun_role = "person"  # 球员, 参与者: nouns for people the list does not name
 
 
 class WordList:
