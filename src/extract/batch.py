@@ -99,7 +99,7 @@ def process(task: Task) -> Result:
     try:
         with _time_limit(task.timeout):
             article = task.article or parse_article(task.path, task.data, task.encoding)
-            facts = _extract(article.text, task.doc, rules)
+            facts = _extract(article.text, task.doc, rules, article.date)
         result.facts, result.title, result.date = facts, article.title, article.date
     except InputError as exc:
         _fail(result, exc.reason, exc.hint)
@@ -113,10 +113,10 @@ def process(task: Task) -> Result:
     return result
 
 
-def _extract(text: str, doc: str, rules) -> list[dict]:
+def _extract(text: str, doc: str, rules, date: str | None = None) -> list[dict]:
     from .facts import extract
 
-    return [fact.row() for fact in extract(text, doc, rules).facts]
+    return [fact.row() for fact in extract(text, doc, rules, date=date).facts]
 
 
 def _fail(result: Result, reason: str, hint: str | None) -> None:

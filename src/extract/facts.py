@@ -57,11 +57,14 @@ class Extraction:
     rejections: list[Rejection]
 
 
-def extract(text: str, doc: str | None = None, rules: Rules | None = None, context: bool = True) -> Extraction:
+def extract(text: str, doc: str | None = None, rules: Rules | None = None, context: bool = True,
+            date: str | None = None) -> Extraction:
     """Run the whole pipeline on one article's raw text.
 
     With ``context=False`` only the core fields are filled (no subject, indicator,
-    year, place, scope): the fast path when only the figures are needed.
+    year, place, scope): the fast path when only the figures are needed. ``date`` is
+    the article's date when known (from HTML or a collection): its year is the year
+    of facts whose sentence names none.
     """
     rules = rules or load_rules()
     cleaned = clean(text, rules)
@@ -79,17 +82,25 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         facts.append(_fact(doc, cleaned, mention, normalized, sentences))
         kept.append(mention)
     if context:
-        _add_context(body, facts, kept, sentences, rules)
+        _add_context(body, facts, kept, sentences, rules, _year_of(date))
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
-def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules) -> None:
+def _year_of(date: str | None) -> int | None:
+    """2015 from an article date such as 2015-12-13 or 2015年12月13日."""
+    m = regex.search(r"(?<!\d)(19|20)\d\d(?!\d)", date or "")
+    return int(m.group()) if m else None
+
+
+def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules,
+                 article_year: int | None = None) -> None:
     """Subject, indicator, year, place and scope of each fact."""
     for fact, mention, subject in zip(facts, kept, find_subjects(body, kept, [f.kind for f in facts], rules)):
         fact.subject = subject
         left, right = sentences.bounds(mention.start)
         found = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
-        fact.indicator, fact.year, fact.place, fact.scope = found.indicator, found.year, found.place, found.scope
+        fact.indicator, fact.place, fact.scope = found.indicator, found.place, found.scope
+        fact.year = found.year or article_year
     fallback = article_place(body) if any(f.place is None for f in facts) else None
     for fact in facts:
         fact.place = fact.place or fallback
