@@ -306,11 +306,8 @@ def serve_(host, port, rules_dir, corpus_dir, open_browser):
 
     Example: extract serve --open
     """
-    try:
-        from .serve import Server
-    except ImportError as exc:
-        raise click.ClickException(f"extract serve needs the web extra ({exc}): pip install -e '.[web]'") from None
     from .rules import load_rules_from, show_path
+    from .serve import Server
 
     try:
         load_rules_from(rules_dir or default_rules_dir())
@@ -318,6 +315,8 @@ def serve_(host, port, rules_dir, corpus_dir, open_browser):
         click.echo("Warning: rule files have problems:\n" + "\n".join(exc.problems), err=True)
     try:
         server = Server(host, port, rules_dir, corpus_dir)
+    except ImportError as exc:
+        raise click.ClickException(f"extract serve needs the web extra ({exc})") from None
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc} (try another --port)") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
