@@ -172,11 +172,11 @@ def test_a_document_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path: Pa
 
     real = batch._extract
 
-    def slow_on_hang(text, doc, rules):
+    def slow_on_hang(text, doc, rules, date=None):
         if doc == "hang":
             while True:  # a pathological article
                 time.sleep(0.01)
-        return real(text, doc, rules)
+        return real(text, doc, rules, date)
 
     monkeypatch.setattr(batch, "_extract", slow_on_hang)
     folder = tmp_path / "in"
