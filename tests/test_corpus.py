@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "corpus": (ROOT / "corpus", ROOT / "corpus" / "gold", 0.97),
     "heldout": (ROOT / "tests" / "heldout" / "texts", ROOT / "tests" / "heldout" / "gold", 0.95),
+    "heldout2": (ROOT / "tests" / "heldout2" / "texts", ROOT / "tests" / "heldout2" / "gold", 0.95),
 }
 
 

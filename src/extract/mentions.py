@@ -73,6 +73,7 @@ class Mention:
     per: str | None = None  # from a marker right after the unit (元/斤)
     per_rule: str | None = None
     half: bool = False  # 一年半, 两个半小时
+    unit_start: int | None = None  # where the unit's surface starts (after 余 in 500余名)
     fixed_value: float | None = None  # fractions: the value is computed here
     noun: str | None = None  # the counted noun right after, when a noun list names it
     noun_role: str | None = None
@@ -173,12 +174,24 @@ def doc_spans(text: str, rules: Rules) -> DocSpans:
         blocked.append((m.start(), m.end(), rule_id, scope))
     for pattern, rule_id, scope in look.patterns:
         blocked += [(m.start(), m.end(), rule_id, scope) for m in pattern.finditer(text)]
-    quoted = []
-    for m in _QUOTES.finditer(text):
-        inner = next(g for g in m.groups() if g is not None)
-        if not _SPEECH.search(inner):
-            quoted.append((m.start(), m.end()))
+    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text) if _is_name(text, m)]
     return DocSpans(blocked=sorted(blocked), quoted=quoted, phrases=phrases)
+
+
+# A short quotation is a name (“三落实一巩固行动”, “131”就业服务); a longer one is a name
+# only when a word like these follows it, else it is speech (“一天开四五百公里是常事”).
+NAME_LENGTH = 10
+_NAME_AFTER = regex.compile(r"[\p{Han}]{0,2}?(?:活动|工程|行动|计划|项目|服务|模式|机制|战略|品牌|工作|体系|平台|专项|政策|称号|"
+                            r"基地|示范|名单|标准|理念|原则|目标|要求|生活圈|服务圈|经济圈|工作法|格局|目标)")
+
+
+def _is_name(text: str, m: regex.Match) -> bool:
+    inner = next(g for g in m.groups() if g is not None)
+    if m.group().startswith("《"):
+        return True
+    if _SPEECH.search(inner):
+        return False
+    return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None
 
 
 def _inside_numeral(text: str, start: int, end: int) -> bool:
@@ -272,9 +285,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     unit_match = _unit_after(text, pos, look)
     if unit_match is None:
         return _unitless(text, start, pos, tokens, look)
-    unit, pos, half = unit_match
-    mention = Mention(start, pos, start, pos - 0, tuple(tokens), unit, "quantity", unit.id, half=half)
-    mention.num_end = end if len(tokens) == 1 else second.end()
+    unit, unit_start, pos, half = unit_match
+    mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,
+                      "quantity", unit.id, half=half, unit_start=unit_start)
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
     # 300元至1800元: the unit repeated after the upper bound
@@ -283,7 +296,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         again = _unit_after(text, repeat.end(), look)
         if again and again[0].unit == unit.unit:
             mention.tokens = (tokens[0], repeat.group())
-            mention.end = again[1]
+            mention.end = again[2]
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
@@ -338,29 +351,33 @@ def _round(value: float) -> float:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, bool] | None:
-    """The unit at ``pos``: (unit, end, half) handling 个月, 个多月, 个半小时, 年半."""
-    start = pos
-    approx_inside = text.startswith(("多", "余"), pos) and pos + 1 < len(text)
-    if approx_inside:
-        pos += 1  # 5000多人, 500余名: the marker is read again by _suffixes
-    half = False
+def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
+    """The unit at ``pos``: (unit, end, half) handling 个月, 个多月, 个半小时, 年半, and an
+    approximation marker before it (500余名, 十来天); 3把椅子 keeps 把 as the unit."""
+    if text[pos:pos + 1] in look.rules.approx_inside and pos + 1 < len(text):
+        found = _unit_here(text, pos + 1, look)  # the marker is read again by _suffixes
+        if found:
+            return found
+    return _unit_here(text, pos, look)
+
+
+def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
+    """(unit, where its surface starts, where the mention ends, 半 or not)."""
     if text.startswith("个", pos):
         after = pos + 1
+        half = text.startswith("半", after)
         if text.startswith(("多", "半"), after):
-            half = text[after] == "半"
             after += 1
         unit = _unit_at(text, after, look)
         if unit and unit[0].classifier:
-            return unit[0], unit[1], half
-        half = False
+            return unit[0], after, unit[1], half
     unit = _unit_at(text, pos, look)
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
-    end = unit[1]
+    end, half = unit[1], False
     if unit[0].kind == "duration" and text.startswith("半", end):
         half, end = True, end + 1
-    return unit[0], end, half
+    return unit[0], pos, end, half
 
 
 def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
@@ -380,11 +397,11 @@ def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
 def _suffixes(text: str, mention: Mention, look: _Lookups) -> None:
     """Approximation and rate words right after the mention: 左右, 以上, 多, /斤."""
     pos = mention.end
-    # 多/余 between the number and the unit count too: 500余名, 两个多月
-    between = text[mention.num_end:mention.end]
-    inside = next((w for w in ("多", "余") if w in between and w in look.rules.approx_after), None)
+    # markers between the number and the unit count too: 500余名, 两个多月, 十来天
+    between = text[mention.num_end:mention.unit_start if mention.unit_start is not None else mention.end]
+    inside = next((ch for ch in between if ch in look.rules.approx_inside), None)
     if inside:
-        mention.approx, mention.approx_rule = look.rules.approx_after[inside]
+        mention.approx, mention.approx_rule = look.rules.approx_inside[inside]
     for _ in range(2):  # 元/斤左右 and 左右/斤 alike
         pos = _approx_after(text, pos, mention, look)
         pos = _rate_after(text, pos, mention, look)
@@ -424,6 +441,8 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     person = look.noun_sets["person"].at(run)
     inside = look.firm_words.search(run, 0, 16)
     firm_at = inside.start() if inside and inside.start() < 8 else None
+    if person and firm_at is not None and firm_at - len(person) > 2:
+        firm_at = None  # 果农加入了电商合作社: the firm is what they joined, not what is counted
     if firm or (firm_at is not None and firm_at >= len(person or "")):
         mention.noun, mention.noun_role = firm, "firm"  # 农民专业合作社 counts firms, not farmers
         return
@@ -469,7 +488,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     token = tokens[0]
     qualified = _QUALIFIED.search(token) is not None
     after = text[pos:pos + 8]
-    approx_inside = after[:1] in ("多", "余")
+    approx_inside = after[:1] in look.rules.approx_inside
     noun_at = pos + (1 if approx_inside else 0)
     if qualified:
         for role, unit_id in (("person", "人"), ("household", "户")):

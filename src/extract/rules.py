@@ -26,7 +26,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "not_before", "symbols", "classifier", "kind_by_noun"}),
-    "approx": ({"approx"}, {"before", "after", "gap"}),
+    "approx": ({"approx"}, {"before", "after", "inside", "gap"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
@@ -254,7 +254,7 @@ def _check_values(rule: Rule) -> list[str]:
     approx = rule.get("approx")
     if rule.section == "approx" and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
-    for key in ("surfaces", "before", "after", "words", "phrases", "not_before", "symbols"):
+    for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
             bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
@@ -268,7 +268,8 @@ def _check_values(rule: Rule) -> list[str]:
             bad(E.E_BAD_TYPE, key=key, expected="a number", got=value)
     pattern = rule.get("pattern")
     if pattern is not None:
-        out.extend(rule_message(rule.section, rule.id, m) for m in _check_regex(rule.id, pattern))
+        out.extend(rule_message(rule.section, rule.id, "{message}", message=m.removeprefix(f"rule {rule.id}: "))
+               for m in _check_regex(rule.id, pattern))
     examples = rule.get("examples")
     if examples is not None and not isinstance(examples, (dict, list)):
         bad(E.E_BAD_TYPE, key="examples", expected="a mapping of text to fields, or a list of texts", got=examples)
@@ -412,6 +413,7 @@ class Rules:
     symbols: dict[str, Unit] = field(default_factory=dict)  # written before the number: ￥500
     approx_before: list[tuple[str, str, int, str]] = field(default_factory=list)  # word, approx, gap, id
     approx_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> approx, id
+    approx_inside: dict[str, tuple[str, str]] = field(default_factory=dict)  # between number and unit: 500余名
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
     rate_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> per, id
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
@@ -462,6 +464,8 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
         out.approx_before.append((str(word), rule.get("approx"), int(rule.get("gap", 0)), rule.id))
     for word in rule.get("after", []):
         out.approx_after[str(word)] = (rule.get("approx"), rule.id)
+    for word in rule.get("inside", []):
+        out.approx_inside[str(word)] = (rule.get("approx"), rule.id)
     out.approx_before.sort(key=lambda item: -len(item[0]))
 
 
