@@ -90,12 +90,13 @@ def _year(text: str) -> int | None:
     return int(arabic or "".join(_CN_DIGITS[c] for c in chinese))
 
 
-def places(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the facts of one sentence ask for the same places
+def places(text: str) -> tuple[str, ...]:
     """Place names in ``text``: a suffix pattern, then leading verbs and particles dropped
     by segmentation (延伸至天九镇 → 天九镇).
 
     >>> places("中阳县枝柯镇南大井村獐鸣小组")
-    ['中阳县', '枝柯镇', '南大井村']
+    ('中阳县', '枝柯镇', '南大井村')
     """
     out = []
     for m in _PLACE.finditer(text):
@@ -105,11 +106,14 @@ def places(text: str) -> list[str]:
         name = "".join(w for w, _ in words)
         if len(name) >= 3:
             out.append(name)
-    return out
+    return tuple(out)
+
+
+_RANKED_SUFFIXES = sorted(_PLACE_RANK.items(), key=lambda kv: -len(kv[0]))  # 自治县 before 县
 
 
 def _rank(name: str) -> int:
-    return next((rank for suffix, rank in sorted(_PLACE_RANK.items(), key=lambda kv: -len(kv[0])) if name.endswith(suffix)), 9)
+    return next((rank for suffix, rank in _RANKED_SUFFIXES if name.endswith(suffix)), 9)
 
 
 def _place(text: str) -> str | None:
