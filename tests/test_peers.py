@@ -70,3 +70,31 @@ def test_cn2an_strict_invalid_is_informational() -> None:
     rejected = [r for r in cases if parse_number(r["input"]) is None]
     print(f"cn2an strict invalid, None returned: {len(rejected)}/{len(cases)} = {len(rejected) / len(cases):.1%}")
     assert cases
+
+
+FACT_SUITES = ("recognizers-zh-currency.jsonl", "recognizers-zh-dimension.jsonl", "recognizers-zh-percent.jsonl")
+MIN_FACT_RATE = 0.95
+
+
+def test_facts_agree_with_recognizers_quantities() -> None:
+    """Each expected currency, dimension and percent item of Recognizers-Text is found:
+    a fact of the input has its value (units are named differently, so values are
+    compared). The rate over the three suites together must reach 95 %."""
+    from extract.facts import extract_facts
+
+    failures, total = [], 0
+    for suite in FACT_SUITES:
+        suite_failures, suite_total = [], 0
+        for record in _records(suite):
+            values = [f.value for f in extract_facts(record["input"], context=False)]
+            for item in record["expected"]:
+                if item["value"] is None:
+                    continue
+                suite_total += 1
+                if not any(_matches(v, item["value"]) for v in values):
+                    suite_failures.append(f"{record['id']}: {item['text']} = {item['value']}; got {values}")
+        _report(suite.removesuffix(".jsonl"), suite_failures, suite_total)
+        failures += suite_failures
+        total += suite_total
+    rate = _report("recognizers currency+dimension+percent facts", failures, total)
+    assert rate >= MIN_FACT_RATE, "\n".join(failures)

@@ -61,7 +61,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop: list[tuple[int, int]] = []
     drop += _wrapped_line_breaks(text)
     drop += _inner_spaces(text)
-    drop += _thousands_separators(text)
+    drop += _thousands_separators(text, raw)
     drop += _doubled_runs(text)
     if not drop:
         return CleanText(raw=raw, text=text, offsets=None)
@@ -164,12 +164,22 @@ def _inner_spaces(text: str) -> list[tuple[int, int]]:
 _THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])")
 
 
-def _thousands_separators(text: str) -> list[tuple[int, int]]:
-    """`1,234,567` → `1234567` (only groups of exactly three digits; `１，２３４` too)."""
+def _thousands_separators(text: str, raw: str) -> list[tuple[int, int]]:
+    """`1,234,567` → `1234567` (only groups of exactly three digits; `１，２３４` too).
+
+    ``raw`` is the text before full-width digits were mapped: it tells `１，２３４` from
+    `20，300`.
+    """
     if "," not in text and "，" not in text:
         return []
     return [(m.start() + k, m.start() + k + 1) for m in _THOUSANDS.finditer(text)
-            for k, c in enumerate(m.group()) if c in ",，"]
+            for k, c in enumerate(m.group()) if c == "," or (c == "，" and _full_width_digits_around(raw, m.start() + k))]
+
+
+def _full_width_digits_around(raw: str, k: int) -> bool:
+    """A full-width comma separates thousands only between full-width digits (１，２３４);
+    between ASCII digits it separates two figures (20，300美元)."""
+    return 0 < k < len(raw) - 1 and "０" <= raw[k - 1] <= "９" and "０" <= raw[k + 1] <= "９"
 
 
 # ---------------------------------------------------------------- doubled headlines

@@ -25,20 +25,21 @@ MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they m
 _TOKEN = rf"""
 (?<![\d.])
 (?:
-    \d+(?:\.\d+)?                   # Arabic, decimals
+    \d+(?:\.\d+)?(?:[kK](?![A-Za-z]))?  # Arabic, decimals, 12k
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
   | 百(?!分)                        # 百, but not 百分之 / 百分点
-  | 千(?![克米瓦卡帕伏])            # 千, but not 千克 / 千米 / 千瓦
+  | 千(?![克米瓦卡帕伏字])          # 千, but not 千克 / 千米 / 千瓦 / 千字节
 )
 (?:
     \d+(?:\.\d+)?
   | [{DIGITS}{MAGNITUDES}几]
-  | 百(?!分) | 千(?![克米瓦卡帕伏])
+  | 百(?!分) | 千(?![克米瓦卡帕伏字])
   | 点(?=[{DIGITS}\d])              # decimal point in Chinese numerals
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
 )*
 """
-SCAN = regex.compile(rf"(?P<pct>[百千]分之)|(?P<num>{_TOKEN})", regex.VERBOSE)
+SCAN = regex.compile(rf"(?P<pct>[百千万佰仟萬]分之)|(?P<num>{_TOKEN})", regex.VERBOSE)
+PERCENT_SCALE = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01}  # 千分之三 = 0.3 %
 TOKEN = regex.compile(_TOKEN, regex.VERBOSE)
 
 RANGE_SEPARATORS = "-—–~至到"
@@ -48,6 +49,8 @@ CN_NUMERAL_CHARS = set(DIGITS + MAGNITUDES + "百千点几")
 ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN = regex.compile(r"\p{Han}")
+_TENTH_DIGIT = regex.compile(rf"[1-9一二三四五六七八九](?![\d\p{{Han}}])")
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
@@ -73,6 +76,7 @@ class Mention:
     per: str | None = None  # from a marker right after the unit (元/斤)
     per_rule: str | None = None
     half: bool = False  # 一年半, 两个半小时
+    tenth_digit: int | None = None  # 七成六: the 6 after a tenths unit
     unit_start: int | None = None  # where the unit's surface starts (after 余 in 500余名)
     fixed_value: float | None = None  # fractions: the value is computed here
     noun: str | None = None  # the counted noun right after, when a noun list names it
@@ -103,6 +107,7 @@ class _Lookups:
     surfaces: dict[str, Unit]
     surface_words: WordList
     symbol_words: WordList  # currency symbols, reversed: found by looking back from a number
+    fixed_re: regex.Pattern | None  # phrases that are figures by themselves (rules: fixed)
     approx_after_words: WordList
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     rules: Rules
@@ -132,6 +137,7 @@ def lookups(rules: Rules) -> _Lookups:
         surfaces=rules.surfaces,
         surface_words=WordList(rules.surfaces),
         symbol_words=WordList(symbol[::-1] for symbol in rules.symbols),
+        fixed_re=regex.compile(r"\L<phrases>", phrases=sorted(rules.fixed)) if rules.fixed else None,
         approx_after_words=WordList(rules.approx_after),
         not_before={u.id: regex.compile("|".join(map(regex.escape, sorted(u.not_before, key=len, reverse=True))))
                     for u in rules.surfaces.values() if u.not_before},
@@ -216,6 +222,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     spans = spans or doc_spans(text, rules)
     scan = Scan()
     taken_until = 0
+    if look.fixed_re is not None:
+        scan.mentions += [_fixed(m, look) for m in look.fixed_re.finditer(text)]
     for m in SCAN.finditer(text):
         if m.start() < taken_until:
             continue
@@ -233,7 +241,15 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             continue
         scan.mentions.append(mention)
         taken_until = mention.end
+    if look.fixed_re is not None:
+        scan.mentions.sort(key=lambda m: m.start)
     return scan
+
+
+def _fixed(m: regex.Match, look: _Lookups) -> Mention:
+    """对折 (50 %), 翻一番 (100 %): a phrase that is a figure by itself."""
+    value, unit = look.rules.fixed[m.group()]
+    return Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value)
 
 
 def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> None:
@@ -244,14 +260,14 @@ def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> N
 
 
 def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
-    """百分之十二点五 → 12.5 %, 千分之三 → 0.3 %."""
+    """百分之十二点五 → 12.5 %, 千分之三 → 0.3 %, 万分之三 → 0.03 %."""
     token = TOKEN.match(text, m.end())
     if not token:
         return None
     value = parse_number(token.group())
     if value is None:
         return None
-    scale = 1 if m.group("pct")[0] == "百" else 0.1
+    scale = PERCENT_SCALE[m.group("pct")[0]]
     mention = Mention(m.start(), token.end(), m.start(), token.end(), (token.group(),), look.surfaces.get("%"),
                       "percent-words", "%", fixed_value=_round(value * scale))
     _suffixes(text, mention, look)
@@ -288,6 +304,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     unit, unit_start, pos, half = unit_match
     mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,
                       "quantity", unit.id, half=half, unit_start=unit_start)
+    digit = _TENTH_DIGIT.match(text, pos) if unit.tenths else None
+    if digit:  # 七成六 is 76 %
+        mention.tenth_digit, mention.end, pos = int(parse_number(digit.group())), digit.end(), digit.end()
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
     # 300元至1800元: the unit repeated after the upper bound
@@ -375,8 +394,8 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
     end, half = unit[1], False
-    if unit[0].kind == "duration" and text.startswith("半", end):
-        half, end = True, end + 1
+    if text.startswith("半", end) and (unit[0].kind == "duration" or not _HAN.match(text, end + 1)):
+        half, end = True, end + 1  # 一年半(时间), 三斤半; not 5米半径
     return unit[0], pos, end, half
 
 
@@ -523,7 +542,7 @@ def _implicit_unit(rule, look: _Lookups) -> Unit:
     if unit is not None:
         return unit
     return Unit(id=rule.id, unit=rule.get("unit"), kind=rule.get("kind"), factor=1, classifier=False,
-                kind_by_noun=False, not_before=())
+                kind_by_noun=False, tenths=False, not_before=())
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -41,14 +41,22 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         return None
     value, value_max, approx = values
     unit = mention.unit
-    factor = unit.factor
-    if factor != 1:
-        value = _clean_float(value * factor)
-        value_max = None if value_max is None else _clean_float(value_max * factor)
-        steps.append(f"factor ×{factor} ({unit.id})")
     if mention.half:
         value += 0.5
         steps.append("半: +0.5")
+    if mention.tenth_digit is not None:
+        value += mention.tenth_digit / 10
+        steps.append(f"七成六: +0.{mention.tenth_digit}")
+    factor = unit.factor
+    if unit.tenths and value <= 10:
+        factor = factor * 10
+    if factor != 1:
+        value = _clean_float(value * factor)
+        value_max = None if value_max is None else _clean_float(value_max * factor)
+        steps.append(f"factor ×{factor} ({unit.id}{', tenths' if unit.tenths else ''})")
+    if _negative(text, mention):
+        value = -value
+        steps.append("negative: a minus sign before the number")
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)
@@ -56,6 +64,17 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     if per == unit.unit:
         per = None
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
+
+
+_MINUS = regex.compile(r"(?<![\w.])(?:负|[-－−])$")
+
+
+def _negative(text: str, mention: Mention) -> bool:
+    """负3.9%, -22.2%: a minus that is no range dash (300-1800) stands right before."""
+    if _MINUS.search(text, max(0, mention.num_start - 2), mention.num_start):
+        mention.start = min(mention.start, mention.num_start - 1)
+        return True
+    return False
 
 
 def _clean_float(x: float) -> float:

@@ -25,13 +25,14 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
-    "units": ({"kind", "surfaces"}, {"unit", "factor", "not_before", "symbols", "classifier", "kind_by_noun"}),
+    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "not_before", "symbols", "classifier", "kind_by_noun"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
     "implicit": ({"before", "unit", "kind"}, {"gap", "needs_magnitude"}),
     "subjects": ({"role", "words"}, set()),
+    "fixed": ({"phrases", "value", "unit", "kind"}, set()),
     "indicators": ({"terms", "kinds"}, set()),
     "scopes": ({"words"}, set()),
 }
@@ -400,6 +401,7 @@ class Unit:
     factor: float
     classifier: bool  # may stand after 个 (个月, 个小时, 个百分点)
     kind_by_noun: bool  # a generic measure word: the counted noun decides the kind
+    tenths: bool  # 8折 = 80 %: a number below 10 counts tenths
     not_before: tuple[str, ...]
 
 
@@ -424,6 +426,7 @@ class Rules:
     subject_words: dict[str, list[str]] = field(default_factory=dict)  # role -> words, longest first
     indicators: list[tuple[str, tuple[str, ...], frozenset[str]]] = field(default_factory=list)  # id, terms, kinds
     scopes: list[tuple[str, str]] = field(default_factory=list)  # word, scope id; longest first
+    fixed: dict[str, tuple[float, Unit]] = field(default_factory=dict)  # phrase -> value, unit: 对折 = 50 %
     version: str = ""
 
     def by_id(self, rule_id: str) -> Rule | None:
@@ -451,6 +454,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         factor=rule.get("factor", 1),
         classifier=bool(rule.get("classifier", False)),
         kind_by_noun=bool(rule.get("kind_by_noun", False)),
+        tenths=bool(rule.get("tenths", False)),
         not_before=tuple(str(w) for w in rule.get("not_before", [])),
     )
     for surface in rule.get("surfaces"):
@@ -503,6 +507,13 @@ def _compile_indicator(out: Rules, rule: Rule) -> None:
     out.indicators.append((rule.id, terms, frozenset(rule.get("kinds"))))
 
 
+def _compile_fixed(out: Rules, rule: Rule) -> None:
+    unit = Unit(id=rule.id, unit=str(rule.get("unit")), kind=rule.get("kind"), factor=1, classifier=False,
+                kind_by_noun=False, tenths=False, not_before=())
+    for phrase in rule.get("phrases"):
+        out.fixed[str(phrase)] = (rule.get("value"), unit)
+
+
 def _compile_scope(out: Rules, rule: Rule) -> None:
     out.scopes.extend((str(w), rule.id) for w in rule.get("words"))
     out.scopes.sort(key=lambda item: -len(item[0]))
@@ -525,6 +536,7 @@ _COMPILERS = {
     "subjects": _compile_subject_words,
     "indicators": _compile_indicator,
     "scopes": _compile_scope,
+    "fixed": _compile_fixed,
 }
 
 
