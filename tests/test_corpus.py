@@ -16,6 +16,7 @@ SETS = {
     "corpus": (ROOT / "corpus", ROOT / "corpus" / "gold", 0.97),
     "heldout": (ROOT / "tests" / "heldout" / "texts", ROOT / "tests" / "heldout" / "gold", 0.95),
     "heldout2": (ROOT / "tests" / "heldout2" / "texts", ROOT / "tests" / "heldout2" / "gold", 0.95),
+    "heldout3": (ROOT / "tests" / "heldout3" / "texts", ROOT / "tests" / "heldout3" / "gold", 0.95),
 }
 
 

@@ -55,6 +55,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     '共落实2023年补贴2165人'
     >>> clean("１，２３４人").text
     '1234人'
+    >>> clean("个 村 共 有 3 2 6 户").text
+    '个村共有326户'
     """
     rules = rules or load_rules()
     text = raw.translate(_table(rules))
@@ -146,10 +148,15 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and (ch in _CJK_PUNCT or _HAN.match(ch) is not None)
 
 
+_LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: every character apart
+
+
 def _inner_spaces(text: str) -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
-    a run of spaces between two other tokens (`GDP 5`) shrinks to one."""
-    drop = []
+    a run of spaces between two other tokens (`GDP 5`) shrinks to one, except in a
+    letter-spaced line of Chinese, where `3 2 6 户` is one number (326户)."""
+    drop = [(m.start() + k, m.start() + k + 1) for m in _LETTER_SPACED.finditer(text)
+            if _HAN.search(m.group()) for k in range(1, len(m.group()), 2)]
     for m in _SPACES.finditer(text):
         prev = text[m.start() - 1] if m.start() else "\n"
         nxt = text[m.end()] if m.end() < len(text) else "\n"

@@ -79,7 +79,10 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         if normalized is None:
             rejections.append(Rejection(mention.start, mention.end, body[mention.start:mention.end], "no value"))
             continue
-        facts.append(_fact(doc, cleaned, mention, normalized, sentences))
+        fact = _fact(doc, cleaned, mention, normalized, sentences)
+        if fact.per is None and facts:
+            _share_rate(body, kept[-1], facts[-1], mention, fact)
+        facts.append(fact)
         kept.append(mention)
     if context:
         _add_context(body, facts, kept, sentences, rules, _year_of(date))
@@ -90,6 +93,17 @@ def _year_of(date: str | None) -> int | None:
     """2015 from an article date such as 2015-12-13 or 2015年12月13日."""
     m = regex.search(r"(?<!\d)(19|20)\d\d(?!\d)", date or "")
     return int(m.group()) if m else None
+
+
+_PARALLEL = regex.compile(r"(?:[、和及与]|(?:提高|增加|增长|上涨|上调|下调|降低|下降|减少|调整|提升)?(?:到|至|为))")
+
+
+def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
+    """每人每月760元提高到800元, 分别达到43260元、21580元: a figure right after another of
+    the same unit, joined by 到/至/、, is a rate of the same denominator."""
+    if prior.per and prior.unit == fact.unit and _PARALLEL.fullmatch(text, before.end, mention.start):
+        fact.per = prior.per
+        fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
 
 
 def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules,

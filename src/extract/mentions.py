@@ -23,7 +23,7 @@ MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they m
 # One numeral token: Arabic or Chinese, with magnitudes and the 多/余/几 morphemes
 # that stand inside a number (4800多万, 2.4万余 keeps 余 outside, 十几).
 _TOKEN = rf"""
-(?<![\d.])
+(?<![\d.A-Za-z])                   # not inside PM2.5, C919, G20
 (?:
     \d+(?:\.\d+)?(?:[kK](?![A-Za-z]))?  # Arabic, decimals, 12k
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
@@ -445,10 +445,15 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if mention.per:
         return pos
     word = look.rate_after_words.at(text, pos)
-    if word is None:
-        return pos
-    mention.per, mention.per_rule = look.rules.rate_after[word]
-    return pos + len(word)
+    if word is not None:
+        mention.per, mention.per_rule = look.rules.rate_after[word]
+        return pos + len(word)
+    if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
+        unit = _unit_at(text, pos + 1, look)
+        if unit:
+            mention.per, mention.per_rule = unit[0].unit, f"slash/{unit[0].id}"
+            return unit[1]
+    return pos
 
 
 def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:

@@ -26,7 +26,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "not_before", "symbols", "classifier", "kind_by_noun"}),
-    "approx": ({"approx"}, {"before", "after", "inside", "gap"}),
+    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
@@ -255,7 +255,7 @@ def _check_values(rule: Rule) -> list[str]:
     approx = rule.get("approx")
     if rule.section == "approx" and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
-    for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "symbols"):
+    for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "not_after", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
             bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
@@ -416,6 +416,7 @@ class Rules:
     approx_before: list[tuple[str, str, int, str]] = field(default_factory=list)  # word, approx, gap, id
     approx_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> approx, id
     approx_inside: dict[str, tuple[str, str]] = field(default_factory=dict)  # between number and unit: 500余名
+    approx_not_after: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 签约 no 约
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
     rate_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> per, id
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
@@ -470,12 +471,16 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
         out.approx_after[str(word)] = (rule.get("approx"), rule.id)
     for word in rule.get("inside", []):
         out.approx_inside[str(word)] = (rule.get("approx"), rule.id)
+    if rule.get("not_after"):
+        out.approx_not_after[rule.id] = "".join(str(c) for c in rule.get("not_after"))
     out.approx_before.sort(key=lambda item: -len(item[0]))
 
 
 def _compile_rate(out: Rules, rule: Rule) -> None:
     for word in rule.get("before", []):
-        out.rate_before.append((regex.escape(str(word)), str(rule.get("per")), rule.id))
+        # 第一次, 十一年 hold no 一次, 一年 marker
+        guard = "(?<![第\\d〇零一二两三四五六七八九十])" if str(word).startswith("一") else ""
+        out.rate_before.append((guard + regex.escape(str(word)), str(rule.get("per")), rule.id))
     if rule.get("pattern"):
         out.rate_before.append((rule.get("pattern"), str(rule.get("per")), rule.id))
     for word in rule.get("after", []):
