@@ -184,11 +184,3 @@ def _brief(facts: list[dict]) -> str:
         return "no fact"
     return "; ".join(f"{f['text']} → {f['value']}{'–' + str(f['value_max']) if f['value_max'] is not None else ''} {f['unit']} "
                      f"{f['kind']} approx={f['approx']} per={f['per']} subject={f['subject']}" for f in facts)
-
-
-def load_for_check(dirs: list[Path]) -> tuple[Rules | None, list[str]]:
-    """Rules of the layered folders, or None and the problems that stop them."""
-    rules, problems = read_rule_dirs(dirs)
-    if problems:
-        return None, problems
-    return compile_rules(rules), []

@@ -523,8 +523,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 _suffixes(text, mention, look)
                 mention.end = noun_at + len(word)
                 return mention
-    clause_start = _clause_start(text, start)
-    before = text[clause_start:start]
+    before = text[clause_start(text, start):start]
     # A word right after a bare number may be what it counts (在校生1200学生…): only a
     # 万/亿 figure after a money word (投资5个亿建设) is safe to read as 元 then.
     followed = bool(after[:1]) and _HAN_OR_DIGIT.match(after[:1]) is not None and not approx_inside
@@ -550,7 +549,8 @@ def _implicit_unit(rule, look: _Lookups) -> Unit:
                 kind_by_noun=False, tenths=False, not_before=())
 
 
-def _clause_start(text: str, pos: int) -> int:
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last ，。；、 …)."""
     k = pos
     while k > 0 and text[k - 1] not in CLAUSE_END:
         k -= 1

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import CLAUSE_END, Mention, lookups
+from .mentions import Mention, clause_start as _clause_start, lookups
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
 
@@ -132,13 +132,6 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
         steps.append(f"kind households: counts {mention.noun or 'households'}")
         return "households"
     return kind
-
-
-def _clause_start(text: str, pos: int) -> int:
-    k = pos
-    while k > 0 and text[k - 1] not in CLAUSE_END:
-        k -= 1
-    return k
 
 
 def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules, steps: list[str]) -> str | None:

@@ -430,8 +430,6 @@ class Rules:
     fixed: dict[str, tuple[float, Unit]] = field(default_factory=dict)  # phrase -> value, unit: 对折 = 50 %
     version: str = ""
 
-    def by_id(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
 
 
 def compile_rules(rules: list[Rule]) -> Rules:

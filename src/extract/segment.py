@@ -52,8 +52,3 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     (('脱贫劳动力', 'n'),)
     """
     return tuple((p.word, p.flag) for p in _posseg().cut(text, HMM=False))
-
-
-def words(text: str) -> list[str]:
-    """Words of a short text (jieba, precise mode)."""
-    return [w for w, _ in tag(text)]

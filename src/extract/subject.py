@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import CLAUSE_END, SENTENCE_END, Mention
+from .mentions import SENTENCE_END, Mention, clause_start
 from .rules import Rules
 from .segment import tag
 
@@ -102,9 +102,7 @@ def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
 
 
 def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: str, rules: Rules) -> _Found:
-    left = mention.start
-    while left > 0 and text[left - 1] not in CLAUSE_END:
-        left -= 1
+    left = clause_start(text, mention.start)
     if previous is not None and left <= previous.end <= mention.start:
         left = previous.end
     before = _DATES.sub("", text[left:mention.start])
