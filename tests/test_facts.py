@@ -1,0 +1,60 @@
+"""The whole pipeline on one text: offsets, fields, and robustness.
+
+Example tables of real sentences live with the rules (rules/*.yaml, run by
+test_rules.py); this module checks what holds for every text.
+"""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.facts import FACT_COLUMNS, extract, extract_facts, facts_frame
+
+# Text made of the characters statistics are written with, so the fuzzing reaches
+# numbers, units and markers rather than only random code points.
+ALPHABET = "0123456789０１２３４５６７８９.,，。、；：%％-—~至到一二两三四五六七八九十百千万亿零点多余几来把个名户元亩吨斤年月天" \
+           "岁成折分之每人均约近超不足以上左右“”《》()（）第 \n\t块米公里平方立米次家座项"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_no_text_makes_the_pipeline_raise(text):
+    result = extract(text)
+    for fact in result.facts:
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert fact.kind in ("people", "households", "money", "area", "weight", "length", "volume", "percent",
+                             "percentage_point", "age", "duration", "count")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_unicode_text_is_safe(text):
+    extract(text)
+
+
+@pytest.mark.parametrize("raw, surface", [
+    ("稳岗补助 5202 人 624.24 万元", ["5202 人", "624.24 万元"]),
+    ("动 力 566 人 ，2022 年", ["566 人"]),
+    ("共有１２３人", ["１２３人"]),
+    ("发放工资\n\n614.42 万元", ["614.42 万元"]),
+])
+def test_offsets_point_into_the_raw_text(raw, surface):
+    facts = extract_facts(raw)
+    assert [raw[f.start:f.end] for f in facts] == surface
+    assert [f.text for f in facts] == ["".join(s.split()) for s in surface]
+
+
+def test_sentence_and_rule_are_filled():
+    fact = extract_facts("今年以来，合作社对农户每亩有 800元的保底分红。下一句。")[0]
+    assert fact.sentence == "今年以来，合作社对农户每亩有800元的保底分红。"
+    assert fact.rule == "quantity/元"
+
+
+def test_context_off_leaves_only_the_core_fields():
+    fact = extract_facts("稳岗补助 5202 人", context=False)[0]
+    assert (fact.value, fact.unit, fact.subject, fact.indicator) == (5202, "人", None, None)
+
+
+def test_frame_has_the_fact_columns():
+    frame = facts_frame(extract_facts("1.4万亩土地，3.2亿元"))
+    assert list(frame.columns) == list(FACT_COLUMNS)
+    assert frame["value"].tolist() == [14000, 320000000]
