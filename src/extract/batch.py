@@ -270,8 +270,12 @@ def _serial(items: Iterable[Task | Result]) -> Iterator[Result]:
         yield item if isinstance(item, Result) else process(item)
 
 
+IN_FLIGHT = 16
+
+
 def _pool(items: Iterable[Task | Result], jobs: int, hard_limit: float) -> Iterator[Result]:
-    """Process tasks in ``jobs`` worker processes, keeping at most ``2 * jobs`` in flight.
+    """Process tasks in ``jobs`` worker processes, keeping at most ``IN_FLIGHT * jobs`` in
+    flight (enough that no worker waits while the main process stores results).
 
     A task whose worker dies (or hangs outside Python) is reported after ``hard_limit``
     seconds instead of stalling the batch.
@@ -281,10 +285,10 @@ def _pool(items: Iterable[Task | Result], jobs: int, hard_limit: float) -> Itera
     done: queue.Queue = queue.Queue()
     inflight: dict[int, tuple[Task, float]] = {}
     items = iter(items)
-    with multiprocessing.Pool(jobs, maxtasksperchild=500) as pool:
+    with multiprocessing.Pool(jobs, maxtasksperchild=5000) as pool:
         exhausted, key = False, 0
         while True:
-            while not exhausted and len(inflight) < 2 * jobs:
+            while not exhausted and len(inflight) < IN_FLIGHT * jobs:
                 item = next(items, None)
                 if item is None:
                     exhausted = True
@@ -353,6 +357,12 @@ def _dask(items: Iterable[Task | Result], scheduler: str | None, window: int) ->
 # ---------------------------------------------------------------- the batch
 
 
+# Documents are committed in small groups: far fewer transactions than one per document,
+# and a killed run loses at most a group, which the next run processes again.
+SAVE_EVERY = 64
+SAVE_SECONDS = 2.0
+
+
 def run_batch(inputs: list[str], options: Options) -> Summary:
     """Process every new or changed document of ``inputs`` into ``OUT/extract.db`` and export it."""
     from .rules import load_rules
@@ -364,11 +374,17 @@ def run_batch(inputs: list[str], options: Options) -> Summary:
     try:
         run_id = store.start_run(inputs, version)
         items = _Planner(store, version, options, summary).items(inputs)
+        pending: list[Result] = []
+        flushed = time.perf_counter()
         with _Progress(options.log) as progress:
             for result in _execute(items, options):
-                store.save(result, run_id)
+                pending.append(result)
                 _count(summary, result, progress.log)
                 progress.update(len(result.facts))
+                if len(pending) >= SAVE_EVERY or time.perf_counter() - flushed > SAVE_SECONDS:
+                    store.save(pending, run_id)
+                    pending, flushed = [], time.perf_counter()
+            store.save(pending, run_id)
         summary.failed += summary.failed_before
         summary.written, summary.exported = export(store, options.out_dir, options.parquet)
         summary.written.append(store.path)

@@ -97,14 +97,28 @@ class IndicatorTable:
         row[fact["kind"]] = _cell_value(fact)
         row[f"{fact['kind']}_unit"] = fact["unit"]
 
+    def columns(self) -> list[str]:
+        kinds = {k for row in self.rows for k in row}
+        columns = ["doc", "indicator", "subject"]
+        for kind in KIND_COLUMNS:
+            if kind in kinds:
+                columns += [kind, f"{kind}_unit"]
+        return columns + ["year", "place", "scope"]
+
     def frame(self):
         import pandas as pd
 
-        columns = ["doc", "indicator", "subject"]
-        for kind in KIND_COLUMNS:
-            if any(kind in r for r in self.rows):
-                columns += [kind, f"{kind}_unit"]
-        return pd.DataFrame(self.rows, columns=columns + ["year", "place", "scope"], dtype=object)
+        return pd.DataFrame(self.rows, columns=self.columns(), dtype=object)
+
+    def write_csv(self, path: Path) -> int:
+        """indicators.csv in UTF-8 with BOM (Excel shows the Chinese)."""
+        import csv
+
+        with open(path, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=self.columns())
+            writer.writeheader()
+            writer.writerows(self.rows)
+        return len(self.rows)
 
 
 def _plain(value):

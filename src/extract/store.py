@@ -135,24 +135,29 @@ class Store:
                               (doc,)).fetchone()
         return Known(*row) if row else None
 
-    def save(self, result: Result, run_id: int) -> None:
-        """Replace the document's facts, errors and row, all in one transaction."""
-        doc = result.doc
+    def save(self, results: list[Result], run_id: int) -> None:
+        """Replace each document's facts, errors and row; all of ``results`` in one
+        transaction, so a killed run keeps whole documents only."""
+        columns = ", ".join(_q(c) for c in FACT_COLUMNS)
+        marks = ", ".join("?" for _ in FACT_COLUMNS)
         with self._transaction():
-            self.db.execute("DELETE FROM facts WHERE doc = ?", (doc,))
-            self.db.execute("DELETE FROM errors WHERE doc = ?", (doc,))
-            if result.facts:
-                columns = ", ".join(_q(c) for c in FACT_COLUMNS)
-                marks = ", ".join("?" for _ in FACT_COLUMNS)
-                self.db.executemany(f"INSERT INTO facts ({columns}) VALUES ({marks})",
-                                    ([row.get(c) for c in FACT_COLUMNS] for row in result.facts))
-            if result.status != "ok":
-                self.db.execute("INSERT INTO errors (doc, path, reason, hint, run_id) VALUES (?, ?, ?, ?, ?)",
-                                (doc, result.path, result.reason, result.hint, run_id))
-            values = (doc, result.path, result.content_hash, result.rules_version, result.title, result.date,
-                      result.status, len(result.facts), now(), run_id)
-            self.db.execute(f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
-                            f"VALUES ({', '.join('?' for _ in DOCUMENT_COLUMNS)})", values)
+            for result in results:
+                self._replace(result, run_id, columns, marks)
+
+    def _replace(self, result: Result, run_id: int, columns: str, marks: str) -> None:
+        doc = result.doc
+        self.db.execute("DELETE FROM facts WHERE doc = ?", (doc,))
+        self.db.execute("DELETE FROM errors WHERE doc = ?", (doc,))
+        if result.facts:
+            self.db.executemany(f"INSERT INTO facts ({columns}) VALUES ({marks})",
+                                ([row.get(c) for c in FACT_COLUMNS] for row in result.facts))
+        if result.status != "ok":
+            self.db.execute("INSERT INTO errors (doc, path, reason, hint, run_id) VALUES (?, ?, ?, ?, ?)",
+                            (doc, result.path, result.reason, result.hint, run_id))
+        values = (doc, result.path, result.content_hash, result.rules_version, result.title, result.date,
+                  result.status, len(result.facts), now(), run_id)
+        self.db.execute(f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                        f"VALUES ({', '.join('?' for _ in DOCUMENT_COLUMNS)})", values)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -235,14 +240,15 @@ def _write_tables(rows: Iterator[dict], jsonl: Path, csv_path: Path, indicators:
     table = IndicatorTable()
     count = 0
     with open(temps[0], "w", encoding="utf-8") as out_jsonl, open(temps[1], "w", encoding="utf-8-sig", newline="") as out_csv:
-        writer = csv.DictWriter(out_csv, fieldnames=list(FACT_COLUMNS))
-        writer.writeheader()
+        writer = csv.writer(out_csv)
+        writer.writerow(FACT_COLUMNS)
+        encode = json.JSONEncoder(ensure_ascii=False).encode
         for row in rows:
-            out_jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
-            writer.writerow(row)
+            out_jsonl.write(encode(row) + "\n")
+            writer.writerow(row.values())  # rows come in FACT_COLUMNS order
             table.add(row)
             count += 1
-    table.frame().to_csv(temps[2], index=False, encoding="utf-8-sig")
+    table.write_csv(temps[2])
     for tmp, path in zip(temps, (jsonl, csv_path, indicators)):
         os.replace(tmp, path)
     return count
