@@ -77,15 +77,26 @@ def indicator_table(facts):
 
 
 class IndicatorTable:
-    """Builds the indicator table one fact row at a time (facts can be streamed)."""
+    """Builds the indicator table one fact row at a time.
+
+    Without a ``writer`` the rows are kept (``frame()``); with a csv.DictWriter over
+    ``ALL_COLUMNS`` each document's rows are written as soon as the facts (ordered by
+    document) move on to the next one, so memory does not grow with the corpus.
+    """
 
     KEY = ("doc", "indicator", "subject", "year", "scope")
+    ALL_COLUMNS = ["doc", "indicator", "subject"] + [c for k in KIND_COLUMNS for c in (k, f"{k}_unit")] + \
+        ["year", "place", "scope"]
 
-    def __init__(self):
+    def __init__(self, writer=None):
         self.rows: list[dict] = []
         self.open_rows: dict[tuple, dict] = {}
+        self.writer, self.doc, self.written = writer, None, 0
 
     def add(self, fact: dict) -> None:
+        if self.writer is not None and fact.get("doc") != self.doc:
+            self.flush()
+            self.doc = fact.get("doc")
         if _plain(fact.get("indicator")) is None:
             return
         key = tuple(_plain(fact.get(c)) for c in self.KEY)
@@ -97,28 +108,21 @@ class IndicatorTable:
         row[fact["kind"]] = _cell_value(fact)
         row[f"{fact['kind']}_unit"] = fact["unit"]
 
+    def flush(self) -> None:
+        """Write the rows gathered so far (with a writer)."""
+        if self.writer is not None:
+            self.writer.writerows(self.rows)
+            self.written += len(self.rows)
+            self.rows, self.open_rows = [], {}
+
     def columns(self) -> list[str]:
         kinds = {k for row in self.rows for k in row}
-        columns = ["doc", "indicator", "subject"]
-        for kind in KIND_COLUMNS:
-            if kind in kinds:
-                columns += [kind, f"{kind}_unit"]
-        return columns + ["year", "place", "scope"]
+        return [c for c in self.ALL_COLUMNS if c in self.KEY or c in ("place",) or c.removesuffix("_unit") in kinds]
 
     def frame(self):
         import pandas as pd
 
         return pd.DataFrame(self.rows, columns=self.columns(), dtype=object)
-
-    def write_csv(self, path: Path) -> int:
-        """indicators.csv in UTF-8 with BOM (Excel shows the Chinese)."""
-        import csv
-
-        with open(path, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=self.columns())
-            writer.writeheader()
-            writer.writerows(self.rows)
-        return len(self.rows)
 
 
 def _plain(value):

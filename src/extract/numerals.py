@@ -170,7 +170,7 @@ NUMBER_RE = _build_number_re()
 # ---------------------------------------------------------------- public API
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parse_number(s: str) -> Number | None:
     """The value of the whole numeral string ``s``, or None if it is not one number.
 
@@ -198,7 +198,7 @@ def parse_number(s: str) -> Number | None:
     return None if num is None else _to_python(num)
 
 
-@lru_cache(maxsize=65536)  # numerals repeat: 1, 2, 10万 …
+@lru_cache(maxsize=16384)  # numerals repeat: 1, 2, 10万 …
 def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """``(value, value_max, approx)`` for the numeral part of a quantity mention.
 

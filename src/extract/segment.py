@@ -44,7 +44,7 @@ def user_words(rules: Rules) -> list[tuple[str, str]]:
     return sorted(words.items())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """Words and jieba POS tags of a short text.
 

@@ -237,18 +237,22 @@ def _write_tables(rows: Iterator[dict], jsonl: Path, csv_path: Path, indicators:
     from .export import IndicatorTable
 
     temps = [p.with_name(p.name + ".tmp") for p in (jsonl, csv_path, indicators)]
-    table = IndicatorTable()
     count = 0
-    with open(temps[0], "w", encoding="utf-8") as out_jsonl, open(temps[1], "w", encoding="utf-8-sig", newline="") as out_csv:
+    with open(temps[0], "w", encoding="utf-8") as out_jsonl, \
+            open(temps[1], "w", encoding="utf-8-sig", newline="") as out_csv, \
+            open(temps[2], "w", encoding="utf-8-sig", newline="") as out_indicators:
         writer = csv.writer(out_csv)
         writer.writerow(FACT_COLUMNS)
+        indicator_writer = csv.DictWriter(out_indicators, fieldnames=IndicatorTable.ALL_COLUMNS)
+        indicator_writer.writeheader()
+        table = IndicatorTable(indicator_writer)
         encode = json.JSONEncoder(ensure_ascii=False).encode
         for row in rows:
             out_jsonl.write(encode(row) + "\n")
             writer.writerow(row.values())  # rows come in FACT_COLUMNS order
             table.add(row)
             count += 1
-    table.write_csv(temps[2])
+        table.flush()
     for tmp, path in zip(temps, (jsonl, csv_path, indicators)):
         os.replace(tmp, path)
     return count
