@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import ExtractError, InputError, RulesError
+from .errors import ExtractError, RulesError
 from .rules import default_rules_dir, load_rules
 
 rules_option = click.option(

@@ -14,7 +14,6 @@ Only the clause around a figure is segmented (jieba), never the whole article.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
