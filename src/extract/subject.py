@@ -52,7 +52,10 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     """
     found = [_own_subject(text, m, mentions[k - 1] if k else None, kind, rules)
              for k, (m, kind) in enumerate(zip(mentions, kinds))]
-    return [_or_neighbour(text, k, mentions, found) for k in range(len(mentions))]
+    resolved: list[str | None] = []
+    for k in range(len(mentions)):
+        resolved.append(_or_neighbour(text, k, mentions, found, resolved))
+    return resolved
 
 
 def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: str, rules: Rules) -> _Found:
@@ -128,7 +131,9 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
     picked: list[tuple[str, str]] = []
     length = 0
     for word, flag in reversed(words):
-        if flag not in NOUN_TAGS and flag not in VERB_TAGS and flag not in ("d", "a", "m") or length + len(word) > MAX_SUBJECT:
+        if flag not in NOUN_TAGS and flag not in VERB_TAGS and flag not in ("d", "a", "m"):
+            break
+        if picked and length + len(word) > MAX_SUBJECT:  # one long term (居民人均可支配收入) still counts
             break
         if flag in ("d", "m") and picked:  # an adverb or numeral ends the phrase: 共落实…
             break
@@ -150,13 +155,13 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
 
 def _trim(words: list[str]) -> str | None:
     """Join words, keeping the head (the end) when the phrase is too long."""
-    while words and sum(map(len, words)) > MAX_SUBJECT:
+    while len(words) > 1 and sum(map(len, words)) > MAX_SUBJECT:
         words = words[1:]
     phrase = "".join(words)
     return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in "村户") else None
 
 
-def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found]) -> str | None:
+def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found], resolved: list[str | None]) -> str | None:
     own = found[k]
     if own.text and not own.weak:
         return own.text
@@ -170,7 +175,7 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
     j = k - 1
     if j >= 0 and _same_sentence(text, mentions[j], mentions[k]) and (
             mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS):
-        return found[j].text  # 生产总值286.4亿元、增长6.3%: the change of the figure before
+        return resolved[j]  # 生产总值286.4亿元、增长6.3%: the change of the figure before
     return None
 
 
