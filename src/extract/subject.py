@@ -31,7 +31,7 @@ MAX_SUBJECT = 10
 # A percentage or 倍 with no subject of its own usually tells the change of the figure before it.
 CHANGE_KINDS = ("percent", "percentage_point")
 _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇零一二三四五六七八九]{4}年")
-_QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』]{2,16})[”\"」』]\s*$")
+_QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
 _GAP = regex.compile(r"[\s、]?")
