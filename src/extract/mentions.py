@@ -254,7 +254,7 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 
 def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> None:
     token = m.group()
-    if token in CN_NUMERAL_CHARS and token == "一":
+    if token == "一":
         return  # a lone 一 with nothing after it is an ordinary word, not worth a line
     scan.rejections.append(Rejection(m.start(), m.end(), token, "no unit, measure word or counted noun after it"))
 
