@@ -17,6 +17,7 @@ SETS = {
     "heldout": (ROOT / "tests" / "heldout" / "texts", ROOT / "tests" / "heldout" / "gold", 0.95),
     "heldout2": (ROOT / "tests" / "heldout2" / "texts", ROOT / "tests" / "heldout2" / "gold", 0.95),
     "heldout3": (ROOT / "tests" / "heldout3" / "texts", ROOT / "tests" / "heldout3" / "gold", 0.95),
+    "heldout4": (ROOT / "tests" / "heldout4" / "texts", ROOT / "tests" / "heldout4" / "gold", 0.95),
 }
 
 

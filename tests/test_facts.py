@@ -58,3 +58,14 @@ def test_frame_has_the_fact_columns():
     frame = facts_frame(extract_facts("1.4万亩土地，3.2亿元"))
     assert list(frame.columns) == list(FACT_COLUMNS)
     assert frame["value"].tolist() == [14000, 320000000]
+
+
+def test_table_cells_take_the_unit_of_their_column():
+    text = "项目 | 数量 | 金额（万元）\n道路 | 12条 | 3,560\n桥梁 | 3座 | 8,200\n正文继续。"
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(12, "条", "道路"), (35600000, "元", "道路"), (3, "座", "桥梁"), (82000000, "元", "桥梁")]
+
+
+def test_a_table_row_is_no_wrapped_line():
+    facts = extract_facts("道路 | 12条 | 3560\n桥梁 | 3座 | 8200\n")
+    assert [f.text for f in facts] == ["12条", "3座"]

@@ -122,7 +122,11 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if _wrapped(line[-1], text[m.end()], len(line), wrap_width):
+        if "|" in line:
+            wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560)
+        else:
+            wrapped = _wrapped(line[-1], text[m.end()], len(line), wrap_width)
+        if wrapped:
             drop.append((m.start(), m.end()))
         else:
             newline = text.index("\n", m.start())

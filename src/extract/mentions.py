@@ -224,8 +224,11 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     taken_until = 0
     if look.fixed_re is not None:
         scan.mentions += [_fixed(m, look) for m in look.fixed_re.finditer(text)]
+    cells = _table_cells(text, look) if "|" in text else []
+    scan.mentions += cells
+    in_cells = {m.num_start for m in cells}
     for m in SCAN.finditer(text):
-        if m.start() < taken_until:
+        if m.start() < taken_until or m.start() in in_cells:
             continue
         if m.group("pct"):
             mention = _percent_words(text, m, look)
@@ -241,9 +244,54 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             continue
         scan.mentions.append(mention)
         taken_until = mention.end
-    if look.fixed_re is not None:
+    if look.fixed_re is not None or cells:
         scan.mentions.sort(key=lambda m: m.start)
     return scan
+
+
+_HEADER_UNIT = regex.compile(r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]\s*$")
+_BARE_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)\s*$")
+MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def _table_cells(text: str, look: _Lookups) -> list[Mention]:
+    """Cells of a table written as lines (项目 | 数量 | 金额（万元）, then 道路 | 12条 | 3,560):
+    a bare number under a header that names a unit is a figure in that unit, and the
+    row's first cell says what it counts."""
+    mentions: list[Mention] = []
+    units: dict[int, tuple[Unit, int]] = {}
+    for line in regex.finditer(r"[^\n]+", text):
+        cells = _cells(line)
+        if len(cells) < 2:
+            units = {}
+            continue
+        header = {k: m for k, (start, end) in enumerate(cells) if (m := _HEADER_UNIT.search(text, start, end))}
+        if header and not any(ch.isdigit() for ch in line.group()):
+            units = {k: (look.surfaces[m.group("unit")], MAGNITUDE_VALUES[m.group("magnitude")])
+                     for k, m in header.items() if m.group("unit") in look.surfaces}
+            continue
+        for k, (unit, magnitude) in units.items():
+            if k >= len(cells):
+                continue
+            cell = _BARE_CELL.fullmatch(text, *cells[k])
+            if cell:
+                value = parse_number(cell.group("number")) * magnitude
+                mention = Mention(cell.start("number"), cell.end("number"), cell.start("number"), cell.end("number"),
+                                  (cell.group("number"),), unit, "table", unit.id, fixed_value=_round(value))
+                mention.noun = text[cells[0][0]:cells[0][1]].strip() or None
+                mentions.append(mention)
+    return mentions
+
+
+def _cells(line: regex.Match) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line split at |."""
+    out, start = [], line.start()
+    for m in regex.finditer(r"\|", line.group()):
+        out.append((start, line.start() + m.start()))
+        start = line.start() + m.end()
+    if out:
+        out.append((start, line.end()))
+    return out
 
 
 def _fixed(m: regex.Match, look: _Lookups) -> Mention:

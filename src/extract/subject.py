@@ -62,8 +62,8 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     quoted = _QUOTED_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     if quoted:
         return _Found(quoted.group(1))
-    if mention.noun and mention.pattern == "counted-noun":
-        return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention
+    if mention.noun and mention.pattern in ("counted-noun", "table"):
+        return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
     after = _phrase_after(text, mention.end, kind)
     if mention.noun and not (after and after.startswith(mention.noun)):
         return _Found(mention.noun)
