@@ -92,9 +92,7 @@ def process(task: Task) -> Result:
 
     Never raises: every failure comes back as a Result with status ``error``.
     """
-    from .rules import load_rules
-
-    rules = load_rules(task.rules_dirs)  # cached: loaded once per process
+    rules = _rules(task.rules_dirs)
     result = Result(task.doc, task.path, task.content_hash, pipeline_version(rules))
     try:
         with _time_limit(task.timeout):
@@ -111,6 +109,15 @@ def process(task: Task) -> Result:
     except Exception as exc:  # one bad article never stops the batch
         _fail(result, f"{type(exc).__name__}: {exc}", "please report this article")
     return result
+
+
+@lru_cache(maxsize=4)
+def _rules(rules_dirs: tuple[str, ...]):
+    """The rules of a run, loaded once per process: a batch does not watch the rule files
+    for edits (load_rules would look at every file's size and time for each document)."""
+    from .rules import load_rules
+
+    return load_rules(rules_dirs)
 
 
 def _extract(text: str, doc: str, rules, date: str | None = None) -> list[dict]:

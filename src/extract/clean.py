@@ -10,6 +10,7 @@ more than those passes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from statistics import median
 
@@ -73,14 +74,10 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     return CleanText(raw=raw, text=cleaned.replace("\t", " ").replace("\r", "\n"), offsets=offsets)
 
 
-_tables: dict[int, dict[int, str]] = {}
-
-
+@lru_cache(maxsize=8)
 def _table(rules: Rules) -> dict[int, str]:
-    key = id(rules)
-    if key not in _tables:
-        _tables[key] = str.maketrans(rules.char_map)
-    return _tables[key]
+    """The char_map rules as a str.translate table, made once per rule set."""
+    return str.maketrans(rules.char_map)
 
 
 def _kept_ranges(drop: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -112,7 +112,6 @@ class _Lookups:
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     rules: Rules
     rate_after_words: WordList
-    account: list[str]
     noun_sets: dict[str, WordList]  # role -> nouns, for prefix look-ups
     firm_words: regex.Pattern  # any firm noun, to find one inside a phrase
     phrases_re: re.Pattern | None  # the set phrases of exclusions.yaml
@@ -143,7 +142,6 @@ def lookups(rules: Rules) -> _Lookups:
                     for u in rules.surfaces.values() if u.not_before},
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
-        account=nouns.get("account", []),
         noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
         firm_words=regex.compile("|".join(map(regex.escape, nouns.get("firm", []))) or "(?!)"),
         phrases_re=phrases_re,

@@ -118,8 +118,9 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     role = mention.noun_role
     if unit.unit == "户":
         before = text[_clause_start(text, mention.num_start):mention.num_start]
-        look = lookups(rules)
-        account = next((w for w in look.account if before.endswith(w) or before[-len(w) - 3:].find(w) >= 0), None)
+        # 宽带用户60万户: an account word just before the figure makes the 户 accounts
+        accounts = sorted(lookups(rules).noun_sets["account"].words, key=len, reverse=True)
+        account = next((w for w in accounts if w in before[-len(w) - 3:]), None)
         if role == "firm" or account:
             steps.append(f"kind count: 户 counts {'firms (' + (mention.noun or 'firm noun') + ')' if role == 'firm' else 'accounts (' + account + ')'}")
             return "count"
