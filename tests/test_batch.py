@@ -191,6 +191,30 @@ def test_a_document_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path: Pa
     assert rows(tmp_path / "out", "SELECT doc, reason FROM errors") == [("hang", "took longer than the time limit of 0.5 s")]
 
 
+def test_a_worker_that_dies_loses_only_its_own_document(tmp_path: Path, monkeypatch):
+    import extract.batch as batch
+
+    real = batch._extract
+
+    def crash_on_dies(text, doc, rules, date=None):
+        if doc == "dies":
+            os._exit(3)  # a crash inside a C extension takes the whole worker with it
+        return real(text, doc, rules, date)
+
+    monkeypatch.setattr(batch, "_extract", crash_on_dies)
+    monkeypatch.setattr(batch, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(batch, "HARD_MARGIN", 0.5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "dies", "z"):  # dies shares its chunk with z
+        (folder / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run(str(folder), "--out", str(tmp_path / "out"), "--jobs", "2", "--timeout", "1")
+    assert result.exit_code == 1 and "dies.txt: the worker process died or hung" in result.output
+    assert {f["doc"] for f in jsonl(tmp_path / "out" / "facts.jsonl")} == {"a", "b", "z"}
+    assert rows(tmp_path / "out", "SELECT doc, status FROM documents ORDER BY doc") == [
+        ("a", "ok"), ("b", "ok"), ("dies", "error"), ("z", "ok")]
+
+
 def test_two_workers_give_the_same_facts_as_one(mixed: Path, tmp_path: Path):
     run(str(mixed), "--out", str(tmp_path / "one"))
     result = run(str(mixed), "--out", str(tmp_path / "two"), "--jobs", "2")

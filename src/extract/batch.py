@@ -4,7 +4,7 @@ The main process walks the inputs, hashes each document and skips those the stor
 already has with the same content and pipeline version (rules and extraction code). The rest go to ``process`` —
 in this process (``jobs=1``), in worker processes, or on a Dask cluster — at most a
 few at a time, so memory stays bounded. Each result is committed with its document
-row in one transaction; a failure becomes a row in ``errors`` and a line on stderr,
+row in one transaction (by the worker process that made it, with ``--jobs``); a failure becomes a row in ``errors`` and a line on stderr,
 and the batch goes on.
 """
 from __future__ import annotations
@@ -55,6 +55,8 @@ class Task:
     data: bytes | None = None
     article: Article | None = None
     encoding: str | None = None
+    store: str | None = None  # the store a pool worker commits the result to itself
+    run_id: int | None = None
 
 
 @dataclass
@@ -109,6 +111,31 @@ def process(task: Task) -> Result:
     except Exception as exc:  # one bad article never stops the batch
         _fail(result, f"{type(exc).__name__}: {exc}", "please report this article")
     return result
+
+
+def process_and_save(tasks: list[Task]) -> list[Result]:
+    """A pool worker's work on a few documents: process them and commit them to the store
+    from the worker, in one transaction, so the main process only counts (SQLite takes
+    one writer at a time; the workers take turns)."""
+    results = [process(task) for task in tasks]
+    _worker_store(tasks[0].store).save(results, tasks[0].run_id)
+    return [result.committed() for result in results]
+
+
+@lru_cache(maxsize=1)
+def _worker_store(path: str) -> Store:
+    return Store(Path(path))
+
+
+def _die_with_parent() -> None:
+    """Pool worker initializer: a worker ends when the main process is killed (Linux),
+    rather than finishing and committing its document after the run was stopped."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 @lru_cache(maxsize=4)
@@ -277,57 +304,76 @@ def _serial(items: Iterable[Task | Result]) -> Iterator[Result]:
         yield item if isinstance(item, Result) else process(item)
 
 
-IN_FLIGHT = 16
+CHUNK_DOCS = 8  # documents a worker processes and commits together
+HARD_MARGIN = 60.0  # seconds past its time limit before a document's worker is given up on
+IN_FLIGHT = 4  # chunks in flight per worker: enough that none waits for the next
 
 
-def _pool(items: Iterable[Task | Result], jobs: int, hard_limit: float) -> Iterator[Result]:
-    """Process tasks in ``jobs`` worker processes, keeping at most ``IN_FLIGHT * jobs`` in
-    flight (enough that no worker waits while the main process stores results).
+def _pool(items: Iterable[Task | Result], jobs: int, hard_limit: float, store: Store, run_id: int) -> Iterator[Result]:
+    """Process tasks in ``jobs`` worker processes, ``CHUNK_DOCS`` at a time and at most
+    ``IN_FLIGHT * jobs`` chunks in flight; each worker commits its results to ``store``
+    and sends back the counts.
 
-    A task whose worker dies (or hangs outside Python) is reported after ``hard_limit``
-    seconds instead of stalling the batch.
+    A chunk whose worker dies (or hangs outside Python) past ``hard_limit`` seconds a
+    document is run again a document at a time, so that only the document that did it
+    is reported, and the batch does not stall.
     """
     import multiprocessing
 
     done: queue.Queue = queue.Queue()
-    inflight: dict[int, tuple[Task, float]] = {}
+    inflight: dict[int, tuple[list[Task], float]] = {}
+    retry: list[list[Task]] = []
     items = iter(items)
-    with multiprocessing.Pool(jobs, maxtasksperchild=5000) as pool:
+    with multiprocessing.Pool(jobs, initializer=_die_with_parent, maxtasksperchild=1000) as pool:
         exhausted, key = False, 0
         while True:
-            while not exhausted and len(inflight) < IN_FLIGHT * jobs:
-                item = next(items, None)
-                if item is None:
-                    exhausted = True
-                elif isinstance(item, Result):
-                    yield item
-                else:
+            while len(inflight) < IN_FLIGHT * jobs and (retry or not exhausted):
+                chunk = retry.pop() if retry else []
+                while not retry and not exhausted and len(chunk) < CHUNK_DOCS:
+                    item = next(items, None)
+                    if item is None:
+                        exhausted = True
+                    elif isinstance(item, Result):
+                        yield item
+                    else:
+                        item.store, item.run_id = str(store.path), run_id
+                        chunk.append(item)
+                if chunk:
                     key += 1
-                    inflight[key] = (item, time.monotonic())
-                    pool.apply_async(process, (item,), callback=lambda r, k=key: done.put((k, r)),
+                    inflight[key] = (chunk, time.monotonic())
+                    pool.apply_async(process_and_save, (chunk,), callback=lambda r, k=key: done.put((k, r)),
                                      error_callback=lambda e, k=key: done.put((k, e)))
             if not inflight:
                 return
-            yield from _collect(done, inflight, hard_limit)
+            yield from _collect(done, inflight, hard_limit, retry)
 
 
-def _collect(done: queue.Queue, inflight: dict, hard_limit: float) -> Iterator[Result]:
-    """The next finished result, or the tasks that went past the hard limit."""
+def _collect(done: queue.Queue, inflight: dict, hard_limit: float, retry: list[list[Task]]) -> Iterator[Result]:
+    """The results of the next finished chunk; chunks that went past the hard limit are
+    split up for ``retry``, or reported if they were one document."""
     try:
         key, outcome = done.get(timeout=1.0)
     except queue.Empty:
-        for key, (task, started) in list(inflight.items()):
-            if time.monotonic() - started > hard_limit:
+        for key, (chunk, started) in list(inflight.items()):
+            if time.monotonic() - started > hard_limit * len(chunk):
                 del inflight[key]
-                yield _lost(task, "the worker process died or hung", "run it alone with --jobs 1 and report it")
+                yield from _failed_chunk(chunk, "the worker process died or hung",
+                                         "run it alone with --jobs 1 and report it", retry)
         return
-    task, _ = inflight.pop(key, (None, 0))
-    if task is None:
-        return  # already reported as lost
+    chunk, _ = inflight.pop(key, (None, 0))
+    if chunk is None:
+        return  # already given up on
     if isinstance(outcome, BaseException):
-        yield _lost(task, f"{type(outcome).__name__}: {outcome}", "please report this article")
+        yield from _failed_chunk(chunk, f"{type(outcome).__name__}: {outcome}", "please report this article", retry)
     else:
-        yield outcome
+        yield from outcome
+
+
+def _failed_chunk(chunk: list[Task], reason: str, hint: str, retry: list[list[Task]]) -> Iterator[Result]:
+    if len(chunk) > 1:
+        retry.extend([task] for task in chunk)
+    else:
+        yield _lost(chunk[0], reason, hint)
 
 
 def _lost(task: Task, reason: str, hint: str) -> Result:
@@ -384,10 +430,11 @@ def run_batch(inputs: list[str], options: Options) -> Summary:
         pending: list[Result] = []
         flushed = time.perf_counter()
         with _Progress(options.log) as progress:
-            for result in _execute(items, options):
-                pending.append(result)
+            for result in _execute(items, options, store, run_id):
+                if not result.saved:
+                    pending.append(result)
                 _count(summary, result, progress.log)
-                progress.update(len(result.facts))
+                progress.update(result.n_facts)
                 if len(pending) >= SAVE_EVERY or time.perf_counter() - flushed > SAVE_SECONDS:
                     store.save(pending, run_id)
                     pending, flushed = [], time.perf_counter()
@@ -402,13 +449,13 @@ def run_batch(inputs: list[str], options: Options) -> Summary:
     return summary
 
 
-def _execute(items: Iterator[Task | Result], options: Options) -> Iterator[Result]:
+def _execute(items: Iterator[Task | Result], options: Options, store: Store, run_id: int) -> Iterator[Result]:
     if options.engine == "dask":
         return _dask(items, options.scheduler, window=max(8, 4 * options.jobs))
     if options.jobs <= 1:
         return _serial(items)
     _warm_up(options.rules_dirs)
-    return _pool(items, options.jobs, hard_limit=3 * options.timeout + 60)
+    return _pool(items, options.jobs, 3 * options.timeout + HARD_MARGIN, store, run_id)
 
 
 def _warm_up(rules_dirs: tuple[str, ...]) -> None:
@@ -421,7 +468,7 @@ def _warm_up(rules_dirs: tuple[str, ...]) -> None:
 
 def _count(summary: Summary, result: Result, log: Callable[[str], None]) -> None:
     summary.processed += 1
-    summary.new_facts += len(result.facts)
+    summary.new_facts += result.n_facts
     if result.status != "ok":
         summary.failed += 1
         hint = f" ({result.hint})" if result.hint else ""

@@ -53,6 +53,21 @@ class Result:
     date: str | None = None
     reason: str | None = None
     hint: str | None = None
+    saved_facts: int | None = None  # set when a worker committed the result itself and sent no rows
+
+    @property
+    def saved(self) -> bool:
+        return self.saved_facts is not None
+
+    @property
+    def n_facts(self) -> int:
+        return len(self.facts) if self.saved_facts is None else self.saved_facts
+
+    def committed(self) -> "Result":
+        """What a worker sends back once it has committed this result itself: the
+        counts, not the rows."""
+        return Result(self.doc, self.path, self.content_hash, self.rules_version, self.status,
+                      reason=self.reason, hint=self.hint, saved_facts=len(self.facts))
 
 
 @dataclass
@@ -138,6 +153,8 @@ class Store:
     def save(self, results: list[Result], run_id: int) -> None:
         """Replace each document's facts, errors and row; all of ``results`` in one
         transaction, so a killed run keeps whole documents only."""
+        if not results:
+            return
         columns = ", ".join(_q(c) for c in FACT_COLUMNS)
         marks = ", ".join("?" for _ in FACT_COLUMNS)
         with self._transaction():
