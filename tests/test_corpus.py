@@ -18,6 +18,7 @@ SETS = {
     "heldout2": (ROOT / "tests" / "heldout2" / "texts", ROOT / "tests" / "heldout2" / "gold", 0.95),
     "heldout3": (ROOT / "tests" / "heldout3" / "texts", ROOT / "tests" / "heldout3" / "gold", 0.95),
     "heldout4": (ROOT / "tests" / "heldout4" / "texts", ROOT / "tests" / "heldout4" / "gold", 0.95),
+    "heldout5": (ROOT / "tests" / "heldout5" / "texts", ROOT / "tests" / "heldout5" / "gold", 0.95),
 }
 
 

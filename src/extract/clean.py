@@ -58,6 +58,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     '1234人'
     >>> clean("个 村 共 有 3 2 6 户").text
     '个村共有326户'
+    >>> clean("改 善 了 6 , 4 3 0 户").text
+    '改善了6430户'
     """
     rules = rules or load_rules()
     text = raw.translate(_table(rules))
@@ -169,7 +171,8 @@ def _inner_spaces(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- numbers
 
-_THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])")
+_THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])"
+                           r"|(?<![\d.] ?)\d(?: \d){0,2}(?: [,，] \d \d \d)+(?! ?\d)")  # letter-spaced: 6 , 4 3 0
 
 
 def _thousands_separators(text: str, raw: str) -> list[tuple[int, int]]:

@@ -50,7 +50,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?![\d\p{Han}])")
+_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一]|$)")
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
@@ -110,6 +110,7 @@ class _Lookups:
     fixed_re: regex.Pattern | None  # phrases that are figures by themselves (rules: fixed)
     approx_after_words: WordList
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
+    only_before: dict[str, regex.Pattern]  # unit id -> what must follow it
     rules: Rules
     rate_after_words: WordList
     noun_sets: dict[str, WordList]  # role -> nouns, for prefix look-ups
@@ -138,8 +139,8 @@ def lookups(rules: Rules) -> _Lookups:
         symbol_words=WordList(symbol[::-1] for symbol in rules.symbols),
         fixed_re=regex.compile(r"\L<phrases>", phrases=sorted(rules.fixed)) if rules.fixed else None,
         approx_after_words=WordList(rules.approx_after),
-        not_before={u.id: regex.compile("|".join(map(regex.escape, sorted(u.not_before, key=len, reverse=True))))
-                    for u in rules.surfaces.values() if u.not_before},
+        not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
+        only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
         noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
@@ -148,6 +149,10 @@ def lookups(rules: Rules) -> _Lookups:
         patterns=patterns,
         implicit=implicit,
     )
+
+
+def _words_re(words) -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
 # ---------------------------------------------------------------- document context
@@ -171,8 +176,8 @@ def doc_spans(text: str, rules: Rules) -> DocSpans:
     look = lookups(rules)
     blocked, phrases = [], []
     for m in look.phrases_re.finditer(text) if look.phrases_re else ():
-        if _inside_numeral(text, m.start(), m.end()):
-            continue  # 万一 inside 一万一千
+        if _inside_numeral(text, m.start(), m.end()) or _counted(text, m, look):
+            continue  # 万一 inside 一万一千; 十一 (the holiday) in 建议十一件
         rule_id, scope = rules.phrases[m.group()]
         phrases.append((m.start(), m.end()))
         blocked.append((m.start(), m.end(), rule_id, scope))
@@ -196,6 +201,11 @@ def _is_name(text: str, m: regex.Match) -> bool:
     if _SPEECH.search(inner):
         return False
     return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None
+
+
+def _counted(text: str, m: re.Match, look: _Lookups) -> bool:
+    """Is a phrase made of numerals only (十一, 五一) a number with its unit after it?"""
+    return all(ch in CN_NUMERAL_CHARS for ch in m.group()) and look.surface_words.at(text, m.end()) is not None
 
 
 def _inside_numeral(text: str, start: int, end: int) -> bool:
@@ -310,7 +320,7 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     token = TOKEN.match(text, m.end())
     if not token:
         return None
-    value = parse_number(token.group())
+    value = 100 if token.group() in ("百", "佰") else parse_number(token.group())  # 百分之百
     if value is None:
         return None
     scale = PERCENT_SCALE[m.group("pct")[0]]
@@ -320,8 +330,38 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     return mention
 
 
+_HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?(?:(?P<s>{_TOKEN})秒(?:钟)?)?",
+                    regex.VERBOSE)
+SECONDS = {"h": 3600, "m": 60, "s": 1}
+SMALLEST_UNIT = {"h": "小时", "m": "分钟", "s": "秒"}
+
+
+def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
+    """2小时11分38秒, 1分30秒, 3小时20分: one length of time in its smallest unit."""
+    m = _HMS.match(text, start)
+    parts = [name for name in ("h", "m", "s") if m and m.group(name)] if m else []
+    if len(parts) < 2 or parts == ["h", "s"]:
+        return None
+    values = [parse_number(m.group(name)) for name in parts]
+    if any(v is None for v in values):
+        return None
+    seconds = sum(v * SECONDS[name] for v, name in zip(values, parts))
+    smallest = parts[-1]
+    unit = look.surfaces.get(SMALLEST_UNIT[smallest])
+    if unit is None:
+        return None
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "duration", unit.id,
+                      fixed_value=_round(seconds / SECONDS[smallest]))
+    _suffixes(text, mention, look)
+    return mention
+
+
 def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
     """Extend a numeral token at [start, end) into a mention, or None."""
+    if text.startswith(("小时", "个小时", "分", "个"), end):
+        compound = _compound_duration(text, start, look)
+        if compound:
+            return compound
     tokens = [text[start:end]]
     pos = end
     # a range: 300—1800, 三到五, 10万至20万
@@ -350,8 +390,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     unit, unit_start, pos, half = unit_match
     mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,
                       "quantity", unit.id, half=half, unit_start=unit_start)
-    digit = _TENTH_DIGIT.match(text, pos) if unit.tenths else None
-    if digit:  # 七成六 is 76 %
+    digit = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
+    if digit:  # 七成六 is 76 %, 四块五 4.5 元
         mention.tenth_digit, mention.end, pos = int(parse_number(digit.group())), digit.end(), digit.end()
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
@@ -451,8 +491,8 @@ def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
     while surface:
         unit = look.surfaces[surface]
         rest = pos + len(surface)
-        blocker = look.not_before.get(unit.id)
-        if blocker is None or not blocker.match(text, rest):
+        blocker, needed = look.not_before.get(unit.id), look.only_before.get(unit.id)
+        if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)):
             return unit, rest
         # 3块地 is no money, 3位数 no people: try a shorter surface
         surface = next((text[pos:pos + n] for n in range(len(surface) - 1, 0, -1) if text[pos:pos + n] in look.surfaces), None)
@@ -611,7 +651,7 @@ MAX_BLOCK = 64  # no exclusion span is longer: look back this far for one that o
 
 def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: set[str]) -> str | None:
     """The reason this mention is not a fact, or None."""
-    for check in (_ordinal, _date, _vague):
+    for check in (_ordinal, _denominator, _date, _vague):
         reason = check(text, mention)
         if reason:
             return reason
@@ -637,6 +677,12 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
 def _ordinal(text: str, mention: Mention) -> str | None:
     if mention.num_start and text[mention.num_start - 1] == "第":
         return "an ordinal (第…)"
+    return None
+
+
+def _denominator(text: str, mention: Mention) -> str | None:
+    if mention.num_start and text[mention.num_start - 1] == "每":
+        return "the denominator of a rate (每10股, 每千人)"
     return None
 
 

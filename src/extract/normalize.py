@@ -46,7 +46,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         steps.append("半: +0.5")
     if mention.tenth_digit is not None:
         value += mention.tenth_digit / 10
-        steps.append(f"七成六: +0.{mention.tenth_digit}")
+        steps.append(f"a digit after the unit (七成六, 四块五): +0.{mention.tenth_digit}")
     factor = unit.factor
     if unit.tenths and value <= 10:
         factor = factor * 10
