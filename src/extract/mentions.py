@@ -36,6 +36,7 @@ _TOKEN = rf"""
   | 百(?!分) | 千(?![克米瓦卡帕伏字])
   | 点(?=[{DIGITS}\d])              # decimal point in Chinese numerals
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
+  | 来(?=[万萬亿億])                 # 一百五十来万
 )*
 """
 SCAN = regex.compile(rf"(?P<pct>[百千万佰仟萬]分之)|(?P<num>{_TOKEN})", regex.VERBOSE)
@@ -54,7 +55,7 @@ _TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
-_QUALIFIED = regex.compile(r"[\d万萬亿億]")  # a digit or a big magnitude: 5万, 120
+_QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰]")  # a digit or a magnitude: 5万, 120, 两千
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]")
 
@@ -230,8 +231,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     spans = spans or doc_spans(text, rules)
     scan = Scan()
     taken_until = 0
-    if look.fixed_re is not None:
-        scan.mentions += [_fixed(m, look) for m in look.fixed_re.finditer(text)]
+    fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
     cells = _table_cells(text, look) if "|" in text else []
     scan.mentions += cells
     in_cells = {m.num_start for m in cells}
@@ -252,7 +252,9 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             continue
         scan.mentions.append(mention)
         taken_until = mention.end
-    if look.fixed_re is not None or cells:
+    if fixed:  # 半小时 inside 2个半小时 is part of that figure
+        scan.mentions += [f for f in fixed if not any(m.start < f.end and f.start < m.end for m in scan.mentions)]
+    if fixed or cells:
         scan.mentions.sort(key=lambda m: m.start)
     return scan
 
@@ -304,8 +306,9 @@ def _cells(line: regex.Match) -> list[tuple[int, int]]:
 
 def _fixed(m: regex.Match, look: _Lookups) -> Mention:
     """对折 (50 %), 翻一番 (100 %): a phrase that is a figure by itself."""
-    value, unit = look.rules.fixed[m.group()]
-    return Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value)
+    value, unit, approx = look.rules.fixed[m.group()]
+    return Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value,
+                   approx=approx, approx_rule=unit.id if approx else None)
 
 
 def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> None:
@@ -612,13 +615,15 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     before = text[clause_start(text, start):start]
     # A word right after a bare number may be what it counts (在校生1200学生…): only a
     # 万/亿 figure after a money word (投资5个亿建设) is safe to read as 元 then.
-    followed = bool(after[:1]) and _HAN_OR_DIGIT.match(after[:1]) is not None and not approx_inside
+    marker = look.approx_after_words.at(text, pos)  # 两千出头: what follows the marker counts
+    next_char = text[pos + len(marker):pos + len(marker) + 1] if marker else after[:1]
+    followed = bool(next_char) and _HAN_OR_DIGIT.match(next_char) is not None and not approx_inside
     for pattern, rule in look.implicit:
         if not qualified:
             break
         if rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(token):
             continue
-        if followed and not (rule.get("needs_magnitude") and after[:1] != "\n" and not after[:1].isdigit()):
+        if followed and not (rule.get("needs_magnitude") and next_char != "\n" and not next_char.isdigit()):
             continue
         if pattern.search(before):
             mention = Mention(start, pos, start, pos, (token,), _implicit_unit(rule, look), "implicit", rule.id)
@@ -663,7 +668,7 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
             continue
-        if (mention.approx or mention.half) and rule_id in keep_if_qualified:
+        if (mention.approx or mention.half or mention.tenth_digit) and rule_id in keep_if_qualified:
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"

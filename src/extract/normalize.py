@@ -66,13 +66,14 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
 
 
-_MINUS = regex.compile(r"(?<![\w.])(?:负|[-－−])$")
+_MINUS = regex.compile(r"(?:(?<![\w.])(?:负|[-－−])|零下)$")
 
 
 def _negative(text: str, mention: Mention) -> bool:
-    """负3.9%, -22.2%: a minus that is no range dash (300-1800) stands right before."""
-    if _MINUS.search(text, max(0, mention.num_start - 2), mention.num_start):
-        mention.start = min(mention.start, mention.num_start - 1)
+    """负3.9%, -22.2%, 零下4.3℃: a minus that is no range dash (300-1800) stands right before."""
+    m = _MINUS.search(text, max(0, mention.num_start - 3), mention.num_start)
+    if m:
+        mention.start = min(mention.start, m.start())
         return True
     return False
 

@@ -59,8 +59,8 @@ TENS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
 POINTS = "点點"
 SIGNS: dict[str, int] = {"负": -1, "負": -1, "-": -1, "正": 1, "+": 1}
 
-#: Morphemes after a numeral that make it a lower bound: 4800多万, 500余, 十几.
-APPROX_MORPHEMES: dict[str, str] = {"多": "over", "余": "over", "餘": "over", "几": "over", "幾": "over"}
+#: Morphemes after a numeral that make it a lower bound (4800多万, 500余, 十几) or about (一百五十来万).
+APPROX_MORPHEMES: dict[str, str] = {"多": "over", "余": "over", "餘": "over", "几": "over", "幾": "over", "来": "about"}
 #: Characters that make the magnitude after them vague: 几十, 数百, 数十万.
 VAGUE_PREFIXES = "几幾数數"
 #: Set phrases of vague amounts, matched whole by NUMBER_RE so that no digit is read.

@@ -204,8 +204,10 @@ def html_text(html: str, path: str) -> tuple[str, str | None, str | None]:
                                 include_tables=True, favor_recall=True)
     if found:
         meta = json.loads(found)
-        text = meta.get("raw_text") or meta.get("text") or ""
-        return text, meta.get("title") or None, meta.get("date") or None
+        text, title = meta.get("raw_text") or meta.get("text") or "", meta.get("title") or None
+        if title and title not in text[:len(title) + 80]:
+            text = f"{title}\n{text}"  # the headline's figures are the article's too
+        return text, title, meta.get("date") or None
     # Short pages fall below trafilatura's size floor: take all the page's text.
     text = trafilatura.html2txt(html)
     if not text.strip():

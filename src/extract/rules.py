@@ -33,7 +33,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
     "implicit": ({"before", "unit", "kind"}, {"gap", "needs_magnitude"}),
     "subjects": ({"role", "words"}, set()),
-    "fixed": ({"phrases", "value", "unit", "kind"}, set()),
+    "fixed": ({"phrases", "value", "unit", "kind"}, {"approx"}),
     "indicators": ({"terms", "kinds"}, set()),
     "scopes": ({"words"}, set()),
 }
@@ -254,7 +254,7 @@ def _check_values(rule: Rule) -> list[str]:
         bad(E.E_BAD_KIND, kind=kind, expected=", ".join(E.KINDS))
         out[-1] += _did_you_mean(kind, E.KINDS)
     approx = rule.get("approx")
-    if rule.section == "approx" and approx not in E.APPROX:
+    if (rule.section == "approx" or approx is not None) and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
     for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "only_before", "not_after",
                 "symbols"):
@@ -431,7 +431,7 @@ class Rules:
     subject_words: dict[str, list[str]] = field(default_factory=dict)  # role -> words, longest first
     indicators: list[tuple[str, tuple[str, ...], frozenset[str]]] = field(default_factory=list)  # id, terms, kinds
     scopes: list[tuple[str, str]] = field(default_factory=list)  # word, scope id; longest first
-    fixed: dict[str, tuple[float, Unit]] = field(default_factory=dict)  # phrase -> value, unit: 对折 = 50 %
+    fixed: dict[str, tuple[float, Unit, str | None]] = field(default_factory=dict)  # phrase -> value, unit, approx: 对折 = 50 %
     version: str = ""
 
 
@@ -520,7 +520,7 @@ def _compile_fixed(out: Rules, rule: Rule) -> None:
     unit = Unit(id=rule.id, unit=str(rule.get("unit")), kind=rule.get("kind"), factor=1, classifier=False,
                 kind_by_noun=False, tenths=False, not_before=())
     for phrase in rule.get("phrases"):
-        out.fixed[str(phrase)] = (rule.get("value"), unit)
+        out.fixed[str(phrase)] = (rule.get("value"), unit, rule.get("approx"))
 
 
 def _compile_scope(out: Rules, rule: Rule) -> None:
