@@ -63,6 +63,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     """
     rules = rules or load_rules()
     text = raw.translate(_table(rules))
+    if _traditional(rules).search(raw):
+        text = _simplified(text)
     drop: list[tuple[int, int]] = []
     drop += _wrapped_line_breaks(text)
     drop += _inner_spaces(text)
@@ -149,6 +151,35 @@ _SPACES = regex.compile(r"[^\S\n]+")
 
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and (ch in _CJK_PUNCT or _HAN.match(ch) is not None)
+
+
+@lru_cache(maxsize=8)
+def _traditional(rules: Rules) -> regex.Pattern:
+    """The traditional characters of the char_map rules: one of them marks a text in
+    traditional characters, which OpenCC then reads whole."""
+    chars = "".join(k for k, v in rules.char_map.items() if k != v and _HAN.match(k) and _HAN.match(v))
+    return regex.compile(f"[{regex.escape(chars)}]" if chars else "(?!)")
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters as simplified ones (OpenCC t2s), one for one so offsets
+    hold; without OpenCC, only the char_map rules apply."""
+    converter = _opencc()
+    if converter is None:
+        return text
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("t2s")
 
 
 _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: every character apart

@@ -86,6 +86,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         kept.append(mention)
     if context:
         _add_context(body, facts, kept, sentences, rules, _year_of(date))
+        for fact, mention in zip(facts, kept):
+            fact.subject = _as_written(cleaned, fact.subject, mention, sentences)
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
@@ -118,6 +120,23 @@ def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "
     fallback = article_place(body) if any(f.place is None for f in facts) else None
     for fact in facts:
         fact.place = fact.place or fallback
+
+
+def _as_written(cleaned: CleanText, subject: str | None, mention: Mention, sentences: "Sentences") -> str | None:
+    """The subject in the article's own characters (韓國, not the 韩国 the rules read),
+    when it stands in the figure's sentence."""
+    if not subject:
+        return subject
+    left, right = sentences.bounds(mention.start)
+    body = cleaned.text
+    at = body.rfind(subject, left, mention.start + len(subject))
+    if at < 0:
+        at = body.find(subject, mention.start, right)
+    if at < 0:
+        return subject
+    raw_start, raw_end = cleaned.raw_span(at, at + len(subject))
+    written = _NO_SPACE.sub("", cleaned.raw[raw_start:raw_end])
+    return written if len(written) == len(subject) else subject
 
 
 class Sentences:

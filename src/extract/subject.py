@@ -55,7 +55,73 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     resolved: list[str | None] = []
     for k in range(len(mentions)):
         resolved.append(_or_neighbour(text, k, mentions, found, resolved))
+    if "分别" in text:
+        _respectively(text, mentions, resolved)
     return resolved
+
+
+_RESPECTIVELY = regex.compile("分别")
+_LIST_SEPARATORS = ("、", "和", "及", "与", "以及")
+
+
+def _respectively(text: str, mentions: list[Mention], resolved: list[str | None]) -> None:
+    """对欧盟、美国分别进出口192.6亿元和147.2亿元: as many figures after 分别 as things
+    listed before it take those things as subjects, in order."""
+    starts = [m.start for m in mentions]
+    for marker in _RESPECTIVELY.finditer(text):
+        left = max((text.rfind(ch, 0, marker.start()) for ch in SENTENCE_END), default=-1) + 1
+        right = min([i for i in (text.find(ch, marker.end()) for ch in SENTENCE_END) if i >= 0] or [len(text)])
+        following = text.find("分别", marker.end(), right)
+        right = following if following >= 0 else right
+        figures = [k for k, start in enumerate(starts) if marker.end() <= start < right]
+        items = _enumeration(text[left:marker.start()])
+        if items and len(figures) == len(items):
+            for k, item in zip(figures, items):
+                resolved[k] = item
+
+
+def _enumeration(segment: str) -> list[str] | None:
+    """The last list of nouns in ``segment`` (日本、韩国及港澳旅客 → 3 items), or None."""
+    words = tag(_NOT_HAN_OR_LIST.sub("", segment))
+    separators = [k for k, (word, _) in enumerate(words) if word in _LIST_SEPARATORS]
+    for last in reversed(separators):
+        tail = _nouns(words[last + 1:], from_end=False)
+        if not tail:
+            continue
+        items, end = [tail], last
+        while True:
+            start = max((k for k in separators if k < end), default=-1)
+            item = _nouns(words[start + 1:end], from_end=True)
+            if not item:
+                break
+            items.insert(0, item)
+            if start < 0 or start not in separators or start + 1 == end:
+                break
+            end = start
+            if not any(k < end for k in separators):
+                first = _nouns(words[:end], from_end=True)
+                if first:
+                    items.insert(0, first)
+                break
+        if len(items) >= 2:
+            return items
+    return None
+
+
+_NOT_HAN_OR_LIST = regex.compile(r"[^\p{Han}、]")
+
+
+def _nouns(words, from_end: bool) -> str | None:
+    """The run of nouns at the end (or the start) of ``words``."""
+    picked = []
+    for word, flag in (reversed(words) if from_end else words):
+        if flag not in NOUN_TAGS:
+            break
+        picked.append(word)
+    if from_end:
+        picked.reverse()
+    phrase = "".join(picked)
+    return phrase if 2 <= len(phrase) <= MAX_SUBJECT else None
 
 
 def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: str, rules: Rules) -> _Found:
@@ -65,6 +131,8 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     if mention.noun and mention.pattern in ("counted-noun", "table"):
         return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
     after = _phrase_after(text, mention.end, kind)
+    if after and any(after.startswith(word) for word in rules.subject_words.get("link", ()) if len(word) > 1):
+        after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
     if mention.noun and not (after and after.startswith(mention.noun)):
         return _Found(mention.noun)
     if after:
@@ -123,6 +191,8 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens.pop()
     while tokens and (tokens[0][0] in lead or tokens[0][1] in FUNCTION_TAGS):
         tokens.pop(0)
+    if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
+        tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     return _chunk(tuple(tokens)) if tokens else _Found(None)
 
 
