@@ -35,6 +35,7 @@ _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！�
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
 _GAP = regex.compile(r"[\s、]?")
+_DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命)$")  # jieba tags them as times
 
 
 @dataclass
@@ -185,7 +186,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
         return _Found(None)
-    tokens = list(tag(before))
+    tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
     link, lead = set(words.get("link", [])), set(words.get("lead", []))
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
         tokens.pop()
