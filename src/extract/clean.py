@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+import re
 from statistics import median
 
 import regex
@@ -154,11 +155,12 @@ def _is_cjk(ch: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _traditional(rules: Rules) -> regex.Pattern:
+def _traditional(rules: Rules) -> re.Pattern:
     """The traditional characters of the char_map rules: one of them marks a text in
-    traditional characters, which OpenCC then reads whole."""
+    traditional characters, which OpenCC then reads whole (the standard library's re
+    finds a character class many times faster)."""
     chars = "".join(k for k, v in rules.char_map.items() if k != v and _HAN.match(k) and _HAN.match(v))
-    return regex.compile(f"[{regex.escape(chars)}]" if chars else "(?!)")
+    return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
 def _simplified(text: str) -> str:

@@ -361,7 +361,7 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
 
 def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
     """Extend a numeral token at [start, end) into a mention, or None."""
-    if text.startswith(("小时", "个小时", "分", "个"), end):
+    if text.startswith(("小时", "个小时", "分"), end):
         compound = _compound_duration(text, start, look)
         if compound:
             return compound

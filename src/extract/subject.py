@@ -35,6 +35,7 @@ _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！�
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
 _GAP = regex.compile(r"[\s、]?")
+_WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
 _DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命)$")  # jieba tags them as times
 
 
@@ -173,10 +174,13 @@ def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
 
 
 def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: str, rules: Rules) -> _Found:
-    left = clause_start(text, mention.start)
+    end = mention.start
+    if end and text[end - 1] in "（(":
+        end -= 1  # 全程马拉松（42.195公里）: what the aside is about stands before it
+    left = clause_start(text, end)
     if previous is not None and left <= previous.end <= mention.start:
         left = previous.end
-    before = _DATES.sub("", text[left:mention.start])
+    before = _DATES.sub("", text[left:end])
     words = rules.subject_words
     if kind in ("percent", "percentage_point"):
         for share in words.get("share", []):
@@ -190,8 +194,12 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     link, lead = set(words.get("link", [])), set(words.get("lead", []))
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
         tokens.pop()
+    place = None
     while tokens and (tokens[0][0] in lead or tokens[0][1] in FUNCTION_TAGS):
-        tokens.pop(0)
+        word = tokens.pop(0)[0]
+        place = word if _WHOLE_PLACE.fullmatch(word) else place
+    if not tokens and place:
+        return _Found(place)  # 全村三百二十多户: the place is all the clause names
     if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     return _chunk(tuple(tokens)) if tokens else _Found(None)
@@ -243,6 +251,9 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
                 return other.text
     if own.text:
         return own.text
+    for j in (k - 1, k + 1):  # 批准逮捕二百八十九件三百九十七人: adjacent figures share even a verb phrase
+        if 0 <= j < len(mentions) and _adjacent(text, mentions[min(j, k)], mentions[max(j, k)]) and found[j].text:
+            return found[j].text
     j = k - 1
     if j >= 0 and _same_sentence(text, mentions[j], mentions[k]) and (
             mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS):
