@@ -18,6 +18,7 @@ computed with ``int`` and ``Decimal`` so that ``1.4万`` is exactly 14000 and
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -198,6 +199,9 @@ def parse_number(s: str) -> Number | None:
     return None if num is None else _to_python(num)
 
 
+_SIMPLE_ARABIC = re.compile(r"\d+(?:\.\d+)?[万亿]?", re.ASCII)
+
+
 @lru_cache(maxsize=16384)  # numerals repeat: 1, 2, 10万 …
 def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """``(value, value_max, approx)`` for the numeral part of a quantity mention.
@@ -212,6 +216,8 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """
     if len(s) > MAX_LENGTH:
         return None
+    if _SIMPLE_ARABIC.fullmatch(s):  # the common case: 120, 12.5, 1.4万 (parse_number's fast paths)
+        return parse_number(s), None, None
     t = _normalize(s)
     if not t:
         return None
