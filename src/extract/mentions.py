@@ -26,6 +26,7 @@ _TOKEN = rf"""
 (?<![\d.A-Za-z])                   # not inside PM2.5, C919, G20
 (?:
     \d+(?:\.\d+)?(?:[kK](?![A-Za-z]))?  # Arabic, decimals, 12k
+  | [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
   | 百(?!分)                        # 百, but not 百分之 / 百分点
   | 千(?![克米瓦卡帕伏字])          # 千, but not 千克 / 千米 / 千瓦 / 千字节
@@ -333,14 +334,55 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     return mention
 
 
+SPOKEN_COUNTS = ("俩", "仨")  # 两个, 三个: the measure word is inside
+_PAIR_WORDS = "他她你我咱们哥姐娘爷弟兄妻夫子女口"  # 他俩, 哥俩, 夫妻俩: the two of them, no statistic
+
+
+def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
+    """俩技术员 (2 个), 仨礼拜 (3 周), 俩月 (2 月): 俩 and 仨 hold their own 个."""
+    if start and text[start - 1] in _PAIR_WORDS:
+        return None
+    if text.startswith("月", end):
+        unit, unit_end = look.surfaces.get("月"), end + 1
+    else:
+        found = _unit_at(text, end, look)
+        unit, unit_end = (found[0], found[1]) if found else (look.surfaces.get("个"), end)
+    if unit is None:
+        return None
+    mention = Mention(start, unit_end, start, end, (text[start:end],), unit, "quantity", unit.id, unit_start=end)
+    _suffixes(text, mention, look)
+    _counted_noun(text, mention, look)
+    return mention
+
+
 _HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?(?:(?P<s>{_TOKEN})秒(?:钟)?)?",
                     regex.VERBOSE)
 SECONDS = {"h": 3600, "m": 60, "s": 1}
 SMALLEST_UNIT = {"h": "小时", "m": "分钟", "s": "秒"}
 
 
+_YEARS_MONTHS = regex.compile(rf"(?P<y>{_TOKEN})年(?:零(?P<m>{_TOKEN})个?|(?P<m2>{_TOKEN})个)月", regex.VERBOSE)
+
+
+def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
+    """一年零三个月, 五年零俩月, 2年3个月: one length of time in months (2023年3月 is a date)."""
+    m = _YEARS_MONTHS.match(text, start)
+    if not m:
+        return None
+    years, months = parse_number(m.group("y")), parse_number(m.group("m") or m.group("m2"))
+    unit = look.surfaces.get("月")
+    if years is None or months is None or years >= 100 or months >= 12 or unit is None:
+        return None
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "duration", unit.id,
+                      fixed_value=_round(years * 12 + months))
+    _suffixes(text, mention, look)
+    return mention
+
+
 def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
     """2小时11分38秒, 1分30秒, 3小时20分: one length of time in its smallest unit."""
+    if _YEARS_MONTHS.match(text, start):
+        return _years_and_months(text, start, look)
     m = _HMS.match(text, start)
     parts = [name for name in ("h", "m", "s") if m and m.group(name)] if m else []
     if len(parts) < 2 or parts == ["h", "s"]:
@@ -361,7 +403,9 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
 
 def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
     """Extend a numeral token at [start, end) into a mention, or None."""
-    if text.startswith(("小时", "个小时", "分"), end):
+    if text[start:end] in SPOKEN_COUNTS:
+        return _spoken_count(text, start, end, look)
+    if text.startswith(("小时", "个小时", "分", "年"), end):
         compound = _compound_duration(text, start, look)
         if compound:
             return compound
@@ -668,7 +712,8 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
             continue
-        if (mention.approx or mention.half or mention.tenth_digit) and rule_id in keep_if_qualified:
+        qualified = mention.approx or mention.half or mention.tenth_digit or mention.pattern == "duration"
+        if qualified and rule_id in keep_if_qualified:  # 不到一年, 一年半, 一块五, 一年零三个月
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"

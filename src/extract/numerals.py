@@ -35,8 +35,8 @@ Number = int | float
 DIGITS: dict[str, int] = {
     "〇": 0, "○": 0, "零": 0,
     "一": 1, "壹": 1, "幺": 1,
-    "二": 2, "贰": 2, "貳": 2, "貮": 2, "两": 2, "兩": 2, "倆": 2,
-    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "二": 2, "贰": 2, "貳": 2, "貮": 2, "两": 2, "兩": 2, "倆": 2, "俩": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3, "仨": 3,
     "四": 4, "肆": 4,
     "五": 5, "伍": 5,
     "六": 6, "陆": 6, "陸": 6,
@@ -47,7 +47,7 @@ DIGITS: dict[str, int] = {
 #: Zero digits: as a filler between magnitudes (一百零一) they add nothing.
 ZERO_DIGITS = "〇○零"
 #: Words for 2 that are never read digit by digit (两两 is not 22, 一点两 is not 1.2).
-TWO_WORDS = "两兩倆"
+TWO_WORDS = "两兩倆俩"
 
 #: Magnitudes inside a section of four digits.
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
