@@ -61,14 +61,17 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     '个村共有326户'
     >>> clean("改 善 了 6 , 4 3 0 户").text
     '改善了6430户'
+    >>> clean("1\\u3000张某某\\u3000补贴面积320亩\\n2\\u3000李某\\u3000补贴面积186亩").text
+    '1 张某某 补贴面积320亩\\n2 李某 补贴面积186亩'
     """
     rules = rules or load_rules()
     text = raw.translate(_table(rules))
     if _traditional(rules).search(raw):
         text = _simplified(text)
     drop: list[tuple[int, int]] = []
-    drop += _wrapped_line_breaks(text)
-    drop += _inner_spaces(text)
+    rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
+    drop += _wrapped_line_breaks(text, rows)
+    drop += _inner_spaces(text, rows, raw)
     drop += _thousands_separators(text, raw)
     drop += _doubled_runs(text)
     if not drop:
@@ -102,7 +105,23 @@ _BREAK = regex.compile(r"[^\S\n]*\n\s*")  # a line break and the blank lines aro
 _LINE = regex.compile(r"[^\n]+")
 
 
-def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
+_FIELD_GAP = regex.compile(r"(?<=\S)(?:[\t\u3000]+| {2,})(?=\S)")  # inside a line, not its indent
+
+
+def _row_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that are rows of a table laid out with tabs or wide spaces
+    (`1　张某某　河西村　补贴面积320亩`): two or more gaps between fields, no full stop."""
+    if "\t" not in text and "\u3000" not in text and "  " not in text:
+        return []
+    return [(m.start(), m.end()) for m in _LINE.finditer(text)
+            if "。" not in m.group() and len(_FIELD_GAP.findall(m.group())) >= 2]
+
+
+def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in rows)
+
+
+def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Rejoin lines that a PDF or a narrow column broke mid-sentence; keep one newline
     for a paragraph break.
 
@@ -124,7 +143,7 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if "|" in line:
+        if "|" in line or _in_rows(rows, m.start() - 1):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560)
         else:
             wrapped = _wrapped(line[-1], text[m.end()], len(line), wrap_width)
@@ -187,16 +206,18 @@ def _opencc():
 _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: every character apart
 
 
-def _inner_spaces(text: str) -> list[tuple[int, int]]:
+def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
     a run of spaces between two other tokens (`GDP 5`) shrinks to one, except in a
-    letter-spaced line of Chinese, where `3 2 6 户` is one number (326户)."""
+    letter-spaced line of Chinese, where `3 2 6 户` is one number (326户). Between the
+    fields of a table row one space stays (`1　张某某` is no 1张)."""
     drop = [(m.start() + k, m.start() + k + 1) for m in _LETTER_SPACED.finditer(text)
             if _HAN.search(m.group()) for k in range(1, len(m.group()), 2)]
     for m in _SPACES.finditer(text):
         prev = text[m.start() - 1] if m.start() else "\n"
         nxt = text[m.end()] if m.end() < len(text) else "\n"
-        keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n")
+        keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
+            bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and _in_rows(rows, m.start()))
         if m.end() - m.start() > keep_one:
             drop.append((m.start() + keep_one, m.end()))
     return drop

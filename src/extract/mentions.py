@@ -355,8 +355,8 @@ def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | 
     return mention
 
 
-_HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?(?:(?P<s>{_TOKEN})秒(?:钟)?)?",
-                    regex.VERBOSE)
+_HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?"
+                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.]))?)?", regex.VERBOSE)
 SECONDS = {"h": 3600, "m": 60, "s": 1}
 SMALLEST_UNIT = {"h": "小时", "m": "分钟", "s": "秒"}
 
@@ -373,14 +373,34 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     unit = look.surfaces.get("月")
     if years is None or months is None or years >= 100 or months >= 12 or unit is None:
         return None
-    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "duration", unit.id,
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id,
                       fixed_value=_round(years * 12 + months))
     _suffixes(text, mention, look)
     return mention
 
 
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块]))?)?"
+                               rf"(?:(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)
+
+
+def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
+    """一块四毛五 (1.45 元), 三元五角二分 (3.52 元): yuan, jiao and fen as one sum."""
+    m = _YUAN_JIAO_FEN.match(text, start)
+    if not m or not (m.group("j") or m.group("f")):
+        return None
+    parts = [(m.group("y"), 1), (m.group("j"), 0.1), (m.group("f2") or m.group("f"), 0.01)]
+    values = [(parse_number(token), weight) for token, weight in parts if token]
+    unit = look.surfaces.get("元")
+    if unit is None or any(v is None for v, _ in values):
+        return None
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id,
+                      fixed_value=_round(sum(v * weight for v, weight in values)))
+    _suffixes(text, mention, look)
+    return mention
+
+
 def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
-    """2小时11分38秒, 1分30秒, 3小时20分: one length of time in its smallest unit."""
+    """2小时11分38秒, 1分30秒, 3小时20分, 2分01秒36: one length of time in its smallest unit."""
     if _YEARS_MONTHS.match(text, start):
         return _years_and_months(text, start, look)
     m = _HMS.match(text, start)
@@ -391,11 +411,13 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
     if any(v is None for v in values):
         return None
     seconds = sum(v * SECONDS[name] for v, name in zip(values, parts))
+    if m.group("hundredths"):  # 2分01秒36: a race time
+        seconds += int(m.group("hundredths")) / 100
     smallest = parts[-1]
     unit = look.surfaces.get(SMALLEST_UNIT[smallest])
     if unit is None:
         return None
-    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "duration", unit.id,
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id,
                       fixed_value=_round(seconds / SECONDS[smallest]))
     _suffixes(text, mention, look)
     return mention
@@ -405,8 +427,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     """Extend a numeral token at [start, end) into a mention, or None."""
     if text[start:end] in SPOKEN_COUNTS:
         return _spoken_count(text, start, end, look)
-    if text.startswith(("小时", "个小时", "分", "年"), end):
-        compound = _compound_duration(text, start, look)
+    if text.startswith(("小时", "个小时", "分", "年", "块", "元"), end):
+        compound = _compound_money(text, start, look) if text[end] in "块元" else _compound_duration(text, start, look)
         if compound:
             return compound
     tokens = [text[start:end]]
@@ -712,7 +734,7 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
             continue
-        qualified = mention.approx or mention.half or mention.tenth_digit or mention.pattern == "duration"
+        qualified = mention.approx or mention.half or mention.tenth_digit or mention.pattern == "compound"
         if qualified and rule_id in keep_if_qualified:  # 不到一年, 一年半, 一块五, 一年零三个月
             continue
         if start < mention.num_end and mention.num_start < end:
