@@ -239,17 +239,29 @@ def committed(out: Path) -> int:
         return 0
 
 
+def _wait_for_group_to_end(pgid: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the workers of a killed run did not end")
+
+
 def test_a_run_killed_midway_and_run_again_matches_a_clean_run(tmp_path: Path):
     total = many_copies(tmp_path / "in", 40)
     command = [sys.executable, "-m", "extract", "run", str(tmp_path / "in"), "--jobs", "2"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    killed = subprocess.Popen([*command, "--out", str(tmp_path / "killed")], env=env,
+    killed = subprocess.Popen([*command, "--out", str(tmp_path / "killed")], env=env, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while committed(tmp_path / "killed") < 20 and time.monotonic() < deadline and killed.poll() is None:
         time.sleep(0.02)
-    killed.send_signal(signal.SIGKILL)
+    killed.send_signal(signal.SIGKILL)  # the main process only: its workers finish their chunk and end
     killed.wait()
+    _wait_for_group_to_end(killed.pid)
     done_when_killed = committed(tmp_path / "killed")
     assert 20 <= done_when_killed < total, "the run must be killed midway"
     again = subprocess.run([*command, "--out", str(tmp_path / "killed")], env=env, capture_output=True, text=True)

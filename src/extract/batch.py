@@ -127,17 +127,6 @@ def _worker_store(path: str) -> Store:
     return Store(Path(path))
 
 
-def _die_with_parent() -> None:
-    """Pool worker initializer: a worker ends when the main process is killed (Linux),
-    rather than finishing and committing its document after the run was stopped."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 @lru_cache(maxsize=4)
 def _rules(rules_dirs: tuple[str, ...]):
     """The rules of a run, loaded once per process: a batch does not watch the rule files
@@ -324,7 +313,7 @@ def _pool(items: Iterable[Task | Result], jobs: int, hard_limit: float, store: S
     inflight: dict[int, tuple[list[Task], float]] = {}
     retry: list[list[Task]] = []
     items = iter(items)
-    with multiprocessing.Pool(jobs, initializer=_die_with_parent, maxtasksperchild=1000) as pool:
+    with multiprocessing.Pool(jobs, maxtasksperchild=1000) as pool:
         exhausted, key = False, 0
         while True:
             while len(inflight) < IN_FLIGHT * jobs and (retry or not exhausted):
