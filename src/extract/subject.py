@@ -36,6 +36,8 @@ _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
 _GAP = regex.compile(r"[\s、]?")
 _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
+_FROM_WORDS = ("从", "由", "比", "较")
+_CHANGED_TO = regex.compile(r"\p{Han}{0,4}(?:到|至|为)")
 _DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命)$")  # jieba tags them as times
 
 
@@ -191,6 +193,13 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if len(before) < 2:
         return _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
+    base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and flag == "p"), default=None)
+    if base is not None:
+        tokens = tokens[:base]  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比
+    rate = max((k for k, (word, _) in enumerate(tokens) if word.startswith("每")), default=None)
+    after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
+    if after_rate is not None and any(flag in NOUN_TAGS for _, flag in tokens[after_rate:]):
+        tokens = tokens[after_rate:]  # 生猪养殖保险每头保额: the noun after the rate marker
     link, lead = set(words.get("link", [])), set(words.get("lead", []))
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
         tokens.pop()
@@ -224,7 +233,8 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
                        and (flag != "vn" or k + 1 < len(picked))), None)
     if nouns_from is None:
         return _Found(_trim([w for w, _ in picked]), weak=True)
-    last_verb = max((k for k, (_, flag) in enumerate(picked) if flag == "v" and k >= nouns_from), default=None)
+    last_verb = max((k for k, (word, flag) in enumerate(picked) if flag == "v" and k >= nouns_from and len(word) > 1),
+                    default=None)  # 稻田养虾面积: a one-character verb is a morpheme of the noun
     if last_verb is not None and last_verb + 1 < len(picked):
         nouns_from = last_verb + 1  # 确保公益岗最低工资 → 公益岗最低工资
     if sum(len(w) for w, _ in picked[nouns_from:]) < 2 and nouns_from:
@@ -249,6 +259,10 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
             other = found[j]
             if other.text and not other.weak:
                 return other.text
+    j = k - 1
+    if j >= 0 and resolved[j] and mentions[j].unit.unit == mentions[k].unit.unit and \
+            _CHANGED_TO.fullmatch(text, mentions[j].end, mentions[k].start):
+        return resolved[j]  # 查勘定损时间由平均7天压缩到3天以内: the same thing, changed
     if own.text:
         return own.text
     for j in (k - 1, k + 1):  # 批准逮捕二百八十九件三百九十七人: adjacent figures share even a verb phrase
