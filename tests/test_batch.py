@@ -293,6 +293,12 @@ def test_the_dask_engine_gives_the_same_facts_as_a_local_run(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "(6 processed, 0 unchanged)" in result.output
     assert (tmp_path / "dask" / "facts.jsonl").read_bytes() == (tmp_path / "local" / "facts.jsonl").read_bytes()
+    import pandas as pd
+
+    by_kind = pd.read_parquet(tmp_path / "dask" / "facts_by_kind")  # the partitioned dataset
+    local = pd.DataFrame(jsonl(tmp_path / "local" / "facts.jsonl"))
+    assert len(by_kind) == len(local) and sorted(by_kind["kind"].astype(str)) == sorted(local["kind"])
+    assert {p.name for p in (tmp_path / "dask" / "facts_by_kind").iterdir()} == {f"kind={k}" for k in local["kind"]}
 
 
 def test_collection_field_options_reach_the_reader(tmp_path: Path):

@@ -429,7 +429,8 @@ def run_batch(inputs: list[str], options: Options) -> Summary:
                     pending, flushed = [], time.perf_counter()
             store.save(pending, run_id)
         summary.failed += summary.failed_before
-        summary.written, summary.exported = export(store, options.out_dir, options.parquet, options.jobs)
+        summary.written, summary.exported = export(store, options.out_dir, options.parquet, options.jobs,
+                                                   partitioned=options.engine == "dask")
         summary.written.append(store.path)
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, vars(summary))

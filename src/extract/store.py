@@ -225,10 +225,13 @@ class Store:
 # ---------------------------------------------------------------- export
 
 
-def export(store: Store, out_dir: Path, parquet: bool = False, jobs: int = 1) -> tuple[list[Path], int]:
+def export(store: Store, out_dir: Path, parquet: bool = False, jobs: int = 1,
+           partitioned: bool = False) -> tuple[list[Path], int]:
     """Write facts.jsonl, facts.csv, indicators.csv (and facts.parquet) and errors.jsonl
     from the store; with ``jobs`` > 1 the three tables are written in that many
-    processes, each a range of documents, then joined.
+    processes, each a range of documents, then joined. With ``partitioned`` the facts
+    are also a Parquet dataset partitioned by kind (``facts_by_kind/kind=money/…``),
+    the layout Dask, Spark and DuckDB read in parallel.
 
     Returns the files written and the number of facts.
     """
@@ -237,6 +240,9 @@ def export(store: Store, out_dir: Path, parquet: bool = False, jobs: int = 1) ->
     if parquet:
         written.append(out_dir / "facts.parquet")
         _atomic(written[-1], lambda tmp: _write_parquet(store.iter_facts(), tmp))
+    if partitioned:
+        written.append(out_dir / PARTITIONED)
+        _write_partitioned(store.iter_facts(), written[-1])
     errors_path = out_dir / "errors.jsonl"
     if store.count("errors"):
         _atomic(errors_path, lambda tmp: _write_jsonl(store.iter_errors(), tmp))
@@ -332,23 +338,57 @@ def _write_jsonl(rows: Iterator[dict], path: Path) -> int:
     return write_jsonl(rows, path)
 
 
-def _write_parquet(rows: Iterator[dict], path: Path, chunk: int = CHUNK) -> int:
+PARTITIONED = "facts_by_kind"
+
+
+def _write_partitioned(rows: Iterator[dict], folder: Path, chunk: int = CHUNK) -> None:
+    """The facts as a Hive-partitioned Parquet dataset (one folder per kind), written
+    beside the old one and swapped in whole."""
+    pa, pq = _pyarrow("--engine dask")
+    schema = _fact_schema(pa)
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for k, batch in enumerate(_chunks(rows, chunk)):  # in this thread: the store's cursor stays in it
+        pq.write_to_dataset(pa.Table.from_pylist(batch, schema=schema), tmp, partition_cols=["kind"],
+                            basename_template=f"part-{k:05d}-{{i}}.parquet")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
+
+
+def _chunks(rows: Iterator[dict], size: int) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pyarrow(option: str):
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise ExtractError("--parquet needs pyarrow: pip install 'extract[parquet]'") from None
+        raise ExtractError(f"{option} needs pyarrow: pip install 'extract[parquet]'") from None
+    return pa, pq
+
+
+def _fact_schema(pa):
     types = {"value": pa.float64(), "value_max": pa.float64(), "year": pa.int64(), "start": pa.int64(), "end": pa.int64()}
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in FACT_COLUMNS])
+    return pa.schema([(c, types.get(c, pa.string())) for c in FACT_COLUMNS])
+
+
+def _write_parquet(rows: Iterator[dict], path: Path, chunk: int = CHUNK) -> int:
+    pa, pq = _pyarrow("--parquet")
+    schema = _fact_schema(pa)
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
-        batch: list[dict] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= chunk:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                count, batch = count + len(batch), []
-        if batch or not count:
+        for batch in _chunks(rows, chunk):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
+        if not count:
+            writer.write_table(pa.Table.from_pylist([], schema=schema))  # an empty table, with its columns
     return count
