@@ -21,6 +21,7 @@ SETS = {
     "heldout5": (ROOT / "tests" / "heldout5" / "texts", ROOT / "tests" / "heldout5" / "gold", 0.95),
     "heldout6": (ROOT / "tests" / "heldout6" / "texts", ROOT / "tests" / "heldout6" / "gold", 0.95),
     "heldout7": (ROOT / "tests" / "heldout7" / "texts", ROOT / "tests" / "heldout7" / "gold", 0.95),
+    "heldout8": (ROOT / "tests" / "heldout8" / "texts", ROOT / "tests" / "heldout8" / "gold", 0.95),
 }
 
 

@@ -66,6 +66,25 @@ def test_table_cells_take_the_unit_of_their_column():
     assert rows == [(12, "条", "道路"), (35600000, "元", "道路"), (3, "座", "桥梁"), (82000000, "元", "桥梁")]
 
 
+def test_markdown_tables_take_units_from_the_row_or_a_unit_column():
+    text = ("| 指标 | 2024年 | 增长（%） |\n|---|---|---|\n| 地区生产总值（亿元） | 586.3 | 5.8 |\n"
+            "| 固定资产投资（亿元） | — | -2.1 |\n\n"
+            "| 指标 | 单位 | 2024年 | 比上年增减 |\n|---|---|---|---|\n| 在校学生 | 万人 | 9.73 | 0.21 |\n")
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(58630000000, "元", "地区生产总值"), (5.8, "%", "地区生产总值"), (-2.1, "%", "固定资产投资"),
+                    (97300, "人", "在校学生"), (2100, "人", "在校学生")]
+
+
+def test_rows_laid_out_with_wide_spaces_stay_apart():
+    text = "序号　姓名　补贴面积　补贴金额\n1　张某某　320亩　1.6万元\n2　李某　186.5亩　9325元\n"
+    rows = [(f.text, f.value) for f in extract_facts(text)]
+    assert rows == [("320亩", 320), ("1.6万元", 16000), ("186.5亩", 186.5), ("9325元", 9325)]
+
+
+def test_a_hashtag_is_a_title():
+    assert [f.value for f in extract_facts("#打卡100个宝藏小镇# 粉丝3.2w，门票0元")] == [32000, 0]
+
+
 def test_a_table_row_is_no_wrapped_line():
     facts = extract_facts("道路 | 12条 | 3560\n桥梁 | 3座 | 8200\n")
     assert [f.text for f in facts] == ["12条", "3座"]

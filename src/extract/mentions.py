@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 import re
 
@@ -25,7 +26,7 @@ MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they m
 _TOKEN = rf"""
 (?<![\d.A-Za-z])                   # not inside PM2.5, C919, G20
 (?:
-    \d+(?:\.\d+)?(?:[kK](?![A-Za-z]))?  # Arabic, decimals, 12k
+    \d+(?:\.\d+)?(?:[kKw](?![A-Za-z]))?  # Arabic, decimals, 12k, 3.2w (万)
   | [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
   | 百(?!分)                        # 百, but not 百分之 / 百分点
@@ -169,7 +170,8 @@ class DocSpans:
     phrases: list[tuple[int, int]]  # set phrases only: no rate marker inside them (一次性)
 
 
-_QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』")
+_QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』"
+                        r"|#([^#\s]{1,30})#")  # a hashtag is a title: #打卡100个宝藏小镇#
 _SPEECH = regex.compile(r"[，。！？；,!?;：]")
 
 
@@ -198,7 +200,7 @@ _NAME_AFTER = regex.compile(r"[\p{Han}]{0,2}?(?:活动|工程|行动|计划|项�
 
 def _is_name(text: str, m: regex.Match) -> bool:
     inner = next(g for g in m.groups() if g is not None)
-    if m.group().startswith("《"):
+    if m.group().startswith(("《", "#")):
         return True
     if _SPEECH.search(inner):
         return False
@@ -233,9 +235,9 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     scan = Scan()
     taken_until = 0
     fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
-    cells = _table_cells(text, look) if "|" in text else []
+    cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
     scan.mentions += cells
-    in_cells = {m.num_start for m in cells}
+    in_cells = {m.num_start for m in cells} | unit_cells
     for m in SCAN.finditer(text):
         if m.start() < taken_until or m.start() in in_cells:
             continue
@@ -261,47 +263,86 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
 
 
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]\s*$")
-_BARE_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)\s*$")
+_UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
+_BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
+_RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
+UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
-def _table_cells(text: str, look: _Lookups) -> list[Mention]:
-    """Cells of a table written as lines (项目 | 数量 | 金额（万元）, then 道路 | 12条 | 3,560):
-    a bare number under a header that names a unit is a figure in that unit, and the
-    row's first cell says what it counts."""
+def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
+    """Cells of a table written as lines (项目 | 数量 | 金额（万元）, then 道路 | 12条 | 3,560;
+    Markdown tables too): a bare number is a figure in the unit its column header names,
+    else the unit its row names (地区生产总值（亿元）, or a 单位 column), and the row's
+    first cell says what it counts. Also returns the positions of the 单位 cells (万人 is
+    no figure)."""
     mentions: list[Mention] = []
-    units: dict[int, tuple[Unit, int]] = {}
+    unit_cells: set[int] = set()
+    columns: dict[int, tuple[Unit, int]] = {}
+    unit_column = None
     for line in regex.finditer(r"[^\n]+", text):
         cells = _cells(line)
         if len(cells) < 2:
-            units = {}
+            columns, unit_column = {}, None
             continue
-        header = {k: m for k, (start, end) in enumerate(cells) if (m := _HEADER_UNIT.search(text, start, end))}
-        if header and not any(ch.isdigit() for ch in line.group()):
-            units = {k: (look.surfaces[m.group("unit")], MAGNITUDE_VALUES[m.group("magnitude")])
-                     for k, m in header.items() if m.group("unit") in look.surfaces}
+        if all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
-        for k, (unit, magnitude) in units.items():
-            if k >= len(cells):
-                continue
-            cell = _BARE_CELL.fullmatch(text, *cells[k])
-            if cell:
-                value = parse_number(cell.group("number")) * magnitude
-                mention = Mention(cell.start("number"), cell.end("number"), cell.start("number"), cell.end("number"),
-                                  (cell.group("number"),), unit, "table", unit.id, fixed_value=_round(value))
-                mention.noun = text[cells[0][0]:cells[0][1]].strip() or None
+        if _is_header(text, line, cells):
+            columns = {k: unit for k, cell in enumerate(cells) if (unit := _unit_in(_HEADER_UNIT.search(text, *cell), look))}
+            unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
+            continue
+        row_unit = None
+        if unit_column is not None and unit_column < len(cells):
+            row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
+            unit_cells.update(range(*cells[unit_column]))
+        row_unit = row_unit or _unit_in(_HEADER_UNIT.search(text, *cells[0]), look)
+        label = _HEADER_UNIT.sub("", text[slice(*cells[0])]).strip() or None
+        for k, cell in enumerate(cells[1:], 1):
+            unit = columns.get(k) or (row_unit if k != unit_column else None)
+            bare = _BARE_CELL.fullmatch(text, *cell) if unit else None
+            if bare:
+                mention = _cell_mention(bare, *unit)
+                mention.noun = label
                 mentions.append(mention)
-    return mentions
+    return mentions, unit_cells
+
+
+def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bool:
+    """A header row holds no bare number, and names a unit or has no digit at all."""
+    if any(_BARE_CELL.fullmatch(text, *cell) for cell in cells):
+        return False
+    return not any(ch.isdigit() for ch in line.group()) or any(
+        _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() == UNIT_HEADER for cell in cells)
+
+
+def _unit_in(m: regex.Match | None, look: _Lookups) -> tuple[Unit, int] | None:
+    """(unit, magnitude) named by a header or unit cell match: （万元） → (元, 10000)."""
+    if m is None or m.group("unit") not in look.surfaces:
+        return None
+    return look.surfaces[m.group("unit")], MAGNITUDE_VALUES[m.group("magnitude")]
+
+
+def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention:
+    value = float(Decimal(cell.group("number")) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
+    start = cell.start("number")
+    return Mention(start, cell.end("number"), start, cell.end("number"), (cell.group("number"),), unit, "table",
+                   unit.id, fixed_value=_round(value))
 
 
 def _cells(line: regex.Match) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a line split at |."""
+    """(start, end) of each cell of a line split at |, without the empty edges of a
+    Markdown row (| a | b |)."""
     out, start = [], line.start()
     for m in regex.finditer(r"\|", line.group()):
         out.append((start, line.start() + m.start()))
         start = line.start() + m.end()
     if out:
         out.append((start, line.end()))
+    body = line.group().strip()
+    if body.startswith("|") and out:
+        out = out[1:]
+    if body.endswith("|") and out:
+        out = out[:-1]
     return out
 
 
@@ -767,12 +808,15 @@ def _date(text: str, mention: Mention) -> str | None:
     return None
 
 
+_COUNT_NOUN = regex.compile(r"[人户次总件个岁基指分天位股票台辆床头只家场亩册所条本字页名班]数$")  # 参保人数一百零八万人
+
+
 def _vague(text: str, mention: Mention) -> str | None:
     if mention.fixed_value is not None:
         return None
     before = text[max(0, mention.num_start - 1):mention.num_start]
     first = mention.tokens[0]
-    if before in ("数", "几") and not first[0].isdigit():
+    if before in ("数", "几") and not first[0].isdigit() and not _COUNT_NOUN.search(text, 0, mention.num_start):
         return "a vague amount (数百, 几千)"
     if before == "上" and first == "百":
         return "a vague amount (上百)"

@@ -77,7 +77,7 @@ HALF = "半"  # 半百 = 50
 #: cn2an's RMB amounts: 壹拾壹元壹角壹分, 壹拾壹元整.
 YUAN = "元圆"
 #: Letter multipliers after an Arabic number (Recognizers-Text: 40k, -2.5M).
-ARABIC_SUFFIXES: dict[str, int] = {"k": 10**3, "m": 10**6}
+ARABIC_SUFFIXES: dict[str, int] = {"k": 10**3, "m": 10**6, "w": 10**4}  # w: 万 in informal posts (3.2w)
 
 #: Chars after 千 that make it a unit prefix, not a number (千克, 千米, 千瓦, 千分之).
 KILO_UNIT_WORDS = ("克", "米", "瓦", "焦", "卡", "帕", "伏", "赫", "字节", "兆")
@@ -111,7 +111,7 @@ _ARABIC_MAGNITUDE = regex.compile(r"([0-9]+(?:\.[0-9]+)?)([万萬亿億])")  # 1
 _ARABIC_AT = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _SCIENTIFIC = regex.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+)e([+-]?[0-9]{1,2})")
 _POWER = regex.compile(r"([0-9]+(?:\.[0-9]+)?)\^([+-]*)([0-9]{1,2})")
-_SUFFIXED = regex.compile(r"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)([km])")
+_SUFFIXED = regex.compile(r"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)([kmw])")
 _SLASH_FRACTION = regex.compile(r"([0-9]+(?:\.[0-9]+)?)/([0-9]+(?:\.[0-9]+)?)")
 _MONEY = regex.compile(rf"(.+?)[{YUAN}](?:(.)角)?(?:(.)分)?[整正]?")
 _DECIMAL_TAIL = regex.compile(
