@@ -82,8 +82,9 @@ BROKEN = [
           - id: slow
             pattern: "(?:\\\\d|\\\\d\\\\d)+(?:元|万)"
         """, "news/r.yaml:2: exclusion slow: regex '(?:\\\\d|\\\\d\\\\d)+(?:元|万)' can take too long on long input "
-             "(more than 0.5s on 5000 characters '111111111111'…); rewrite it so that no part can match the same "
-             "text in many ways"),
+             "(more than 0.5s on 5000 characters '111111111111'…, or twice that on all test inputs); rewrite it so "
+             "that no part can match the same text in many ways, and anchor a repeat that ends in a word "
+             "((?<!\\d)\\d+届)"),
     ("unknown-section", """\
         unit:
           - id: 垧
@@ -224,6 +225,10 @@ def test_slow_sample_times_patterns():
 
     assert slow_sample(regex.compile(r"\d+(?:万|亿)?元")) is None
     assert slow_sample(regex.compile(r"(?:\d|\d\d)+(?:元|万)"), limit=0.2) is not None
+    # under the limit on each input, but quadratic on all of them: tried at every digit of a run
+    quadratic = regex.compile(r"[\d一二三]+届(?=全会|人大)|(?<=届人大)[一二\d]+次(?=会议)")
+    assert slow_sample(quadratic, limit=0.2) is not None
+    assert slow_sample(regex.compile(r"(?<![\d一二三])[\d一二三]+届(?=全会|人大)"), limit=0.2) is None
 
 
 def test_read_rule_file_keeps_going_after_a_bad_rule(news):
