@@ -23,6 +23,7 @@ from .rules import Rules, load_rules
 _LINE_END = "。！？!?；;：:…”」』）)】"
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·%％"
 _HAN = regex.compile(r"\p{Han}")
+_SYMBOL = regex.compile(r"[\p{So}\p{Sk}]")  # emoji and other symbols
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = ()) -> list[tu
 
 def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:
     """Does a line ending in ``prev_end`` continue on the next line?"""
-    if prev_end in _LINE_END:
-        return False
+    if prev_end in _LINE_END or _SYMBOL.match(prev_end) or _SYMBOL.match(next_start):
+        return False  # 😂 or 📍 at a line's edge: a post's lines are items, not a wrapped sentence
     if next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in ".．":
         return True  # no line starts with a comma, and no paragraph ends on a bare number
     return prev_len >= wrap_width
