@@ -114,6 +114,7 @@ class _Lookups:
     approx_after_words: WordList
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     only_before: dict[str, regex.Pattern]  # unit id -> what must follow it
+    only_after: dict[str, regex.Pattern]  # unit id -> what must stand just before the number
     rules: Rules
     rate_after_words: WordList
     noun_sets: dict[str, WordList]  # role -> nouns, for prefix look-ups
@@ -144,6 +145,8 @@ def lookups(rules: Rules) -> _Lookups:
         approx_after_words=WordList(rules.approx_after),
         not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
         only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
+        only_after={u.id: regex.compile(f"(?:{_words_re(u.only_after).pattern})\\p{{Han}}{{0,{ONLY_AFTER_GAP}}}$")
+                    for u in rules.surfaces.values() if u.only_after},
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
         noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
@@ -152,6 +155,9 @@ def lookups(rules: Rules) -> _Lookups:
         patterns=patterns,
         implicit=implicit,
     )
+
+
+ONLY_AFTER_GAP = 2  # characters between an only_after word and the number: 偏北风4到5级, 风力达4级
 
 
 def _words_re(words) -> regex.Pattern:
@@ -498,6 +504,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if unit_match is None:
         return _unitless(text, start, pos, tokens, look)
     unit, unit_start, pos, half = unit_match
+    context = look.only_after.get(unit.id)
+    if context is not None and not context.search(text, max(0, start - 12), start):
+        return None  # 4级 is a wind force only after 风力; 三级 alone is a grade
     mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,
                       "quantity", unit.id, half=half, unit_start=unit_start)
     digit = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None

@@ -66,7 +66,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
 
 
-_MINUS = regex.compile(r"(?:(?<![\w.])(?:负|[-－−])|零下)$")
+_MINUS = regex.compile(r"(?:(?<![\w.])负|(?<![\dA-Za-z.])[-－−]|零下)$")  # 降至-4℃; not the dash of 300-1800
 
 
 def _negative(text: str, mention: Mention) -> bool:

@@ -26,8 +26,8 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
-    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "not_before", "only_before", "symbols", "classifier",
-                          "kind_by_noun"}),
+    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "not_before", "only_before", "only_after", "symbols",
+                          "classifier", "kind_by_noun"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
@@ -258,8 +258,8 @@ def _check_values(rule: Rule) -> list[str]:
     approx = rule.get("approx")
     if (rule.section == "approx" or approx is not None) and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
-    for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "only_before", "not_after",
-                "symbols"):
+    for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "only_before", "only_after",
+                "not_after", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
             bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
@@ -414,6 +414,7 @@ class Unit:
     tenths: bool  # 8折 = 80 %: a number below 10 counts tenths
     not_before: tuple[str, ...]
     only_before: tuple[str, ...] = ()  # the unit counts only before one of these (日 in 七日内)
+    only_after: tuple[str, ...] = ()  # … or only with one of these just before the number (风力4级)
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
 
 
@@ -468,6 +469,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         tenths=bool(rule.get("tenths", False)),
         not_before=tuple(str(w) for w in rule.get("not_before", [])),
         only_before=tuple(str(w) for w in rule.get("only_before", [])),
+        only_after=tuple(str(w) for w in rule.get("only_after", [])),
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
     )
     for surface in rule.get("surfaces"):
