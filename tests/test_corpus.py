@@ -23,6 +23,7 @@ SETS = {
     "heldout7": (ROOT / "tests" / "heldout7" / "texts", ROOT / "tests" / "heldout7" / "gold", 0.95),
     "heldout8": (ROOT / "tests" / "heldout8" / "texts", ROOT / "tests" / "heldout8" / "gold", 0.95),
     "heldout9": (ROOT / "tests" / "heldout9" / "texts", ROOT / "tests" / "heldout9" / "gold", 0.95),
+    "heldout10": (ROOT / "tests" / "heldout10" / "texts", ROOT / "tests" / "heldout10" / "gold", 0.95),
 }
 
 

@@ -261,6 +261,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             continue
         scan.mentions.append(mention)
         taken_until = mention.end
+    scan.mentions = _bounded_ranges(text, scan.mentions)
     if fixed:  # 半小时 inside 2个半小时 is part of that figure
         scan.mentions += [f for f in fixed if not any(m.start < f.end and f.start < m.end for m in scan.mentions)]
     if fixed or cells:
@@ -274,6 +275,23 @@ _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def _bounded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """一千元以上二千元以下, 18周岁以上60周岁以下: a lower and an upper bound side by side
+    are one range."""
+    out: list[Mention] = []
+    for m in mentions:
+        low = out[-1] if out else None
+        if (low is not None and low.end == m.start and low.pattern == m.pattern == "quantity"
+                and low.unit is not None and m.unit is not None and low.unit.unit == m.unit.unit
+                and len(low.tokens) == len(m.tokens) == 1 and text.endswith("以上", 0, low.end)
+                and text.endswith("以下", 0, m.end)):
+            out[-1] = Mention(low.start, m.end, low.num_start, m.num_end, (low.tokens[0], m.tokens[0]), low.unit,
+                              "quantity", low.rule, noun=m.noun, noun_role=m.noun_role)
+        else:
+            out.append(m)
+    return out
 
 
 def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
@@ -548,18 +566,19 @@ def _fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None
     return mention
 
 
-_SLASH_DENOMINATOR = regex.compile(r"/(\d{1,3})(?![\d./]|\p{Han})|/(\d{1,3})(?=[，。；、,;）)]|$)")
+_SLASH_DENOMINATOR = regex.compile(r"/(\d{1,3})(?![\d./]|[日月号年时期])|/(\d{1,3})(?=[，。；、,;）)]|$)")
 _SHARE_WORDS = ("约", "近", "为", "达", "超过", "不到", "不足", "仅", "是", "的", "接近")  # or 占 a few characters before
 
 
 def _slash_fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
-    """占全市1/4 → 25 %: a slash fraction counts only after a share word, so dates
-    (5/14) and rates (元/斤) stay apart."""
+    """占全市1/4 → 25 %: a slash fraction counts only after a share word or before
+    以上/左右, so dates (5/14) and rates (元/斤) stay apart."""
     m = _SLASH_DENOMINATOR.match(text, pos)
     numerator = text[start:pos]
     if not m or not numerator.isdigit():
         return None
-    if "占" not in text[max(0, start - 6):start] and not text[max(0, start - 2):start].endswith(_SHARE_WORDS):
+    if "占" not in text[max(0, start - 6):start] and not text[max(0, start - 2):start].endswith(_SHARE_WORDS) \
+            and not look.approx_after_words.at(text, m.end()):  # 1/3以上 is a share too
         return None
     denominator = int(m.group(1) or m.group(2))
     if not denominator or int(numerator) >= denominator:
@@ -704,6 +723,25 @@ class WordList:
         return word in self.words
 
 
+_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]"
+_BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
+_BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
+
+
+def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
+    """约2.5万（人）, 销量（辆）为4.86万: a unit in brackets right after the number, or
+    after the label just before it."""
+    after = _BRACKET_AFTER.match(text, pos)
+    before = None if after else _BRACKET_BEFORE.search(text, max(0, start - 12), start)
+    found = after or before
+    unit = look.surfaces.get(found.group("unit")) if found else None
+    if unit is None or (before and found.group("magnitude")):
+        return None  # 面积（万亩）：12 folds 万 into a table's bare cells, not into prose
+    mention = Mention(start, after.end() if after else pos, start, pos, tuple(tokens), unit, "bracket", unit.id)
+    _suffixes(text, mention, look)
+    return mention
+
+
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """A number with no unit: a counted noun after it, or a word before it, names the unit."""
     symbol = look.symbol_words.at(text[max(0, start - 3):start][::-1])  # ￥500, US$100
@@ -712,6 +750,9 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                           "symbol", look.rules.symbols[symbol[::-1]].id)
         _suffixes(text, mention, look)
         return mention
+    bracketed = _bracket_unit(text, start, pos, tokens, look)
+    if bracketed:
+        return bracketed
     if len(tokens) > 1 or text.startswith("分之", pos):
         return None
     token = tokens[0]
