@@ -24,6 +24,7 @@ SETS = {
     "heldout8": (ROOT / "tests" / "heldout8" / "texts", ROOT / "tests" / "heldout8" / "gold", 0.95),
     "heldout9": (ROOT / "tests" / "heldout9" / "texts", ROOT / "tests" / "heldout9" / "gold", 0.95),
     "heldout10": (ROOT / "tests" / "heldout10" / "texts", ROOT / "tests" / "heldout10" / "gold", 0.95),
+    "heldout11": (ROOT / "tests" / "heldout11" / "texts", ROOT / "tests" / "heldout11" / "gold", 0.95),
 }
 
 
