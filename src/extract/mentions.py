@@ -269,7 +269,12 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     return scan
 
 
-_HEADER_UNIT = regex.compile(r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]\s*$")
+# A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
+# or after the label before one (销量（辆）为4.86万).
+_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]"
+_HEADER_UNIT = regex.compile(_UNIT_IN_BRACKETS + r"\s*$")
+_BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
+_BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
@@ -399,7 +404,7 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     return mention
 
 
-SPOKEN_COUNTS = ("俩", "仨")  # 两个, 三个: the measure word is inside
+SPOKEN_COUNTS = "俩仨"  # 两个, 三个: the measure word is inside
 _PAIR_WORDS = "他她你我咱们哥姐娘爷弟兄妻夫子女口"  # 他俩, 哥俩, 夫妻俩: the two of them, no statistic
 
 
@@ -453,13 +458,10 @@ def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
     m = _YUAN_JIAO_FEN.match(text, start)
     if not m or not (m.group("j") or m.group("f")):
         return None
-    parts = [(m.group("y"), 1), (m.group("j"), 0.1), (m.group("f2") or m.group("f"), 0.01)]
-    values = [(parse_number(token), weight) for token, weight in parts if token]
-    unit = look.surfaces.get("元")
-    if unit is None or any(v is None for v, _ in values):
+    value, unit = parse_number(m.group()), look.surfaces.get("元")  # the parser reads 元角分 sums
+    if value is None or unit is None:
         return None
-    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id,
-                      fixed_value=_round(sum(v * weight for v, weight in values)))
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id, fixed_value=_round(value))
     _suffixes(text, mention, look)
     return mention
 
@@ -490,7 +492,7 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
 
 def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
     """Extend a numeral token at [start, end) into a mention, or None."""
-    if text[start:end] in SPOKEN_COUNTS:
+    if end - start == 1 and text[start] in SPOKEN_COUNTS:
         return _spoken_count(text, start, end, look)
     if text.startswith(("小时", "个小时", "分", "年", "块", "元"), end):
         compound = _compound_money(text, start, look) if text[end] in "块元" else _compound_duration(text, start, look)
@@ -723,20 +725,15 @@ class WordList:
         return word in self.words
 
 
-_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]"
-_BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
-_BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
-
-
 def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """约2.5万（人）, 销量（辆）为4.86万: a unit in brackets right after the number, or
     after the label just before it."""
     after = _BRACKET_AFTER.match(text, pos)
     before = None if after else _BRACKET_BEFORE.search(text, max(0, start - 12), start)
-    found = after or before
-    unit = look.surfaces.get(found.group("unit")) if found else None
-    if unit is None or (before and found.group("magnitude")):
+    found = _unit_in(after or before, look)
+    if found is None or (before and before.group("magnitude")):
         return None  # 面积（万亩）：12 folds 万 into a table's bare cells, not into prose
+    unit = found[0]
     mention = Mention(start, after.end() if after else pos, start, pos, tuple(tokens), unit, "bracket", unit.id)
     _suffixes(text, mention, look)
     return mention

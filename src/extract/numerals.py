@@ -18,7 +18,6 @@ computed with ``int`` and ``Decimal`` so that ``1.4万`` is exactly 14000 and
 from __future__ import annotations
 
 import math
-import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -75,7 +74,7 @@ DOZEN = "打"  # 一打 = 12 (Recognizers-Text)
 DOZEN_SIZE = 12
 HALF = "半"  # 半百 = 50
 #: cn2an's RMB amounts: 壹拾壹元壹角壹分, 壹拾壹元整.
-YUAN = "元圆"
+YUAN = "元圆块"  # 块 and 毛 are the spoken 元 and 角: 一块四毛五
 #: Letter multipliers after an Arabic number (Recognizers-Text: 40k, -2.5M).
 ARABIC_SUFFIXES: dict[str, int] = {"k": 10**3, "m": 10**6, "w": 10**4}  # w: 万 in informal posts (3.2w)
 
@@ -113,7 +112,7 @@ _SCIENTIFIC = regex.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+)e([+-]?[0-9]{1,2})")
 _POWER = regex.compile(r"([0-9]+(?:\.[0-9]+)?)\^([+-]*)([0-9]{1,2})")
 _SUFFIXED = regex.compile(r"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)([kmw])")
 _SLASH_FRACTION = regex.compile(r"([0-9]+(?:\.[0-9]+)?)/([0-9]+(?:\.[0-9]+)?)")
-_MONEY = regex.compile(rf"(.+?)[{YUAN}](?:(.)角)?(?:(.)分)?[整正]?")
+_MONEY = regex.compile(rf"(.+?)[{YUAN}](?:(.)[角毛](.)?)?(?:(.)分)?[整正钱]?")
 _DECIMAL_TAIL = regex.compile(
     "([0-9" + "".join(c for c in DIGITS if c not in TWO_WORDS) + "]+)([" + "".join(BIG_UNITS) + "]*)"
 )
@@ -199,9 +198,6 @@ def parse_number(s: str) -> Number | None:
     return None if num is None else _to_python(num)
 
 
-_SIMPLE_ARABIC = re.compile(r"\d+(?:\.\d+)?[万亿]?", re.ASCII)
-
-
 @lru_cache(maxsize=16384)  # numerals repeat: 1, 2, 10万 …
 def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """``(value, value_max, approx)`` for the numeral part of a quantity mention.
@@ -216,8 +212,8 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """
     if len(s) > MAX_LENGTH:
         return None
-    if _SIMPLE_ARABIC.fullmatch(s):  # the common case: 120, 12.5, 1.4万 (parse_number's fast paths)
-        return parse_number(s), None, None
+    if (s.isdigit() and s.isascii()) or _PLAIN_ARABIC.fullmatch(s) or _ARABIC_MAGNITUDE.fullmatch(s):
+        return parse_number(s), None, None  # the common case (120, 12.5, 1.4万): parse_number's fast paths
     t = _normalize(s)
     if not t:
         return None
@@ -275,7 +271,7 @@ def _parse_unsigned(t: str) -> _Num | None:
     if FRACTION_MARK in t or "/" in t:
         return _parse_fraction(t)
     last = t[-1]
-    if last in YUAN or last in "角分整正":
+    if last in YUAN or last in "角毛分整正钱" or (len(t) > 1 and t[-2] in "角毛"):
         return _parse_money(t)
     if last == DOZEN:
         num = _parse_numeral(t[:-1])
@@ -344,15 +340,17 @@ def _parse_mixed(t: str) -> _Num | None:
 
 
 def _parse_money(t: str) -> _Num | None:
-    """cn2an's RMB form: 壹拾壹元整 → 11, 玖仟陆佰陆拾伍圆壹角捌分 → 9665.18."""
+    """cn2an's RMB form: 壹拾壹元整 → 11, 玖仟陆佰陆拾伍圆壹角捌分 → 9665.18; spoken, 一块四毛五 → 1.45."""
     m = _MONEY.fullmatch(t)
     if not m:
         return None
+    if m[3] is not None and m[4] is not None:
+        return None  # 四毛五 names its fen already: no second 分
     yuan = _parse_numeral(m[1])
-    jiao, fen = _digit(m[2]), _digit(m[3])
+    jiao, fen = _digit(m[2]), _digit(m[3] or m[4])
     if yuan is None or yuan.approx or jiao is None or fen is None:
         return None
-    if m[2] is None and m[3] is None:
+    if m[2] is None and m[4] is None:
         return yuan
     return _Num(yuan.value + Decimal(jiao) / 10 + Decimal(fen) / 100, is_float=True)
 
