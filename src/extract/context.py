@@ -6,6 +6,7 @@ back to the place the article names most among its facts.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,10 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 # characters exclude function words, verbs and generic modifiers, so 全县, 各乡镇,
 # 返还村 and 农村 are no places; chained names split (中阳县 | 枝柯镇 | 南大井村).
 _STOP = "之的了在到从对把将为是有和与及各个过通该本我每全其这那此被让使向往由就都也又再并而且或但第多少几数余近约达超占比县市区镇乡村省"
-_PLACE = regex.compile(rf"[^\P{{Han}}{_STOP}]{{2,4}}(?:自治州|自治县|街道|社区|省|市|县|区|镇|乡|村)(?![民级委镇干部心力钱时事下去])")
+# Han characters of the basic and extension-A blocks as a negated range, so that the
+# standard library's re (five times faster here than regex's \p{Han}) can subtract _STOP.
+_PLACE = re.compile(rf"[^\x00-\u33ff\u4dc0-\u4dff\ua000-\U0010ffff{_STOP}]{{2,4}}"
+                    r"(?:自治州|自治县|街道|社区|省|市|县|区|镇|乡|村)(?![民级委镇干部心力钱时事下去])")
 _LEADING_TAGS = {"t", "v", "vn", "p", "d", "c", "u", "uj", "ul", "m", "q", "r", "f", "a", "ad"}
 _PLACE_RANK = {"村": 0, "社区": 0, "镇": 1, "乡": 1, "街道": 1, "区": 2, "县": 2, "自治县": 2, "市": 3, "自治州": 3, "省": 4}
 

@@ -14,6 +14,7 @@ Only the clause around a figure is segmented (jieba), never the whole article.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -39,6 +40,21 @@ _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
 _FROM_WORDS = ("从", "由", "比", "较")
 _CHANGED_TO = regex.compile(r"\p{Han}{0,4}(?:到|至|为)")
 _DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命)$")  # jieba tags them as times
+
+
+@dataclass(frozen=True)
+class _WordSets:
+    links: frozenset[str]
+    leads: frozenset[str]
+    long_links: tuple[str, ...]  # link words of two characters or more, for str.startswith
+
+
+@lru_cache(maxsize=8)
+def _word_sets(rules: Rules) -> _WordSets:
+    """The subject word lists of ``rules`` as sets, built once per rule set."""
+    links = rules.subject_words.get("link", [])
+    return _WordSets(frozenset(links), frozenset(rules.subject_words.get("lead", [])),
+                     tuple(word for word in links if len(word) > 1))
 
 
 @dataclass
@@ -135,7 +151,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     if mention.noun and mention.pattern in ("counted-noun", "table"):
         return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
     after = _phrase_after(text, mention.end, kind)
-    if after and any(after.startswith(word) for word in rules.subject_words.get("link", ()) if len(word) > 1):
+    if after and after.startswith(_word_sets(rules).long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
     if mention.noun and not (after and after.startswith(mention.noun)):
         return _Found(mention.noun)
@@ -200,7 +216,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
     if after_rate is not None and any(flag in NOUN_TAGS for _, flag in tokens[after_rate:]):
         tokens = tokens[after_rate:]  # 生猪养殖保险每头保额: the noun after the rate marker
-    link, lead = set(words.get("link", [])), set(words.get("lead", []))
+    link, lead = _word_sets(rules).links, _word_sets(rules).leads
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
         tokens.pop()
     place = None
