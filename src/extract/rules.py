@@ -39,7 +39,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "scopes": ({"words"}, set()),
 }
 NOUN_ROLES = ("person", "household", "firm", "account")
-SUBJECT_ROLES = ("link", "lead", "share", "term")
+SUBJECT_ROLES = ("link", "lead", "share", "term", "vague", "grant", "surname")
 EXCLUSION_SCOPES = ("number", "mention")
 
 
@@ -265,6 +265,8 @@ def _check_values(rule: Rule) -> list[str]:
             bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
     if rule.section == "nouns" and rule.get("role") not in NOUN_ROLES:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(NOUN_ROLES), got=rule.get("role"))
+    if rule.section == "subjects" and rule.get("role") not in SUBJECT_ROLES:
+        bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(SUBJECT_ROLES), got=rule.get("role"))
     if rule.section == "exclusions" and rule.get("scope", "number") not in EXCLUSION_SCOPES:
         bad(E.E_BAD_TYPE, key="scope", expected="one of " + ", ".join(EXCLUSION_SCOPES), got=rule.get("scope"))
     for key in ("factor", "gap"):

@@ -47,20 +47,25 @@ class _WordSets:
     links: frozenset[str]
     leads: frozenset[str]
     long_links: tuple[str, ...]  # link words of two characters or more, for str.startswith
+    vague: frozenset[str]  # words that name no thing of their own (涨幅, 同期)
+    grants: tuple[str, ...]  # verbs after a sum that introduce what it is (给予)
+    surnames: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
 def _word_sets(rules: Rules) -> _WordSets:
     """The subject word lists of ``rules`` as sets, built once per rule set."""
     links = rules.subject_words.get("link", [])
-    return _WordSets(frozenset(links), frozenset(rules.subject_words.get("lead", [])),
-                     tuple(word for word in links if len(word) > 1))
+    words = rules.subject_words
+    return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
+                     frozenset(words.get("vague", [])), tuple(words.get("grant", [])), tuple(words.get("surname", [])))
 
 
 @dataclass
 class _Found:
     text: str | None
     weak: bool = False  # a verb phrase only: a neighbour's noun subject is better
+    rate_only: bool = False  # the clause before names only the rate (，每立方米3.45元)
 
 
 def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: Rules) -> list[str | None]:
@@ -150,14 +155,54 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         return _Found(quoted.group(1))
     if mention.noun and mention.pattern in ("counted-noun", "table"):
         return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
+    sets = _word_sets(rules)
+    if kind == "age":
+        person = _person_after_age(text, mention.end) or _person_before_age(text, mention.start, sets.surnames)
+        if person:
+            return _Found(person)
     after = _phrase_after(text, mention.end, kind)
-    if after and after.startswith(_word_sets(rules).long_links):
+    if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
+    if after is None and kind == "money" and text.startswith(sets.grants, mention.end):
+        grant = next(word for word in sets.grants if text.startswith(word, mention.end))
+        granted = _GRANTED.match(text, mention.end + len(grant))  # 按每人1500元给予一次性扩岗补助
+        after = granted.group(1) if granted else None
     if mention.noun and not (after and after.startswith(mention.noun)):
         return _Found(mention.noun)
     if after:
         return _Found(after)
-    return _phrase_before(text, mention, previous, kind, rules)
+    found = _phrase_before(text, mention, previous, kind, rules)
+    if found.text and _COMPARED.sub("", found.text) in sets.vague:
+        return _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
+    return found
+
+
+_GRANTED = regex.compile(r"(\p{Han}{2,10})(?=[，。；、,;：:）)]|$)")  # what a grant verb gives, to the clause end
+_COMPARED = regex.compile(r"偏[高低多少大小早晚]$")  # 同期偏高: 偏高 tells the comparison
+
+
+# What an age is of: 七十一岁的郑守田, 严国富今年五十八岁, 被告人柯某某，男，…案发时45岁.
+_AFTER_AGE = regex.compile(r"的(\p{Han}{2,10}?)(?=[，。；、,;：:）)]|是|在|从|带|把|被|将|说|和|与|等|$)")
+_BEFORE_AGE = regex.compile(r"(\p{Han}{2,4}?)(?:今年|时年|现年|当年|年仅|已经|已|才|只有|刚满|满)*$")
+_PERSON_ENTRY = regex.compile(r"(?:^|[。！？\n])(?:被告人|被害人|犯罪嫌疑人|申请人|当事人)?(\p{Han}{2,4})，[男女]，")
+_NOT_A_PERSON = ("他", "她", "其", "我", "你", "全村", "全县", "全市")
+
+
+def _person_after_age(text: str, end: int) -> str | None:
+    m = _AFTER_AGE.match(text, end, end + 12)
+    return m.group(1) if m and not m.group(1).startswith(_NOT_A_PERSON) else None
+
+
+def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str | None:
+    """The name alone before an age in its clause, or the person a sentence opens
+    with in the 姓名，性别， pattern of judgments and personnel notices."""
+    left = clause_start(text, start)
+    m = _BEFORE_AGE.fullmatch(text, left, start)
+    if m and m.group(1).startswith(surnames):
+        return m.group(1)
+    sentence_start = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1)
+    entry = _PERSON_ENTRY.search(text, max(0, sentence_start), start)
+    return entry.group(1) if entry else None
 
 
 def _phrase_after(text: str, pos: int, kind: str) -> str | None:
@@ -196,9 +241,13 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if end and text[end - 1] in "（(":
         end -= 1  # 全程马拉松（42.195公里）: what the aside is about stands before it
     left = clause_start(text, end)
-    if previous is not None and left <= previous.end <= mention.start:
+    aside = _aside_before(text, left)
+    if aside:
+        left = clause_start(text, aside[0])  # 细颗粒物（PM2.5）年均浓度: the aside is skipped, not a clause end
+    if previous is not None and left <= previous.end <= mention.start and not (aside and aside[0] <= previous.start < aside[1]):
         left = previous.end
-    before = _DATES.sub("", text[left:end])
+    before = text[left:end] if not aside or aside[0] < left else text[left:aside[0]] + text[aside[1]:end]
+    before = _DATES.sub("", before)
     words = rules.subject_words
     if kind in ("percent", "percentage_point"):
         for share in words.get("share", []):
@@ -216,6 +265,10 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
     if after_rate is not None and any(flag in NOUN_TAGS for _, flag in tokens[after_rate:]):
         tokens = tokens[after_rate:]  # 生猪养殖保险每头保额: the noun after the rate marker
+    elif rate is not None and not any(flag in NOUN_TAGS or flag in VERB_TAGS for _, flag in tokens[after_rate:]):
+        tokens = tokens[:rate]  # 电价为每千瓦时0.5653元: a rate marker at the end names no thing
+        if not tokens:
+            return _rate_only(text, left, previous)
     link, lead = _word_sets(rules).links, _word_sets(rules).leads
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
         tokens.pop()
@@ -228,6 +281,34 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     return _chunk(tuple(tokens)) if tokens else _Found(None)
+
+
+_ASIDE_LENGTH = 24
+
+
+def _aside_before(text: str, left: int) -> tuple[int, int] | None:
+    """The bracketed aside that a clause starting at ``left`` follows: (its start, ``left``)."""
+    if not left or text[left - 1] not in "）)":
+        return None
+    opened = max(text.rfind("（", max(0, left - _ASIDE_LENGTH), left - 1), text.rfind("(", max(0, left - _ASIDE_LENGTH), left - 1))
+    if opened < 0 or any(ch in SENTENCE_END for ch in text[opened:left]):
+        return None
+    return opened, left
+
+
+def _rate_only(text: str, left: int, previous: Mention | None) -> _Found:
+    """居民电价，每千瓦时0.5283元: a clause with only a rate marker names the thing of the
+    clause before, or of the figure before (marked for the neighbour rules)."""
+    if left and text[left - 1] in "，,":
+        start = clause_start(text, left - 1)
+        if previous is None or previous.end <= start:
+            phrase = _NOT_HAN.sub("", _DATES.sub("", text[start:left - 1]))
+            words = tag(phrase) if len(phrase) >= 2 else ()
+            if words and words[-1][1] in NOUN_TAGS:
+                found = _chunk(tuple(words))
+                if found.text and not found.weak:
+                    return found
+    return _Found(None, rate_only=True)
 
 
 def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
@@ -286,7 +367,7 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
             return found[j].text
     j = k - 1
     if j >= 0 and _same_sentence(text, mentions[j], mentions[k]) and (
-            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS):
+            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS or own.rate_only):
         return resolved[j]  # 生产总值286.4亿元、增长6.3%: the change of the figure before
     return None
 
