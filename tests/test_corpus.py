@@ -25,6 +25,9 @@ SETS = {
     "heldout9": (ROOT / "tests" / "heldout9" / "texts", ROOT / "tests" / "heldout9" / "gold", 0.95),
     "heldout10": (ROOT / "tests" / "heldout10" / "texts", ROOT / "tests" / "heldout10" / "gold", 0.95),
     "heldout11": (ROOT / "tests" / "heldout11" / "texts", ROOT / "tests" / "heldout11" / "gold", 0.95),
+    "heldout12": (ROOT / "tests" / "heldout12" / "texts", ROOT / "tests" / "heldout12" / "gold", 0.95),
+    "heldout13": (ROOT / "tests" / "heldout13" / "texts", ROOT / "tests" / "heldout13" / "gold", 0.95),
+    "heldout14": (ROOT / "tests" / "heldout14" / "texts", ROOT / "tests" / "heldout14" / "gold", 0.95),
 }
 
 

@@ -88,3 +88,35 @@ def test_a_hashtag_is_a_title():
 def test_a_table_row_is_no_wrapped_line():
     facts = extract_facts("道路 | 12条 | 3560\n桥梁 | 3座 | 8200\n")
     assert [f.text for f in facts] == ["12条", "3座"]
+
+
+def test_a_range_written_high_to_low_is_stored_low_to_high():
+    [fact] = extract_facts("各名次奖金为1.2万美元至1000美元不等")
+    assert (fact.value, fact.value_max, fact.unit) == (1000, 12000, "美元")
+
+
+def test_a_bound_reached_and_one_not_reached_make_a_range():
+    facts = extract_facts("年满70周岁不满75周岁的，每人每月再增加25元；年满75周岁及以上的，每人每月再增加35元")
+    assert [(f.value, f.value_max, f.approx) for f in facts if f.unit == "岁"] == [(70, 75, None), (75, None, "over")]
+
+
+def test_one_approximation_marker_after_a_figure():
+    facts = extract_facts("其中3.0级以上余震4次，最大余震3.8级")
+    assert [(f.text, f.value, f.approx) for f in facts] == [("3.0级以上", 3, "over"), ("4次", 4, None), ("3.8级", 3.8, None)]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("质保期：2年", ["质保期"]),  # a label before a colon
+    ("定额调整：每人每月增加28元。", ["定额调整"]),
+    ("居民家用充电桩执行居民电价，每千瓦时0.5283元。", ["居民电价"]),  # a clause with only a rate marker
+    ("电价为每千瓦时0.5653元", ["电价"]),
+    ("今年七十一岁的郑守田，是石桥村的乡村医生。", ["郑守田"]),  # an age takes the person
+    ("严国富今年五十八岁。", ["严国富"]),
+    ("被告人柯某某，男，1979年6月出生，案发时45岁，住棠溪市。", ["柯某某"]),
+    ("细颗粒物（PM2.5）年均浓度为31微克/立方米", ["颗粒物年均浓度"]),  # the aside does not end the phrase
+    ("沪指报3286.45点，涨幅0.56%；", ["沪指", "沪指"]),  # a vague word defers to the figure before
+    ("按每人1500元给予一次性扩岗补助", ["一次性扩岗补助"]),  # what a grant verb gives
+    ("预算金额：人民币叁佰伍拾万元整（¥3500000.00）", ["预算金额", "预算金额"]),  # the same sum in brackets
+])
+def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
+    assert [f.subject for f in extract_facts(text)] == subjects

@@ -97,7 +97,7 @@ def _year_of(date: str | None) -> int | None:
     return int(m.group()) if m else None
 
 
-_PARALLEL = regex.compile(r"(?:[、和及与]|(?:提高|增加|增长|上涨|上升|上调|下调|降低|下降|减少|调整|提升)?(?:到|至|为))")
+_PARALLEL = regex.compile(r"(?:[、和及与]|(?:提高|增加|增长|上涨|上升|上调|下调|降低|下降|减少|调整|提升|降|升|增|减)?(?:到|至|为))")
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:

@@ -282,16 +282,21 @@ UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
+_REACHED = ("满", "超过")  # 年满70周岁不满75周岁: the lower bound reached …
+_NOT_REACHED = ("不满", "未满", "不足", "不到")  # … and the upper one not
+
+
 def _bounded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """一千元以上二千元以下, 18周岁以上60周岁以下: a lower and an upper bound side by side
-    are one range."""
+    """一千元以上二千元以下, 18周岁以上60周岁以下, 年满70周岁不满75周岁: a lower and an
+    upper bound side by side are one range."""
     out: list[Mention] = []
     for m in mentions:
         low = out[-1] if out else None
-        if (low is not None and low.end == m.start and low.pattern == m.pattern == "quantity"
+        if (low is not None and low.pattern == m.pattern == "quantity"
                 and low.unit is not None and m.unit is not None and low.unit.unit == m.unit.unit
-                and len(low.tokens) == len(m.tokens) == 1 and text.endswith("以上", 0, low.end)
-                and text.endswith("以下", 0, m.end)):
+                and len(low.tokens) == len(m.tokens) == 1
+                and ((low.end == m.start and text.endswith("以上", 0, low.end) and text.endswith("以下", 0, m.end))
+                     or (text[low.end:m.start] in _NOT_REACHED and text.endswith(_REACHED, 0, low.start)))):
             out[-1] = Mention(low.start, m.end, low.num_start, m.num_end, (low.tokens[0], m.tokens[0]), low.unit,
                               "quantity", low.rule, noun=m.noun, noun_role=m.noun_role)
         else:
@@ -509,7 +514,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if len(tokens) == 1 and text.startswith("分之", pos):
         return _fraction(text, start, pos, look)
     if len(tokens) == 1 and text.startswith("/", pos):
-        return _slash_fraction(text, start, pos, look)
+        return _slash_fraction(text, start, pos, look) or _slash_pair(text, start, pos, look)
     colloquial = _COLLOQUIAL_MAGNITUDE.match(text, pos)
     if colloquial and len(tokens) == 1:  # 5个亿, 3个多亿: the 个 is spoken, the 亿 a magnitude
         tokens[0] += colloquial.group(1)
@@ -526,7 +531,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     unit, unit_start, pos, half = unit_match
     context = look.only_after.get(unit.id)
     if context is not None and not context.search(text, max(0, start - 12), start):
-        return None  # 4级 is a wind force only after 风力; 三级 alone is a grade
+        following = look.only_before.get(unit.id)
+        if following is None or not following.match(text, pos):
+            return None  # 4级 is a wind force only after 风力 (or, for a quake, before 地震); 三级 alone is a grade
     mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,
                       "quantity", unit.id, half=half, unit_start=unit_start)
     digit = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
@@ -591,6 +598,16 @@ def _slash_fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention 
     return mention
 
 
+def _slash_pair(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
+    """血压160/100mmHg: the first of two readings whose unit (a slash_pair one) follows
+    the second; the second is found by the scan on its own."""
+    second = TOKEN.match(text, pos + 1)
+    found = _unit_at(text, second.end(), look) if second else None
+    if found is None or not found[0].slash_pair:
+        return None
+    return Mention(start, pos, start, pos, (text[start:pos],), found[0], "quantity", found[0].id)
+
+
 def _round(value: float) -> float:
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded
@@ -632,6 +649,8 @@ def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
         unit = look.surfaces[surface]
         rest = pos + len(surface)
         blocker, needed = look.not_before.get(unit.id), look.only_before.get(unit.id)
+        if unit.id in look.only_after:
+            needed = None  # with only_after too, either context will do: checked by _quantity
         if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)):
             return unit, rest
         # 3块地 is no money, 3位数 no people: try a shorter surface
@@ -647,8 +666,11 @@ def _suffixes(text: str, mention: Mention, look: _Lookups) -> None:
     inside = next((ch for ch in between if ch in look.rules.approx_inside), None)
     if inside:
         mention.approx, mention.approx_rule = look.rules.approx_inside[inside]
-    for _ in range(2):  # 元/斤左右 and 左右/斤 alike
-        pos = _approx_after(text, pos, mention, look)
+    marked = False
+    for _ in range(2):  # 元/斤左右 and 左右/斤 alike; one marker only (3.0级以上余震: 余 is no second one)
+        if not marked:
+            after = _approx_after(text, pos, mention, look)
+            marked, pos = after != pos, after
         pos = _rate_after(text, pos, mention, look)
     mention.end = pos
 

@@ -108,7 +108,7 @@ def _range(low_token: str, low: float, high_token: str, high: float) -> tuple[fl
         scaled = parse_number(low_token + suffix.group())
         if scaled is not None and scaled <= high:
             low = scaled
-    return low, high
+    return (low, high) if low <= high else (high, low)  # 1.2万美元至1000美元 is stored 1000–12000
 
 
 def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:

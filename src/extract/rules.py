@@ -26,7 +26,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
-    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "not_before", "only_before", "only_after", "symbols",
+    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
                           "classifier", "kind_by_noun"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
@@ -418,6 +418,7 @@ class Unit:
     only_before: tuple[str, ...] = ()  # the unit counts only before one of these (日 in 七日内)
     only_after: tuple[str, ...] = ()  # … or only with one of these just before the number (风力4级)
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
+    slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -473,6 +474,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         only_before=tuple(str(w) for w in rule.get("only_before", [])),
         only_after=tuple(str(w) for w in rule.get("only_after", [])),
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
+        slash_pair=bool(rule.get("slash_pair", False)),
     )
     for surface in rule.get("surfaces"):
         out.surfaces[str(surface)] = unit

@@ -24,7 +24,7 @@ from .segment import tag
 
 # jieba tags that can be part of a noun phrase; verbs (v, vn) may join in a phrase
 # before the number.
-NOUN_TAGS = {"n", "nz", "nt", "nr", "ns", "nrt", "j", "l", "ng", "an", "eng", "b", "i", "zg"}
+NOUN_TAGS = {"n", "nz", "nt", "nr", "ns", "nrt", "j", "l", "ng", "an", "eng", "b", "i", "zg", "k"}  # k: 跑者's 者
 VERB_TAGS = {"v", "vn", "vd"}
 # Particles, prepositions, conjunctions, pronouns and punctuation never end or open a subject.
 FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "x", "y", "w", "e", "o"}
@@ -35,7 +35,7 @@ _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
-_GAP = regex.compile(r"[\s、]?")
+_GAP = regex.compile(r"[\s、]?|整?[（(]")  # 叁佰伍拾万元整（¥3500000.00）: the same sum again
 _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
 _FROM_WORDS = ("从", "由", "比", "较")
 _CHANGED_TO = regex.compile(r"\p{Han}{0,4}(?:到|至|为)")
@@ -256,11 +256,11 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 break
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
-        return _Found(None)
+        return _label(text, left) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
-    base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and flag == "p"), default=None)
-    if base is not None:
-        tokens = tokens[:base]  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比
+    base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word == "较")), default=None)
+    if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
+        tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
     rate = max((k for k, (word, _) in enumerate(tokens) if word.startswith("每")), default=None)
     after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
     if after_rate is not None and any(flag in NOUN_TAGS for _, flag in tokens[after_rate:]):
@@ -280,7 +280,19 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         return _Found(place)  # 全村三百二十多户: the place is all the clause names
     if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
-    return _chunk(tuple(tokens)) if tokens else _Found(None)
+    found = _chunk(tuple(tokens)) if tokens else _Found(None)
+    return found if found.text else _label(text, left) or found
+
+
+def _label(text: str, left: int) -> _Found | None:
+    """质保期：2年, 定额调整：每人每月增加28元: the label before a colon names the figures
+    of a clause that names nothing itself."""
+    if not left or text[left - 1] not in "：:":
+        return None
+    label = _NOT_HAN.sub("", text[clause_start(text, left - 1):left - 1])
+    if not 2 <= len(label) <= MAX_SUBJECT or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
+        return None  # 还有个暖心的：… is no label
+    return _Found(label)
 
 
 _ASIDE_LENGTH = 24
@@ -301,6 +313,8 @@ def _rate_only(text: str, left: int, previous: Mention | None) -> _Found:
     clause before, or of the figure before (marked for the neighbour rules)."""
     if left and text[left - 1] in "，,":
         start = clause_start(text, left - 1)
+        if previous is not None and start < previous.end < left:
+            start = previous.end  # 为1685名80周岁以上老人发放高龄津贴，每人每月100—300元
         if previous is None or previous.end <= start:
             phrase = _NOT_HAN.sub("", _DATES.sub("", text[start:left - 1]))
             words = tag(phrase) if len(phrase) >= 2 else ()
@@ -308,7 +322,7 @@ def _rate_only(text: str, left: int, previous: Mention | None) -> _Found:
                 found = _chunk(tuple(words))
                 if found.text and not found.weak:
                     return found
-    return _Found(None, rate_only=True)
+    return _label(text, left) or _Found(None, rate_only=True)
 
 
 def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
