@@ -120,3 +120,45 @@ def test_one_approximation_marker_after_a_figure():
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects
+
+
+def test_a_change_then_a_level_far_above_it_is_no_range():
+    facts = extract_facts("正常蓄水位提高1.5米至182.0米；票价提高10元至15元")
+    assert [(f.value, f.value_max) for f in facts] == [(1.5, None), (182, None), (10, 15)]
+
+
+def test_a_spoken_round_number_is_a_range():
+    [fact] = extract_facts("一顿饭也就百八十块")
+    assert (fact.value, fact.value_max, fact.unit) == (80, 100, "元")
+
+
+def test_an_arabic_digit_does_not_run_into_a_chinese_one():
+    assert [(f.value, f.per) for f in extract_facts("炸串：¥2一串")] == [(2, "串")]
+
+
+def test_a_tab_separated_table_reads_like_a_markdown_one():
+    text = "主要指标见下表：\n指标名称\t单位\t本月\t累计\t同比增长(%)\n规模以上工业增加值\t亿元\t12.36\t35.87\t6.8\n" \
+           "固定资产投资\t亿元\t—\t52.18\t-4.3\n"
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(1236000000, "元", "规模以上工业增加值"), (3587000000, "元", "规模以上工业增加值"),
+                    (6.8, "%", "规模以上工业增加值"), (5218000000, "元", "固定资产投资"), (-4.3, "%", "固定资产投资")]
+
+
+def test_a_headline_printed_twice_keeps_one_copy():
+    facts = extract_facts("鹿塘县新增高标准农田3.2万亩\n鹿塘县新增高标准农田　3.2万亩\n\n全县新建高标准农田3.2万亩。")
+    assert [f.value for f in facts] == [32000, 32000]
+
+
+def test_a_change_of_a_count_counts_the_same_kind():
+    facts = extract_facts("全区实有市场主体8.62万户，其中企业2.37万户，比上年末增加1140户。")
+    assert [f.kind for f in facts] == ["count", "count", "count"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("海外营收USD 2.5亿", 250000000, "美元"),
+    ("预计全年营收约USD1.8亿", 180000000, "美元"),
+    ("斩获€1200万车规级芯片订单", 12000000, "欧元"),  # the sign names the unit, not the 车 after
+])
+def test_currency_codes_and_signs_before_a_figure(text, value, unit):
+    [fact] = extract_facts(text)
+    assert (fact.value, fact.unit) == (value, unit)

@@ -63,7 +63,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     >>> clean("改 善 了 6 , 4 3 0 户").text
     '改善了6430户'
     >>> clean("1\\u3000张某某\\u3000补贴面积320亩\\n2\\u3000李某\\u3000补贴面积186亩").text
-    '1 张某某 补贴面积320亩\\n2 李某 补贴面积186亩'
+    '1|张某某|补贴面积320亩\\n2|李某|补贴面积186亩'
     """
     rules = rules or load_rules()
     text = raw.translate(_table(rules))
@@ -71,6 +71,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _simplified(text)
     drop: list[tuple[int, int]] = []
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
+    if rows and len(text) == len(raw):
+        text = _mark_columns(text, raw, rows)
     drop += _wrapped_line_breaks(text, rows)
     drop += _inner_spaces(text, rows, raw)
     drop += _thousands_separators(text, raw)
@@ -116,6 +118,16 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
         return []
     return [(m.start(), m.end()) for m in _LINE.finditer(text)
             if "。" not in m.group() and len(_FIELD_GAP.findall(m.group())) >= 2]
+
+
+def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
+    """Write a | where a table row laid out with tabs or wide spaces changes column, so
+    the row reads like a Markdown one (one character for one: offsets stay)."""
+    chars = list(text)
+    for start, end in rows:
+        for gap in _FIELD_GAP.finditer(raw, start, end):
+            chars[gap.start()] = "|"
+    return "".join(chars)
 
 
 def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
@@ -266,4 +278,22 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
         half = len(token) // 2
         if len(token) % 2 == 0 and token[:half] == token[half:]:
             drop.append((m.start(1) + half, m.end(1)))
+    return drop + _doubled_lines(text)
+
+
+_SPACE = regex.compile(r"\s+")
+MIN_DOUBLED_LINE = 8
+
+
+def _doubled_lines(text: str) -> list[tuple[int, int]]:
+    """A headline line printed twice in a row (the copies may differ in their spaces)
+    keeps its first copy."""
+    drop, previous = [], None
+    for m in _LINE.finditer(text):
+        line = _SPACE.sub("", m.group())
+        if not line:
+            continue
+        if line == previous and len(line) >= MIN_DOUBLED_LINE:
+            drop.append((m.start(), m.end()))
+        previous = line
     return drop

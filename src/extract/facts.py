@@ -82,6 +82,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         fact = _fact(doc, cleaned, mention, normalized, sentences)
         if fact.per is None and facts:
             _share_rate(body, kept[-1], facts[-1], mention, fact)
+        if facts and mention.noun is None:
+            _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
         kept.append(mention)
     if context:
@@ -97,15 +99,28 @@ def _year_of(date: str | None) -> int | None:
     return int(m.group()) if m else None
 
 
-_PARALLEL = regex.compile(r"(?:[、和及与]|(?:提高|增加|增长|上涨|上升|上调|下调|降低|下降|减少|调整|提升|降|升|增|减)?(?:到|至|为))")
+_PARALLEL = regex.compile(r"(?:[、和及与]|(?:提高|增加|增长|上涨|上升|上调|下调|降低|下降|减少|调整|提升|降|升|增|减)?(?:到|至|为)"
+                          r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?)")  # ¥39.9一斤，比外面便宜十来块
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
-    """每人每月760元提高到800元, 分别达到43260元、21580元: a figure right after another of
-    the same unit, joined by 到/至/、, is a rate of the same denominator."""
+    """每人每月760元提高到800元, 分别达到43260元、21580元, 39.9元一斤，比外面便宜十来块:
+    a figure right after another of the same unit, joined by 到/至/、 or a comparison, is a
+    rate of the same denominator."""
     if prior.per and prior.unit == fact.unit and _PARALLEL.fullmatch(text, before.end, mention.start):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
+
+
+_CHANGED_BY = regex.compile(r"[，,]?(?:比|较)?[^，。；;,\d]{0,6}?(?:增加|减少|新增|增长|下降)了?(?:约|近)?")
+
+
+def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
+    """企业2.37万户，比上年末增加1140户: a change of a count in the same unit, with no
+    noun of its own, counts the same kind of thing (firms here, not households)."""
+    if prior.unit == fact.unit and prior.kind != fact.kind and _CHANGED_BY.fullmatch(text, before.end, mention.start):
+        fact.kind = prior.kind
+        fact.steps.append(f"kind {prior.kind}: the change of {prior.text} before it")
 
 
 def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules,

@@ -24,18 +24,18 @@ MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they m
 # One numeral token: Arabic or Chinese, with magnitudes and the 多/余/几 morphemes
 # that stand inside a number (4800多万, 2.4万余 keeps 余 outside, 十几).
 _TOKEN = rf"""
-(?<![\d.A-Za-z])                   # not inside PM2.5, C919, G20
+(?:(?<![\d.A-Za-z])|(?<=USD|EUR|HKD|RMB|CNY|GBP|JPY))  # not inside PM2.5, C919, G20; after USD
 (?:
     \d+(?:\.\d+)?(?:[kKw](?![A-Za-z]))?  # Arabic, decimals, 12k, 3.2w (万)
   | [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
-  | 百(?!分)                        # 百, but not 百分之 / 百分点
+  | 百(?![分帕])                     # 百, but not 百分之, 百分点, 百帕
   | 千(?![克米瓦卡帕伏字])          # 千, but not 千克 / 千米 / 千瓦 / 千字节
 )
 (?:
     \d+(?:\.\d+)?
-  | [{DIGITS}{MAGNITUDES}几]
-  | 百(?!分) | 千(?![克米瓦卡帕伏字])
+  | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
+  | 百(?![分帕]) | 千(?![克米瓦卡帕伏字])
   | 点(?=[{DIGITS}\d])              # decimal point in Chinese numerals
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
   | 来(?=[万萬亿億])                 # 一百五十来万
@@ -53,13 +53,13 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一]|$)")
+_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被]|$)")
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰]")  # a digit or a magnitude: 5万, 120, 两千
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
-_BIG_MAGNITUDE = regex.compile(r"[万萬亿億]")
+_BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
 
 @dataclass
@@ -526,8 +526,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
             per_inside = (word, *look.rules.rate_after[word])
             pos += 2
     unit_match = _unit_after(text, pos, look)
-    if unit_match is None:
-        return _unitless(text, start, pos, tokens, look)
+    if unit_match is None or (unit_match[0].kind != "money" and _symbol_before(text, start, look)):
+        return _unitless(text, start, pos, tokens, look)  # €1200万车规级芯片: the sign names the unit
     unit, unit_start, pos, half = unit_match
     context = look.only_after.get(unit.id)
     if context is not None and not context.search(text, max(0, start - 12), start):
@@ -543,7 +543,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
     # 300元至1800元: the unit repeated after the upper bound
     repeat = _range_end(text, pos)
-    if repeat and len(tokens) == 1:
+    if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()):
         again = _unit_after(text, repeat.end(), look)
         if again and again[0].unit == unit.unit:
             mention.tokens = (tokens[0], repeat.group())
@@ -551,6 +551,19 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
+
+
+_CHANGE_VERB = regex.compile(r"(?:提高|提升|增加|增长|上升|抬高|降低|下降|减少|压减|缩短|延长|扩大)了?$")
+LEVEL_RATIO = 5
+
+
+def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
+    """提高1.5米至182.0米: after a verb of change, a small amount then 至 a level far above
+    it are the change and the new level, not a range."""
+    if not _CHANGE_VERB.search(text, max(0, start - 3), start):
+        return False
+    first, second = parse_quantity(low), parse_quantity(high)
+    return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
 def _range_end(text: str, pos: int) -> regex.Match | None:
@@ -684,7 +697,11 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     for start in (pos, aside.end() if aside else None):
         word = look.approx_after_words.at(text, start) if start is not None else None
         if word:
-            mention.approx, mention.approx_rule = look.rules.approx_after[word]
+            approx, rule_id = look.rules.approx_after[word]
+            following = text[start + len(word):start + len(word) + 1]
+            if following and following in look.rules.approx_not_after.get(rule_id, ""):
+                return pos  # 5人不到场: 不到 is the verb here
+            mention.approx, mention.approx_rule = approx, rule_id
             return start + len(word)
     return pos
 
@@ -761,12 +778,20 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
     return mention
 
 
+def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | None:
+    """(where it starts, the symbol) of a currency sign right before ``start``, a space
+    allowed between (USD 2.5亿)."""
+    end = start - 1 if start and text[start - 1] == " " else start
+    symbol = look.symbol_words.at(text[max(0, end - 3):end][::-1])
+    return (end - len(symbol), symbol[::-1]) if symbol else None
+
+
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """A number with no unit: a counted noun after it, or a word before it, names the unit."""
-    symbol = look.symbol_words.at(text[max(0, start - 3):start][::-1])  # ￥500, US$100
+    symbol = _symbol_before(text, start, look)  # ￥500, US$100, USD 2.5亿
     if symbol:
-        mention = Mention(start - len(symbol), pos, start, pos, tuple(tokens), look.rules.symbols[symbol[::-1]],
-                          "symbol", look.rules.symbols[symbol[::-1]].id)
+        unit = look.rules.symbols[symbol[1]]
+        mention = Mention(symbol[0], pos, start, pos, tuple(tokens), unit, "symbol", unit.id)
         _suffixes(text, mention, look)
         return mention
     bracketed = _bracket_unit(text, start, pos, tokens, look)

@@ -143,7 +143,7 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
     if mention.approx:
         steps.append(f"approx {mention.approx}: rule {mention.approx_rule}")
         return mention.approx
-    start = mention.num_start
+    start = mention.start if mention.pattern == "symbol" else mention.num_start  # 约USD1.8亿: before the sign
     if start and text[start - 1] == "上" and mention.tokens[0] in BARE_MAGNITUDES:
         mention.start = start - 1
         steps.append("approx over: 上 before a bare magnitude (上万)")

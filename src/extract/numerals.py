@@ -203,7 +203,7 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     """``(value, value_max, approx)`` for the numeral part of a quantity mention.
 
     ``approx`` is "over" for 多/余/几 (``4800多万``, ``十几``); adjacent digits are a
-    range (``四五千`` → 4000–5000, ``十七八``, ``一两``, ``三五``); a bare magnitude
+    range (``四五千`` → 4000–5000, ``十七八``, ``一两``, ``三五``, ``百八十`` → 80–100); a bare magnitude
     counts (``万`` → 10000). Vague amounts (``几十``, ``数百``, ``成千上万``) and
     non-numbers give None. Anything else is ``(parse_number(s), None, None)``.
 
@@ -220,11 +220,21 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     pair = _adjacent_range(t)
     if pair is not None:
         return pair
+    loose = _LOOSE_ROUND.fullmatch(t)
+    if loose:  # 百八十 is 80 to 100, 千儿八百 800 to 1000
+        top, low = _LOOSE_ORDERS[loose.group(1)], _LOOSE_ORDERS[loose.group(2)]
+        if top == low * 10:
+            return 8 * low, top, None
     num = _parse_normalized(t)
     if num is None:
         num = _bare_magnitude(t)  # 万, 千, 百万
     value = None if num is None else _to_python(num)
     return None if value is None else (value, None, num.approx)
+
+
+# A round number and eight of the order below it, spoken for "about that many".
+_LOOSE_ROUND = regex.compile(r"([百千万])儿?八([十百千])")
+_LOOSE_ORDERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 
 
 # ---------------------------------------------------------------- parsing

@@ -204,7 +204,8 @@ def html_text(html: str, path: str) -> tuple[str, str | None, str | None]:
                                 include_tables=True, favor_recall=True)
     if found:
         meta = json.loads(found)
-        text, title = meta.get("raw_text") or meta.get("text") or "", meta.get("title") or None
+        # "text" keeps paragraph breaks; "raw_text" runs the headline into the first line
+        text, title = meta.get("text") or meta.get("raw_text") or "", meta.get("title") or None
         if title and title not in text[:len(title) + 80]:
             text = f"{title}\n{text}"  # the headline's figures are the article's too
         return text, title, meta.get("date") or None

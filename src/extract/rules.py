@@ -496,13 +496,19 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
 
 def _compile_rate(out: Rules, rule: Rule) -> None:
     for word in rule.get("before", []):
-        # 第一次, 十一年 hold no 一次, 一年 marker
-        guard = "(?<![第\\d〇零一二两三四五六七八九十])" if str(word).startswith("一") else ""
+        # 第一次, 十一年 hold no 一次, 一年 marker; 10月销量 is a date, not a monthly flow
+        guard = ""
+        if str(word).startswith("一"):
+            guard = "(?<![第\\d〇零一二两三四五六七八九十])"
+        elif str(word).startswith(("月", "年", "日")):  # 当月销量, 今年产值: that month, not each
+            guard = "(?<![\\d〇零一二两三四五六七八九十当本上下同今去明该])"
         out.rate_before.append((guard + regex.escape(str(word)), str(rule.get("per")), rule.id))
     if rule.get("pattern"):
         out.rate_before.append((rule.get("pattern"), str(rule.get("per")), rule.id))
+    per = str(rule.get("per"))
     for word in rule.get("after", []):
-        out.rate_after[str(word)] = (str(rule.get("per")), rule.id)
+        # with per: $per an after word names its own denominator: 一串 → 串
+        out.rate_after[str(word)] = (str(word).lstrip("一每/") if per == "$per" else per, rule.id)
 
 
 def _compile_nouns(out: Rules, rule: Rule) -> None:

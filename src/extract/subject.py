@@ -29,6 +29,7 @@ VERB_TAGS = {"v", "vn", "vd"}
 # Particles, prepositions, conjunctions, pronouns and punctuation never end or open a subject.
 FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "x", "y", "w", "e", "o"}
 MAX_SUBJECT = 10
+MAX_LABEL = 8  # a longer text before a colon is a sentence, not a label
 # A percentage or 倍 with no subject of its own usually tells the change of the figure before it.
 CHANGE_KINDS = ("percent", "percentage_point")
 _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇零一二三四五六七八九]{4}年")
@@ -37,9 +38,9 @@ _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
 _GAP = regex.compile(r"[\s、]?|整?[（(]")  # 叁佰伍拾万元整（¥3500000.00）: the same sum again
 _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
-_FROM_WORDS = ("从", "由", "比", "较")
+_FROM_WORDS = ("从", "由", "比", "较", "高于", "低于", "高出", "快于", "慢于", "超出")  # what changes or compares stands before
 _CHANGED_TO = regex.compile(r"\p{Han}{0,4}(?:到|至|为)")
-_DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命)$")  # jieba tags them as times
+_DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命|用时|耗时)$")  # jieba tags them as times
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     after = _phrase_after(text, mention.end, kind)
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
-    if after is None and kind == "money" and text.startswith(sets.grants, mention.end):
+    if after is None and kind in ("money", "percent") and text.startswith(sets.grants, mention.end):
         grant = next(word for word in sets.grants if text.startswith(word, mention.end))
         granted = _GRANTED.match(text, mention.end + len(grant))  # 按每人1500元给予一次性扩岗补助
         after = granted.group(1) if granted else None
@@ -258,7 +259,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if len(before) < 2:
         return _label(text, left) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
-    base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word == "较")), default=None)
+    base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
         tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
     rate = max((k for k, (word, _) in enumerate(tokens) if word.startswith("每")), default=None)
@@ -281,7 +282,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     found = _chunk(tuple(tokens)) if tokens else _Found(None)
-    return found if found.text else _label(text, left) or found
+    return found if found.text and not found.weak else _label(text, left) or found  # 品种改良：每亩补助300元
 
 
 def _label(text: str, left: int) -> _Found | None:
@@ -290,8 +291,8 @@ def _label(text: str, left: int) -> _Found | None:
     if not left or text[left - 1] not in "：:":
         return None
     label = _NOT_HAN.sub("", text[clause_start(text, left - 1):left - 1])
-    if not 2 <= len(label) <= MAX_SUBJECT or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
-        return None  # 还有个暖心的：… is no label
+    if not 2 <= len(label) <= MAX_LABEL or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
+        return None  # 还有个暖心的：…, 其余由居民按楼层分摊：… are no labels
     return _Found(label)
 
 
