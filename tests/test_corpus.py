@@ -34,6 +34,8 @@ SETS = {
     "heldout18": (ROOT / "tests" / "heldout18" / "texts", ROOT / "tests" / "heldout18" / "gold", 0.95),
     "heldout19": (ROOT / "tests" / "heldout19" / "texts", ROOT / "tests" / "heldout19" / "gold", 0.95),
     "heldout20": (ROOT / "tests" / "heldout20" / "texts", ROOT / "tests" / "heldout20" / "gold", 0.95),
+    "heldout21": (ROOT / "tests" / "heldout21" / "texts", ROOT / "tests" / "heldout21" / "gold", 0.95),
+    "heldout22": (ROOT / "tests" / "heldout22" / "texts", ROOT / "tests" / "heldout22" / "gold", 0.95),
 }
 FIELD_FLOOR = 0.95
 # heldout18 writes the denominator of mmol/L as L where we write 升, and reads shared

@@ -117,6 +117,7 @@ def test_one_approximation_marker_after_a_figure():
     ("沪指报3286.45点，涨幅0.56%；", ["沪指", "沪指"]),  # a vague word defers to the figure before
     ("按每人1500元给予一次性扩岗补助", ["一次性扩岗补助"]),  # what a grant verb gives
     ("预算金额：人民币叁佰伍拾万元整（¥3500000.00）", ["预算金额", "预算金额"]),  # the same sum in brackets
+    ("为1086名老人发放高龄津贴，每人每月100~300元。", ["老人", "高龄津贴"]),  # the counted noun, not what it does
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects
@@ -162,3 +163,7 @@ def test_a_change_of_a_count_counts_the_same_kind():
 def test_currency_codes_and_signs_before_a_figure(text, value, unit):
     [fact] = extract_facts(text)
     assert (fact.value, fact.unit) == (value, unit)
+
+
+def test_a_range_qualifies_a_bare_one():
+    assert [(f.value, f.value_max) for f in extract_facts("实习期一到两年，打造一个平台")] == [(1, 2)]

@@ -869,8 +869,9 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
             continue
-        qualified = mention.approx or mention.half or mention.tenth_digit or mention.pattern == "compound"
-        if qualified and rule_id in keep_if_qualified:  # 不到一年, 一年半, 一块五, 一年零三个月
+        qualified = mention.approx or mention.half or mention.tenth_digit or mention.pattern == "compound" \
+            or len(mention.tokens) > 1
+        if qualified and rule_id in keep_if_qualified:  # 不到一年, 一年半, 一块五, 一年零三个月, 一到两年
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"

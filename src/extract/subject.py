@@ -168,8 +168,8 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         grant = next(word for word in sets.grants if text.startswith(word, mention.end))
         granted = _GRANTED.match(text, mention.end + len(grant))  # 按每人1500元给予一次性扩岗补助
         after = granted.group(1) if granted else None
-    if mention.noun and not (after and after.startswith(mention.noun)):
-        return _Found(mention.noun)
+    if mention.noun and not (after and after.startswith(mention.noun) and not _verb_next(after, mention.noun)):
+        return _Found(mention.noun)  # 1086名老人发放高龄津贴: the noun, not what it does
     if after:
         return _Found(after)
     found = _phrase_before(text, mention, previous, kind, rules)
@@ -204,6 +204,12 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     sentence_start = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1)
     entry = _PERSON_ENTRY.search(text, max(0, sentence_start), start)
     return entry.group(1) if entry else None
+
+
+def _verb_next(phrase: str, noun: str) -> bool:
+    """Does a verb follow ``noun`` at the start of ``phrase``?"""
+    rest = tag(phrase[len(noun):]) if len(phrase) > len(noun) else ()
+    return bool(rest) and rest[0][1] == "v"
 
 
 def _phrase_after(text: str, pos: int, kind: str) -> str | None:
@@ -267,6 +273,8 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if after_rate is not None and any(flag in NOUN_TAGS for _, flag in tokens[after_rate:]):
         tokens = tokens[after_rate:]  # 生猪养殖保险每头保额: the noun after the rate marker
     elif rate is not None and not any(flag in NOUN_TAGS or flag in VERB_TAGS for _, flag in tokens[after_rate:]):
+        while rate and tokens[rate - 1][0].startswith("每"):
+            rate -= 1  # 每人每月: the markers side by side
         tokens = tokens[:rate]  # 电价为每千瓦时0.5653元: a rate marker at the end names no thing
         if not tokens:
             return _rate_only(text, left, previous)
