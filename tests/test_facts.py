@@ -118,6 +118,12 @@ def test_one_approximation_marker_after_a_figure():
     ("按每人1500元给予一次性扩岗补助", ["一次性扩岗补助"]),  # what a grant verb gives
     ("预算金额：人民币叁佰伍拾万元整（¥3500000.00）", ["预算金额", "预算金额"]),  # the same sum in brackets
     ("为1086名老人发放高龄津贴，每人每月100~300元。", ["老人", "高龄津贴"]),  # the counted noun, not what it does
+    ("最高气温出现在14日，为26.8℃。", ["气温"]),  # the topic of the clause before
+    ("按不变价格计算，增长5.6%。", [None]),  # … but a clause opening with a preposition has none
+    ("粉丝也涨到了3.2万人", ["粉丝"]),  # the nouns before the verb
+    ("授权发明专利1086件，是五年前的2.6倍；", ["发明专利", "发明专利"]),  # a multiple of the figure before
+    ("全年完成客运量3.82亿人次，日均约105万人次。", ["客运量", "客运量"]),  # a rate of the figure before
+    ("住院楼地上22层、地下2层", ["住院楼", "住院楼"]),  # a place word ends no subject
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects

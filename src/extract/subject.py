@@ -28,10 +28,13 @@ NOUN_TAGS = {"n", "nz", "nt", "nr", "ns", "nrt", "j", "l", "ng", "an", "eng", "b
 VERB_TAGS = {"v", "vn", "vd"}
 # Particles, prepositions, conjunctions, pronouns and punctuation never end or open a subject.
 FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "x", "y", "w", "e", "o"}
+# Adverbs and place words never end a subject: 粉丝也(涨到), 住院楼地上(22层).
+TRAILING_TAGS = {"d", "f", "s"}
 MAX_SUBJECT = 10
 MAX_LABEL = 8  # a longer text before a colon is a sentence, not a label
 # A percentage or 倍 with no subject of its own usually tells the change of the figure before it.
 CHANGE_KINDS = ("percent", "percentage_point")
+CHANGE_UNITS = ("倍",)  # 是上年的2.3倍, 增长近一倍: a multiple of the figure before
 _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇零一二三四五六七八九]{4}年")
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
@@ -263,7 +266,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 break
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
-        return _label(text, left) or _Found(None)
+        return _label(text, left) or _topic_before(text, left, previous) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
@@ -279,7 +282,11 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         if not tokens:
             return _rate_only(text, left, previous)
     link, lead = _word_sets(rules).links, _word_sets(rules).leads
-    while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")):
+    if tokens and all(word in link or word in lead or word.startswith("每") or word.endswith("均") for word, _ in tokens) \
+            and any(word.startswith("每") or word.endswith("均") for word, _ in tokens):
+        return _rate_only(text, left, previous)  # 同比增长6.1%，日均约105万人次: a rate of the figure before
+    while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")
+                      or tokens[-1][1] in TRAILING_TAGS):
         tokens.pop()
     place = None
     while tokens and (tokens[0][0] in lead or tokens[0][1] in FUNCTION_TAGS):
@@ -290,7 +297,23 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     found = _chunk(tuple(tokens)) if tokens else _Found(None)
+    if not tokens:
+        return _label(text, left) or _topic_before(text, left, previous) or found
+    if not found.text or found.weak:
+        found = _doer(tokens) or found
     return found if found.text and not found.weak else _label(text, left) or found  # 品种改良：每亩补助300元
+
+
+def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
+    """粉丝也涨到了3.2w: when the phrase ends in a verb, the nouns before the verb (and its
+    adverbs) name the thing."""
+    k = len(tokens)
+    while k and (tokens[k - 1][1] in VERB_TAGS or tokens[k - 1][1] in TRAILING_TAGS):
+        k -= 1
+    if k == len(tokens) or not k or tokens[k - 1][1] not in NOUN_TAGS:
+        return None
+    found = _chunk(tuple(tokens[:k]))
+    return found if found.text and not found.weak else None
 
 
 def _label(text: str, left: int) -> _Found | None:
@@ -315,6 +338,22 @@ def _aside_before(text: str, left: int) -> tuple[int, int] | None:
     if opened < 0 or any(ch in SENTENCE_END for ch in text[opened:left]):
         return None
     return opened, left
+
+
+def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | None:
+    """最高气温出现在14日，为26.8℃: a clause that names nothing takes the topic of the
+    clause before it (what stands before its first verb), when that clause has no figure."""
+    if not left or text[left - 1] not in "，,":
+        return None
+    start = clause_start(text, left - 1)
+    if previous is not None and previous.end > start:
+        return None
+    words = tag(_NOT_HAN.sub("", _DATES.sub("", text[start:left - 1])))
+    verb = next((k for k, (_, flag) in enumerate(words) if flag == "v"), None)
+    if not verb or words[verb - 1][1] not in NOUN_TAGS or words[0][1] == "p":
+        return None  # 按不变价格计算，…: a clause opening with a preposition has no topic
+    found = _chunk(tuple(words[:verb]))
+    return found if found.text and not found.weak else None
 
 
 def _rate_only(text: str, left: int, previous: Mention | None) -> _Found:
@@ -390,7 +429,8 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
             return found[j].text
     j = k - 1
     if j >= 0 and _same_sentence(text, mentions[j], mentions[k]) and (
-            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS or own.rate_only):
+            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS
+            or mentions[k].unit.unit in CHANGE_UNITS or own.rate_only):
         return resolved[j]  # 生产总值286.4亿元、增长6.3%: the change of the figure before
     return None
 
