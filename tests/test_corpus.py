@@ -36,6 +36,9 @@ SETS = {
     "heldout20": (ROOT / "tests" / "heldout20" / "texts", ROOT / "tests" / "heldout20" / "gold", 0.95),
     "heldout21": (ROOT / "tests" / "heldout21" / "texts", ROOT / "tests" / "heldout21" / "gold", 0.95),
     "heldout22": (ROOT / "tests" / "heldout22" / "texts", ROOT / "tests" / "heldout22" / "gold", 0.95),
+    "heldout23": (ROOT / "tests" / "heldout23" / "texts", ROOT / "tests" / "heldout23" / "gold", 0.95),
+    "heldout24": (ROOT / "tests" / "heldout24" / "texts", ROOT / "tests" / "heldout24" / "gold", 0.95),
+    "heldout25": (ROOT / "tests" / "heldout25" / "texts", ROOT / "tests" / "heldout25" / "gold", 0.95),
 }
 FIELD_FLOOR = 0.95
 # heldout18 writes the denominator of mmol/L as L where we write 升, and reads shared

@@ -173,3 +173,23 @@ def test_currency_codes_and_signs_before_a_figure(text, value, unit):
 
 def test_a_range_qualifies_a_bare_one():
     assert [(f.value, f.value_max) for f in extract_facts("实习期一到两年，打造一个平台")] == [(1, 2)]
+
+
+def test_subtitle_cues_are_chrome():
+    text = "1\n00:00:00,000 --> 00:00:03,600\n今年全县脐橙种植面积\n\n2\n00:00:03,600 --> 00:00:07,100\n达到18.6万亩。\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(186000, "亩")]
+
+
+def test_a_caption_unit_serves_the_table_below():
+    text = "表1 专项资金支出结构（单位：万元）\n项目名称\t金额\t占比\n培训补贴\t1,246.2\t67.0%\n"
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(12462000, "元", "培训补贴"), (67, "%", "培训补贴")]
+
+
+def test_a_per_capita_header_makes_its_column_a_rate():
+    text = "| 乡镇 | 人口（人） | 人均GDP（元） |\n|---|---|---|\n| 城关镇 | 78,650 | 61,200 |\n"
+    assert [(f.value, f.per) for f in extract_facts(text)] == [(78650, None), (61200, "人")]
+
+
+def test_a_spoken_price_range_keeps_its_tenths():
+    [fact] = extract_facts("今年收购价一斤两块八到三块二")
+    assert (fact.value, fact.value_max, fact.unit, fact.per) == (2.8, 3.2, "元", "斤")

@@ -77,6 +77,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop += _inner_spaces(text, rows, raw)
     drop += _thousands_separators(text, raw)
     drop += _doubled_runs(text)
+    drop += _subtitle_timing(text)
     if not drop:
         return CleanText(raw=raw, text=text, offsets=None)
     kept = _kept_ranges(drop, len(text))
@@ -258,6 +259,20 @@ def _full_width_digits_around(raw: str, k: int) -> bool:
     """A full-width comma separates thousands only between full-width digits (１，２３４);
     between ASCII digits it separates two figures (20，300美元)."""
     return 0 < k < len(raw) - 1 and "０" <= raw[k - 1] <= "９" and "０" <= raw[k + 1] <= "９"
+
+
+# ---------------------------------------------------------------- subtitles
+
+# An SRT cue's number and timing line (with the blank line before it), or a [02:15]
+# timestamp opening a transcript line: chrome around the words.
+_CUE = regex.compile(r"(?m)(?:^[ \t]*\n)?^[ \t]*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[^\n]*\n"
+                     r"|^\[\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?\][ \t]*")
+
+
+def _subtitle_timing(text: str) -> list[tuple[int, int]]:
+    if "-->" not in text and "[" not in text:
+        return []
+    return [m.span() for m in _CUE.finditer(text)]
 
 
 # ---------------------------------------------------------------- doubled headlines

@@ -24,13 +24,16 @@ MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they m
 # One numeral token: Arabic or Chinese, with magnitudes and the 多/余/几 morphemes
 # that stand inside a number (4800多万, 2.4万余 keeps 余 outside, 十几).
 _TOKEN = rf"""
-(?:(?<![\d.A-Za-z])|(?<=USD|EUR|HKD|RMB|CNY|GBP|JPY))  # not inside PM2.5, C919, G20; after USD
 (?:
+    (?:(?<![\d.A-Za-z])|(?<=USD|EUR|HKD|RMB|CNY|GBP|JPY))  # not inside PM2.5, C919, G20; after USD
     \d+(?:\.\d+)?(?:[kKw](?![A-Za-z]))?  # Arabic, decimals, 12k, 3.2w (万)
-  | [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
+  | (?<![\d.])                          # a Chinese numeral may follow a letter: 1TB三种
+  (?:
+    [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
   | 百(?![分帕])                     # 百, but not 百分之, 百分点, 百帕
   | 千(?![克米瓦卡帕伏字])          # 千, but not 千克 / 千米 / 千瓦 / 千字节
+  )
 )
 (?:
     \d+(?:\.\d+)?
@@ -53,11 +56,11 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被]|$)")
+_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和]|$)")
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
-_QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰]")  # a digit or a magnitude: 5万, 120, 两千
+_QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
@@ -80,6 +83,7 @@ class Mention:
     per_rule: str | None = None
     half: bool = False  # 一年半, 两个半小时
     tenth_digit: int | None = None  # 七成六: the 6 after a tenths unit
+    tenth_digit_max: int | None = None  # 两块八到三块二: the 2 of the upper bound
     unit_start: int | None = None  # where the unit's surface starts (after 余 in 500余名)
     fixed_value: float | None = None  # fractions: the value is computed here
     noun: str | None = None  # the counted noun right after, when a noun list names it
@@ -277,6 +281,9 @@ _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
+_HEADER_PER = {"人均": "人", "户均": "户", "亩均": "亩", "村均": "村"}
+_HEADER_PER_WORD = regex.compile("|".join(_HEADER_PER))
+_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\s（）()，。、]{1,4}?)\s*[）)]?\s*$")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -313,16 +320,24 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     mentions: list[Mention] = []
     unit_cells: set[int] = set()
     columns: dict[int, tuple[Unit, int]] = {}
+    column_per: dict[int, str] = {}
     unit_column = None
+    caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     for line in regex.finditer(r"[^\n]+", text):
         cells = _cells(line)
         if len(cells) < 2:
             columns, unit_column = {}, None
+            caption = _unit_in(_CAPTION_UNIT.search(line.group()), look)
             continue
         if all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
         if _is_header(text, line, cells):
             columns = {k: unit for k, cell in enumerate(cells) if (unit := _unit_in(_HEADER_UNIT.search(text, *cell), look))}
+            if not columns and caption:
+                columns = {k: caption for k in range(1, len(cells))}
+            caption = None
+            column_per = {k: _HEADER_PER[m.group()] for k, cell in enumerate(cells)
+                          if (m := _HEADER_PER_WORD.match(text[slice(*cell)].strip()))}
             unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
             continue
         row_unit = None
@@ -337,6 +352,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             if bare:
                 mention = _cell_mention(bare, *unit)
                 mention.noun = label
+                if k in column_per:  # 人均GDP（元）: each cell is per 人
+                    mention.per, mention.per_rule = column_per[k], "table-header"
                 mentions.append(mention)
     return mentions, unit_cells
 
@@ -514,7 +531,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if len(tokens) == 1 and text.startswith("分之", pos):
         return _fraction(text, start, pos, look)
     if len(tokens) == 1 and text.startswith("/", pos):
-        return _slash_fraction(text, start, pos, look) or _slash_pair(text, start, pos, look)
+        slashed = _slash_fraction(text, start, pos, look) or _slash_pair(text, start, pos, look)
+        if slashed or not _IMPLICIT_RATE.match(text, pos):
+            return slashed  # else 到手价39.8/份: a bare price per 份
     colloquial = _COLLOQUIAL_MAGNITUDE.match(text, pos)
     if colloquial and len(tokens) == 1:  # 5个亿, 3个多亿: the 个 is spoken, the 亿 a magnitude
         tokens[0] += colloquial.group(1)
@@ -548,6 +567,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         if again and again[0].unit == unit.unit:
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]
+            digit = _TENTH_DIGIT.match(text, again[2]) if unit.digit_after else None
+            if digit:  # 两块八到三块二
+                mention.tenth_digit_max, mention.end = int(parse_number(digit.group())), digit.end()
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
@@ -609,6 +631,9 @@ def _slash_fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention 
                       fixed_value=_round(int(numerator) / denominator * 100))
     _suffixes(text, mention, look)
     return mention
+
+
+_IMPLICIT_RATE = regex.compile(r"/\p{Han}")  # a bare figure, then a slash and a measure word
 
 
 def _slash_pair(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
@@ -699,7 +724,7 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
         if word:
             approx, rule_id = look.rules.approx_after[word]
             following = text[start + len(word):start + len(word) + 1]
-            if following and following in look.rules.approx_not_after.get(rule_id, ""):
+            if following and following in look.rules.approx_not_before.get(rule_id, ""):
                 return pos  # 5人不到场: 不到 is the verb here
             mention.approx, mention.approx_rule = approx, rule_id
             return start + len(word)

@@ -45,8 +45,10 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         value += 0.5
         steps.append("半: +0.5")
     if mention.tenth_digit is not None:
-        value += mention.tenth_digit / 10
+        value = _clean_float(value + mention.tenth_digit / 10)
         steps.append(f"a digit after the unit (七成六, 四块五): +0.{mention.tenth_digit}")
+    if mention.tenth_digit_max is not None and value_max is not None:
+        value_max = _clean_float(value_max + mention.tenth_digit_max / 10)
     factor = unit.factor
     if unit.tenths and value <= 10:
         factor = factor * 10
@@ -165,10 +167,16 @@ def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
     group ``a<N>`` names the entry of ``rules.approx_before``."""
     if not rules.approx_before:
         return None, 0
-    parts = [f"(?P<a{n}>{_not_after(rules, rule_id)}{regex.escape(word)}\\p{{Han}}{{0,{gap}}})"
+    parts = [f"(?P<a{n}>{_not_after(rules, rule_id)}{regex.escape(word)}{_not_before(rules, rule_id)}\\p{{Han}}{{0,{gap}}})"
              for n, (word, _, gap, rule_id) in enumerate(rules.approx_before)]
     reach = max(len(word) + gap for word, _, gap, _ in rules.approx_before)
     return regex.compile("(?:" + "|".join(parts) + ")$"), reach
+
+
+def _not_before(rules: Rules, rule_id: str) -> str:
+    """A lookahead for the characters that may not follow the word (预计会达到 is no estimate here)."""
+    chars = rules.approx_not_before.get(rule_id)
+    return f"(?![{regex.escape(chars)}])" if chars else ""
 
 
 def _not_after(rules: Rules, rule_id: str) -> str:

@@ -220,6 +220,8 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     pair = _adjacent_range(t)
     if pair is not None:
         return pair
+    if t in _HUNDRED_OR_SO:
+        return 100, None, "over"  # 百十来斤: a hundred and a bit
     loose = _LOOSE_ROUND.fullmatch(t)
     if loose:  # 百八十 is 80 to 100, 千儿八百 800 to 1000
         top, low = _LOOSE_ORDERS[loose.group(1)], _LOOSE_ORDERS[loose.group(2)]
@@ -234,6 +236,7 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
 
 # A round number and eight of the order below it, spoken for "about that many".
 _LOOSE_ROUND = regex.compile(r"([百千万])儿?八([十百千])")
+_HUNDRED_OR_SO = ("百十", "百十来")
 _LOOSE_ORDERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 
 

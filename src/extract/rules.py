@@ -28,7 +28,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
                           "classifier", "kind_by_noun"}),
-    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after"}),
+    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
@@ -433,6 +433,7 @@ class Rules:
     approx_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> approx, id
     approx_inside: dict[str, tuple[str, str]] = field(default_factory=dict)  # between number and unit: 500余名
     approx_not_after: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 签约 no 约
+    approx_not_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 不到场 no 不到
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
     rate_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> per, id
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
@@ -491,6 +492,8 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
         out.approx_inside[str(word)] = (rule.get("approx"), rule.id)
     if rule.get("not_after"):
         out.approx_not_after[rule.id] = "".join(str(c) for c in rule.get("not_after"))
+    if rule.get("not_before"):
+        out.approx_not_before[rule.id] = "".join(str(c) for c in rule.get("not_before"))
     out.approx_before.sort(key=lambda item: -len(item[0]))
 
 

@@ -177,8 +177,28 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         return _Found(after)
     found = _phrase_before(text, mention, previous, kind, rules)
     if found.text and _COMPARED.sub("", found.text) in sets.vague:
-        return _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
+        found = _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
+    if not found.text:
+        label = _sentence_label(text, mention.start, sets)
+        if label:
+            return _Found(label, weak=True)  # 阳光玫瑰葡萄：每盒2斤，团购价29.9，原价59
     return found
+
+
+def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
+    """The label before a colon earlier in the sentence (a list item: `X：a，b，c`); not a
+    speaker's name (马长河：…) nor a clause with a verb."""
+    sentence_start = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1) + 1
+    colon = max(text.rfind("：", sentence_start, start), text.rfind(":", sentence_start, start))
+    if colon <= sentence_start:
+        return None
+    label = _NOT_HAN.sub("", text[clause_start(text, colon):colon])
+    if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or (len(label) <= 3 and label.startswith(sets.surnames)):
+        return None
+    words = tag(label)
+    if words[-1][1] not in NOUN_TAGS | {"vn"} or any(flag == "v" for _, flag in words):
+        return None
+    return label
 
 
 _GRANTED = regex.compile(r"(\p{Han}{2,10})(?=[，。；、,;：:）)]|$)")  # what a grant verb gives, to the clause end
@@ -266,7 +286,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 break
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
-        return _label(text, left) or _topic_before(text, left, previous) or _Found(None)
+        return _label(text, left, _word_sets(rules).vague) or _topic_before(text, left, previous) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
@@ -280,11 +300,11 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
             rate -= 1  # 每人每月: the markers side by side
         tokens = tokens[:rate]  # 电价为每千瓦时0.5653元: a rate marker at the end names no thing
         if not tokens:
-            return _rate_only(text, left, previous)
+            return _rate_only(text, left, previous, _word_sets(rules).vague)
     link, lead = _word_sets(rules).links, _word_sets(rules).leads
     if tokens and all(word in link or word in lead or word.startswith("每") or word.endswith("均") for word, _ in tokens) \
             and any(word.startswith("每") or word.endswith("均") for word, _ in tokens):
-        return _rate_only(text, left, previous)  # 同比增长6.1%，日均约105万人次: a rate of the figure before
+        return _rate_only(text, left, previous, _word_sets(rules).vague)  # 同比增长6.1%，日均约105万人次: a rate of the figure before
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")
                       or tokens[-1][1] in TRAILING_TAGS):
         tokens.pop()
@@ -298,10 +318,10 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     found = _chunk(tuple(tokens)) if tokens else _Found(None)
     if not tokens:
-        return _label(text, left) or _topic_before(text, left, previous) or found
+        return _label(text, left, _word_sets(rules).vague) or _topic_before(text, left, previous) or found
     if not found.text or found.weak:
         found = _doer(tokens) or found
-    return found if found.text and not found.weak else _label(text, left) or found  # 品种改良：每亩补助300元
+    return found if found.text and not found.weak else _label(text, left, _word_sets(rules).vague) or found  # 品种改良：每亩补助300元
 
 
 def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
@@ -316,14 +336,14 @@ def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
     return found if found.text and not found.weak else None
 
 
-def _label(text: str, left: int) -> _Found | None:
+def _label(text: str, left: int, vague: frozenset[str] = frozenset()) -> _Found | None:
     """质保期：2年, 定额调整：每人每月增加28元: the label before a colon names the figures
     of a clause that names nothing itself."""
     if not left or text[left - 1] not in "：:":
         return None
     label = _NOT_HAN.sub("", text[clause_start(text, left - 1):left - 1])
-    if not 2 <= len(label) <= MAX_LABEL or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
-        return None  # 还有个暖心的：…, 其余由居民按楼层分摊：… are no labels
+    if not 2 <= len(label) <= MAX_LABEL or tag(label)[-1][1] not in NOUN_TAGS | {"vn"} or label in vague:
+        return None  # 还有个暖心的：…, 其余由居民按楼层分摊：…, 嘉宾：… are no labels
     return _Found(label)
 
 
@@ -356,7 +376,7 @@ def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | No
     return found if found.text and not found.weak else None
 
 
-def _rate_only(text: str, left: int, previous: Mention | None) -> _Found:
+def _rate_only(text: str, left: int, previous: Mention | None, vague: frozenset[str] = frozenset()) -> _Found:
     """居民电价，每千瓦时0.5283元: a clause with only a rate marker names the thing of the
     clause before, or of the figure before (marked for the neighbour rules)."""
     if left and text[left - 1] in "，,":
@@ -370,7 +390,7 @@ def _rate_only(text: str, left: int, previous: Mention | None) -> _Found:
                 found = _chunk(tuple(words))
                 if found.text and not found.weak:
                     return found
-    return _label(text, left) or _Found(None, rate_only=True)
+    return _label(text, left, vague) or _Found(None, rate_only=True)
 
 
 def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
