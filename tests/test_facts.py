@@ -193,3 +193,8 @@ def test_a_per_capita_header_makes_its_column_a_rate():
 def test_a_spoken_price_range_keeps_its_tenths():
     [fact] = extract_facts("今年收购价一斤两块八到三块二")
     assert (fact.value, fact.value_max, fact.unit, fact.per) == (2.8, 3.2, "元", "斤")
+
+
+def test_numerals_next_to_codes_and_capital_digits():
+    facts = extract_facts("设U10、U12、U14三个组别，组建抢修队伍1200余人。")
+    assert [(f.value, f.unit) for f in facts] == [(3, "个"), (1200, "人")]

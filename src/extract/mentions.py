@@ -27,7 +27,7 @@ _TOKEN = rf"""
 (?:
     (?:(?<![\d.A-Za-z])|(?<=USD|EUR|HKD|RMB|CNY|GBP|JPY))  # not inside PM2.5, C919, G20; after USD
     \d+(?:\.\d+)?(?:[kKw](?![A-Za-z]))?  # Arabic, decimals, 12k, 3.2w (万)
-  | (?<![\d.])                          # a Chinese numeral may follow a letter: 1TB三种
+  | (?:(?<![\d.])|(?<=[A-Za-z]\d{{1,4}}))  # a Chinese numeral may follow a letter or a code: 1TB三种, U14三个
   (?:
     [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
   | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
@@ -36,7 +36,7 @@ _TOKEN = rf"""
   )
 )
 (?:
-    \d+(?:\.\d+)?
+    (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
   | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
   | 百(?![分帕]) | 千(?![克米瓦卡帕伏字])
   | 点(?=[{DIGITS}\d])              # decimal point in Chinese numerals
