@@ -198,3 +198,8 @@ def test_a_spoken_price_range_keeps_its_tenths():
 def test_numerals_next_to_codes_and_capital_digits():
     facts = extract_facts("设U10、U12、U14三个组别，组建抢修队伍1200余人。")
     assert [(f.value, f.unit) for f in facts] == [(3, "个"), (1200, "人")]
+
+
+def test_a_stray_space_inside_a_figure_is_dropped():
+    facts = extract_facts("第二产业增加值6 8.95亿元，增长6.7%。共有 2024 2025 两年")
+    assert [f.value for f in facts][:2] == [6895000000, 6.7]

@@ -220,6 +220,11 @@ def _opencc():
 _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: every character apart
 
 
+# One to three digits after a Chinese character, a space, then more digits: one figure
+# broken by a PDF or OCR (6 8.95亿元, 12 3.5万元), not two (2024 2025).
+_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han})\d{1,3}$")
+
+
 def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
     a run of spaces between two other tokens (`GDP 5`) shrinks to one, except in a
@@ -232,6 +237,9 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") ->
         nxt = text[m.end()] if m.end() < len(text) else "\n"
         keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
             bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and _in_rows(rows, m.start()))
+        if keep_one and m.end() - m.start() == 1 and nxt.isdigit() and _STRAY_DIGIT_SPACE.search(text, max(0, m.start() - 4), m.start()) \
+                and not _in_rows(rows, m.start()):
+            keep_one = False  # 6 8.95亿元: a stray space inside a figure
         if m.end() - m.start() > keep_one:
             drop.append((m.start() + keep_one, m.end()))
     return drop

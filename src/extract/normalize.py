@@ -167,7 +167,8 @@ def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
     group ``a<N>`` names the entry of ``rules.approx_before``."""
     if not rules.approx_before:
         return None, 0
-    parts = [f"(?P<a{n}>{_not_after(rules, rule_id)}{regex.escape(word)}{_not_before(rules, rule_id)}\\p{{Han}}{{0,{gap}}})"
+    parts = [f"(?P<a{n}>{_not_after(rules, rule_id) if len(word) == 1 else ''}{regex.escape(word)}"
+             f"{_not_before(rules, rule_id)}\\p{{Han}}{{0,{gap}}})"
              for n, (word, _, gap, rule_id) in enumerate(rules.approx_before)]
     reach = max(len(word) + gap for word, _, gap, _ in rules.approx_before)
     return regex.compile("(?:" + "|".join(parts) + ")$"), reach
@@ -180,7 +181,8 @@ def _not_before(rules: Rules, rule_id: str) -> str:
 
 
 def _not_after(rules: Rules, rule_id: str) -> str:
-    """A lookbehind for the characters that make a word part of another (签约 is no 约)."""
+    """A lookbehind for the characters that make a one-character word part of another (签约
+    is no 约; 最高超过 keeps 超过)."""
     chars = rules.approx_not_after.get(rule_id)
     return f"(?<![{regex.escape(chars)}])" if chars else ""
 
