@@ -44,6 +44,8 @@ SETS = {
     "heldout28": (ROOT / "tests" / "heldout28" / "texts", ROOT / "tests" / "heldout28" / "gold", 0.95),
     "heldout29": (ROOT / "tests" / "heldout29" / "texts", ROOT / "tests" / "heldout29" / "gold", 0.95),
     "heldout30": (ROOT / "tests" / "heldout30" / "texts", ROOT / "tests" / "heldout30" / "gold", 0.95),
+    "heldout31": (ROOT / "tests" / "heldout31" / "texts", ROOT / "tests" / "heldout31" / "gold", 0.95),
+    "heldout32": (ROOT / "tests" / "heldout32" / "texts", ROOT / "tests" / "heldout32" / "gold", 0.95),
 }
 FIELD_FLOOR = 0.95
 # heldout18 writes the denominator of mmol/L as L where we write 升, and reads shared
