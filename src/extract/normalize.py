@@ -229,6 +229,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         return None
     if per == "$per":
         per = _canonical(m.group("per"), rules)
+        if len(per) > 1 and per.endswith("名"):
+            per = per[:-1] + "人"  # 每千名老人 is per 千人
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
 
