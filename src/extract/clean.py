@@ -77,6 +77,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop += _inner_spaces(text, rows, raw)
     drop += _thousands_separators(text, raw)
     drop += _doubled_runs(text)
+    drop += _doubled_lines(text)
     drop += _subtitle_timing(text)
     if not drop:
         return CleanText(raw=raw, text=text, offsets=None)
@@ -225,6 +226,13 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 _STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han})\d{1,3}$")
 
 
+def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
+    """One space between digits that follow a Chinese character, outside a table row."""
+    at = space.start()
+    return (space.end() - at == 1 and text[space.end():space.end() + 1].isdigit()
+            and _STRAY_DIGIT_SPACE.search(text, max(0, at - 4), at) is not None and not _in_rows(rows, at))
+
+
 def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
     a run of spaces between two other tokens (`GDP 5`) shrinks to one, except in a
@@ -237,9 +245,8 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") ->
         nxt = text[m.end()] if m.end() < len(text) else "\n"
         keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
             bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and _in_rows(rows, m.start()))
-        if keep_one and m.end() - m.start() == 1 and nxt.isdigit() and _STRAY_DIGIT_SPACE.search(text, max(0, m.start() - 4), m.start()) \
-                and not _in_rows(rows, m.start()):
-            keep_one = False  # 6 8.95亿元: a stray space inside a figure
+        if keep_one and _stray_space_in_figure(text, m, rows):
+            keep_one = False  # 6 8.95亿元
         if m.end() - m.start() > keep_one:
             drop.append((m.start() + keep_one, m.end()))
     return drop
@@ -301,7 +308,7 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
         half = len(token) // 2
         if len(token) % 2 == 0 and token[:half] == token[half:]:
             drop.append((m.start(1) + half, m.end(1)))
-    return drop + _doubled_lines(text)
+    return drop
 
 
 _SPACE = regex.compile(r"\s+")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 import regex
 
 from .clean import CleanText, clean
-from .mentions import SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
+from .mentions import CHANGE_VERBS, SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
 from .normalize import normalize
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
@@ -99,7 +99,8 @@ def _year_of(date: str | None) -> int | None:
     return int(m.group()) if m else None
 
 
-_PARALLEL = regex.compile(r"(?:[、和及与]|(?:提高|增加|增长|上涨|上升|上调|下调|降低|下降|减少|调整|提升|降|升|增|减)?(?:到|至|为)"
+_CHANGES = "|".join(CHANGE_VERBS)
+_PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?:到|至|为)"
                           r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?)")  # ¥39.9一斤，比外面便宜十来块
 
 
@@ -112,7 +113,7 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
 
 
-_CHANGED_BY = regex.compile(r"[，,]?(?:比|较)?[^，。；;,\d]{0,6}?(?:增加|减少|新增|增长|下降)了?(?:约|近)?")
+_CHANGED_BY = regex.compile(rf"[，,]?(?:比|较)?[^，。；;,\d]{{0,6}}?(?:{_CHANGES}|新增)了?(?:约|近)?")
 
 
 def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:

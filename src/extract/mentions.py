@@ -126,6 +126,7 @@ class _Lookups:
     phrases_re: re.Pattern | None  # the set phrases of exclusions.yaml
     patterns: list[tuple[regex.Pattern, str, str]]  # their patterns: regex, rule id, scope
     implicit: list[tuple[regex.Pattern, object]]
+    rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
 
 
 @lru_cache(maxsize=8)
@@ -158,6 +159,7 @@ def lookups(rules: Rules) -> _Lookups:
         phrases_re=phrases_re,
         patterns=patterns,
         implicit=implicit,
+        rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
     )
 
 
@@ -281,8 +283,6 @@ _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
-_HEADER_PER = {"人均": "人", "户均": "户", "亩均": "亩", "村均": "村"}
-_HEADER_PER_WORD = regex.compile("|".join(_HEADER_PER))
 _CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\s（）()，。、]{1,4}?)\s*[）)]?\s*$")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADER = "单位"
@@ -336,8 +336,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             if not columns and caption:
                 columns = {k: caption for k in range(1, len(cells))}
             caption = None
-            column_per = {k: _HEADER_PER[m.group()] for k, cell in enumerate(cells)
-                          if (m := _HEADER_PER_WORD.match(text[slice(*cell)].strip()))}
+            column_per = {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
             unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
             continue
         row_unit = None
@@ -356,6 +355,11 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
                     mention.per, mention.per_rule = column_per[k], "table-header"
                 mentions.append(mention)
     return mentions, unit_cells
+
+
+def _rate_word_at(header: str, look: _Lookups) -> str | None:
+    """The denominator of a rate word opening a header cell: 人均GDP（元） → 人."""
+    return next((per for pattern, per in look.rate_words if pattern.match(header)), None)
 
 
 def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bool:
@@ -575,7 +579,11 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     return mention
 
 
-_CHANGE_VERB = regex.compile(r"(?:提高|提升|增加|增长|上升|抬高|降低|下降|减少|压减|缩短|延长|扩大)了?$")
+# Verbs of change: 提高1.5米至182.0米 (a change, then the new level), 提高到800元 (a shared
+# rate), 比上年末增加1140户 (a change of the count before).
+CHANGE_VERBS = ("提高", "提升", "增加", "增长", "上升", "上涨", "上调", "下调", "抬高", "降低", "下降", "减少", "压减",
+                "缩短", "延长", "扩大", "调整")
+_CHANGE_VERB = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)})了?$")
 LEVEL_RATIO = 5
 
 
@@ -866,10 +874,11 @@ def _implicit_unit(rule, look: _Lookups) -> Unit:
                 kind_by_noun=False, tenths=False, not_before=())
 
 
-def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts (after the last ，。；、 …)."""
+def clause_start(text: str, pos: int, ends: str = CLAUSE_END) -> int:
+    """Where the clause holding ``pos`` starts (after the last ，。；、 …); with
+    ``ends=SENTENCE_END``, where its sentence starts."""
     k = pos
-    while k > 0 and text[k - 1] not in CLAUSE_END:
+    while k > 0 and text[k - 1] not in ends:
         k -= 1
     return k
 

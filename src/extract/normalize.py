@@ -229,8 +229,6 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         return None
     if per == "$per":
         per = _canonical(m.group("per"), rules)
-        if len(per) > 1 and per.endswith("名"):
-            per = per[:-1] + "人"  # 每千名老人 is per 千人
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
 
@@ -247,6 +245,12 @@ def _rule_index(m: regex.Match) -> int:
     return next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("r") and value is not None)
 
 
+_AMOUNT = regex.compile(r"[\d.]*[十百千万亿]*")
+
+
 def _canonical(measure: str, rules: Rules) -> str:
-    unit = rules.surfaces.get(measure) or rules.surfaces.get(measure.removeprefix("个"))
-    return unit.unit if unit else measure
+    """A measure word as its unit (个月 → 月); after an amount too (千名 → 千人, 10股)."""
+    amount = _AMOUNT.match(measure).group()
+    word = measure[len(amount):]
+    unit = rules.surfaces.get(word) or rules.surfaces.get(word.removeprefix("个"))
+    return amount + unit.unit if unit else measure

@@ -98,7 +98,7 @@ def _respectively(text: str, mentions: list[Mention], resolved: list[str | None]
     listed before it take those things as subjects, in order."""
     starts = [m.start for m in mentions]
     for marker in _RESPECTIVELY.finditer(text):
-        left = max((text.rfind(ch, 0, marker.start()) for ch in SENTENCE_END), default=-1) + 1
+        left = clause_start(text, marker.start(), SENTENCE_END)
         right = min([i for i in (text.find(ch, marker.end()) for ch in SENTENCE_END) if i >= 0] or [len(text)])
         following = text.find("分别", marker.end(), right)
         right = following if following >= 0 else right
@@ -188,17 +188,14 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
 def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
     """The label before a colon earlier in the sentence (a list item: `X：a，b，c`); not a
     speaker's name (马长河：…) nor a clause with a verb."""
-    sentence_start = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1) + 1
+    sentence_start = clause_start(text, start, SENTENCE_END)
     colon = max(text.rfind("：", sentence_start, start), text.rfind(":", sentence_start, start))
     if colon <= sentence_start:
         return None
-    label = _NOT_HAN.sub("", text[clause_start(text, colon):colon])
-    if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or (len(label) <= 3 and label.startswith(sets.surnames)):
+    label = _colon_label(text, colon, sets.vague)
+    if label is None or (len(label) <= 3 and label.startswith(sets.surnames)):
         return None
-    words = tag(label)
-    if words[-1][1] not in NOUN_TAGS | {"vn"} or any(flag == "v" for _, flag in words):
-        return None
-    return label
+    return label if not any(flag == "v" for _, flag in tag(label)) else None
 
 
 _GRANTED = regex.compile(r"(\p{Han}{2,10})(?=[，。；、,;：:）)]|$)")  # what a grant verb gives, to the clause end
@@ -224,8 +221,7 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     m = _BEFORE_AGE.fullmatch(text, left, start)
     if m and m.group(1).startswith(surnames):
         return m.group(1)
-    sentence_start = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1)
-    entry = _PERSON_ENTRY.search(text, max(0, sentence_start), start)
+    entry = _PERSON_ENTRY.search(text, max(0, clause_start(text, start, SENTENCE_END) - 1), start)
     return entry.group(1) if entry else None
 
 
@@ -278,15 +274,15 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         left = previous.end
     before = text[left:end] if not aside or aside[0] < left else text[left:aside[0]] + text[aside[1]:end]
     before = _DATES.sub("", before)
-    words = rules.subject_words
+    sets = _word_sets(rules)
     if kind in ("percent", "percentage_point"):
-        for share in words.get("share", []):
+        for share in rules.subject_words.get("share", []):
             if share in before:
                 before = before[:before.rfind(share)]
                 break
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
-        return _label(text, left, _word_sets(rules).vague) or _topic_before(text, left, previous) or _Found(None)
+        return _label(text, left, sets.vague) or _topic_before(text, left, previous) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
@@ -300,11 +296,11 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
             rate -= 1  # 每人每月: the markers side by side
         tokens = tokens[:rate]  # 电价为每千瓦时0.5653元: a rate marker at the end names no thing
         if not tokens:
-            return _rate_only(text, left, previous, _word_sets(rules).vague)
-    link, lead = _word_sets(rules).links, _word_sets(rules).leads
+            return _rate_only(text, left, previous, sets.vague)
+    link, lead = sets.links, sets.leads
     if tokens and all(word in link or word in lead or word.startswith("每") or word.endswith("均") for word, _ in tokens) \
             and any(word.startswith("每") or word.endswith("均") for word, _ in tokens):
-        return _rate_only(text, left, previous, _word_sets(rules).vague)  # 同比增长6.1%，日均约105万人次: a rate of the figure before
+        return _rate_only(text, left, previous, sets.vague)  # 同比增长6.1%，日均约105万人次: the figure before
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")
                       or tokens[-1][1] in TRAILING_TAGS):
         tokens.pop()
@@ -318,10 +314,10 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     found = _chunk(tuple(tokens)) if tokens else _Found(None)
     if not tokens:
-        return _label(text, left, _word_sets(rules).vague) or _topic_before(text, left, previous) or found
+        return _label(text, left, sets.vague) or _topic_before(text, left, previous) or found
     if not found.text or found.weak:
         found = _doer(tokens) or found
-    return found if found.text and not found.weak else _label(text, left, _word_sets(rules).vague) or found  # 品种改良：每亩补助300元
+    return found if found.text and not found.weak else _label(text, left, sets.vague) or found  # 品种改良：每亩补助300元
 
 
 def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
@@ -336,15 +332,22 @@ def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
     return found if found.text and not found.weak else None
 
 
-def _label(text: str, left: int, vague: frozenset[str] = frozenset()) -> _Found | None:
+def _label(text: str, left: int, vague: frozenset[str]) -> _Found | None:
     """质保期：2年, 定额调整：每人每月增加28元: the label before a colon names the figures
     of a clause that names nothing itself."""
     if not left or text[left - 1] not in "：:":
         return None
-    label = _NOT_HAN.sub("", text[clause_start(text, left - 1):left - 1])
-    if not 2 <= len(label) <= MAX_LABEL or tag(label)[-1][1] not in NOUN_TAGS | {"vn"} or label in vague:
-        return None  # 还有个暖心的：…, 其余由居民按楼层分摊：…, 嘉宾：… are no labels
-    return _Found(label)
+    label = _colon_label(text, left - 1, vague)
+    return _Found(label) if label else None
+
+
+def _colon_label(text: str, colon: int, vague: frozenset[str]) -> str | None:
+    """The noun phrase of the clause ending at the colon at ``colon``, if it is short enough
+    to be a label (还有个暖心的：…, 其余由居民按楼层分摊：…, 嘉宾：… are none)."""
+    label = _NOT_HAN.sub("", text[clause_start(text, colon):colon])
+    if not 2 <= len(label) <= MAX_LABEL or label in vague or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
+        return None
+    return label
 
 
 _ASIDE_LENGTH = 24
@@ -360,15 +363,25 @@ def _aside_before(text: str, left: int) -> tuple[int, int] | None:
     return opened, left
 
 
+def _clause_before(text: str, left: int, previous: Mention | None, after_figure: bool = False) -> tuple[tuple[str, str], ...]:
+    """The tagged words of the clause before the one starting at ``left`` (after a comma),
+    dates dropped; none when a figure stands in it, or, with ``after_figure``, the words
+    after that figure (为1685名80周岁以上老人发放高龄津贴，…)."""
+    if not left or text[left - 1] not in "，,":
+        return ()
+    start = clause_start(text, left - 1)
+    if previous is not None and previous.end > start:
+        if not (after_figure and previous.end < left):
+            return ()
+        start = previous.end
+    phrase = _NOT_HAN.sub("", _DATES.sub("", text[start:left - 1]))
+    return tag(phrase) if len(phrase) >= 2 else ()
+
+
 def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | None:
     """最高气温出现在14日，为26.8℃: a clause that names nothing takes the topic of the
     clause before it (what stands before its first verb), when that clause has no figure."""
-    if not left or text[left - 1] not in "，,":
-        return None
-    start = clause_start(text, left - 1)
-    if previous is not None and previous.end > start:
-        return None
-    words = tag(_NOT_HAN.sub("", _DATES.sub("", text[start:left - 1])))
+    words = _clause_before(text, left, previous)
     verb = next((k for k, (_, flag) in enumerate(words) if flag == "v"), None)
     if not verb or words[verb - 1][1] not in NOUN_TAGS or words[0][1] == "p":
         return None  # 按不变价格计算，…: a clause opening with a preposition has no topic
@@ -376,20 +389,14 @@ def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | No
     return found if found.text and not found.weak else None
 
 
-def _rate_only(text: str, left: int, previous: Mention | None, vague: frozenset[str] = frozenset()) -> _Found:
+def _rate_only(text: str, left: int, previous: Mention | None, vague: frozenset[str]) -> _Found:
     """居民电价，每千瓦时0.5283元: a clause with only a rate marker names the thing of the
     clause before, or of the figure before (marked for the neighbour rules)."""
-    if left and text[left - 1] in "，,":
-        start = clause_start(text, left - 1)
-        if previous is not None and start < previous.end < left:
-            start = previous.end  # 为1685名80周岁以上老人发放高龄津贴，每人每月100—300元
-        if previous is None or previous.end <= start:
-            phrase = _NOT_HAN.sub("", _DATES.sub("", text[start:left - 1]))
-            words = tag(phrase) if len(phrase) >= 2 else ()
-            if words and words[-1][1] in NOUN_TAGS:
-                found = _chunk(tuple(words))
-                if found.text and not found.weak:
-                    return found
+    words = _clause_before(text, left, previous, after_figure=True)
+    if words and words[-1][1] in NOUN_TAGS:
+        found = _chunk(words)
+        if found.text and not found.weak:
+            return found
     return _label(text, left, vague) or _Found(None, rate_only=True)
 
 
