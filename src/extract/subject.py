@@ -35,7 +35,7 @@ MAX_LABEL = 8  # a longer text before a colon is a sentence, not a label
 # A percentage or 倍 with no subject of its own usually tells the change of the figure before it.
 CHANGE_KINDS = ("percent", "percentage_point")
 CHANGE_UNITS = ("倍",)  # 是上年的2.3倍, 增长近一倍: a multiple of the figure before
-_DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇零一二三四五六七八九]{4}年")
+_DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇○零一二三四五六七八九]{4}年")
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
@@ -242,6 +242,8 @@ def _phrase_after(text: str, pos: int, kind: str) -> str | None:
     picked: list[tuple[str, str]] = []
     for k, (word, flag) in enumerate(words):
         next_is_noun = k + 1 < len(words) and words[k + 1][1] in NOUN_TAGS
+        if picked and flag == "v" and len(word) > 1 and len(words) - k > 2:
+            break  # 三名干警获评全省检察业务标兵: a verb with an object after it starts the predicate
         if flag in NOUN_TAGS or flag in ("vn", "t") or (picked and next_is_noun and (flag == "v" or word in "和与及")):
             picked.append((word, flag))
         else:
