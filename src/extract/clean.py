@@ -73,10 +73,17 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
     if rows and len(text) == len(raw):
         text = _mark_columns(text, raw, rows)
-    drop += _wrapped_line_breaks(text, rows)
-    drop += _inner_spaces(text, rows, raw)
+    csv_rows, commas, quotes = _csv_rows(text)
+    if csv_rows and len(text) == len(raw):
+        text = "".join("|" if k in commas else ch for k, ch in enumerate(text))
+        rows = sorted(rows + csv_rows)
+        drop += [(k, k + 1) for k in quotes]
+    captions = _caption_lines(text)
+    drop += _wrapped_line_breaks(text, rows, captions)
+    drop += _inner_spaces(text, rows, raw, captions)
     drop += _thousands_separators(text, raw)
     drop += _doubled_runs(text)
+    drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
     drop += _doubled_lines(text)
     drop += _subtitle_timing(text)
     if not drop:
@@ -132,11 +139,74 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+CSV_MIN_ROWS = 3  # lines in a row with the same number of comma-separated fields
+
+
+def _csv_rows(text: str) -> tuple[list[tuple[int, int]], set[int], list[int]]:
+    """Rows of comma-separated values pasted into an article (乡镇,面积（亩）,产量（吨）
+    then 城关镇,62400,"108,300"): the lines, the commas that part fields (they become
+    |, so the rows read as a table) and the quotes around fields (dropped)."""
+    if "," not in text:
+        return [], set(), []
+    rows: list[tuple[int, int]] = []
+    commas: set[int] = set()
+    quotes: list[int] = []
+    run: list[tuple[regex.Match, list[int], list[int]]] = []
+    for m in [*_LINE.finditer(text), None]:
+        fields = _csv_fields(m) if m is not None else None
+        if run and (fields is None or len(fields[0]) != len(run[-1][1])):
+            if len(run) >= CSV_MIN_ROWS:
+                rows += [(line.start(), line.end()) for line, _, _ in run]
+                commas.update(k for _, seps, _ in run for k in seps)
+                quotes += [k for _, _, marks in run for k in marks]
+            run = []
+        if fields is not None:
+            run.append((m, *fields))
+    return rows, commas, quotes
+
+
+def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
+    """(separating commas, quote marks) of a line of comma-separated values; None for
+    prose (no ASCII comma, or Chinese sentence punctuation)."""
+    body = line.group()
+    if "," not in body or any(ch in body for ch in "，。；！？|\t"):
+        return None  # prose, or a table with columns of its own (| 3,560 |)
+    separators, marks, quoted = [], [], False
+    for k, ch in enumerate(body):
+        at = line.start() + k
+        if ch == '"' and (quoted or k == 0 or body[k - 1] == ","):
+            quoted = not quoted
+            marks.append(at)
+        elif ch == "," and not quoted:
+            separators.append(at)
+    return (separators, marks) if separators and not quoted else None
+
+
 def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in rows)
 
 
-def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+# What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
+# list marker (2. , 三、, - ).
+_BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
+_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s")
+_PUNCTUATION = regex.compile(r"[，。、；：？！,.;:?!]")
+CAPTION_SHARE = 0.6  # of an article's lines without a punctuation mark, for it to be a transcript
+
+
+def _caption_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of a subtitle or caption transcript (`一天工钱一百二 管中午一顿饭`):
+    when most lines of an article carry no punctuation at all, each such line is a
+    phrase of its own, and the spaces in it part phrases, not the letters of a word."""
+    if text.count("\n") < 4:
+        return []
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    bare = [(m.start(), m.end()) for m in lines if not _PUNCTUATION.search(m.group())]
+    return bare if len(bare) >= CAPTION_SHARE * len(lines) else []
+
+
+def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
+                         captions: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Rejoin lines that a PDF or a narrow column broke mid-sentence; keep one newline
     for a paragraph break.
 
@@ -158,8 +228,10 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = ()) -> list[tu
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if "|" in line or _in_rows(rows, m.start() - 1):
-            wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560)
+        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(captions, m.start() - 1):
+            wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption
+        elif _TURN.match(text, m.end()):
+            wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
         else:
             wrapped = _wrapped(line[-1], text[m.end()], len(line), wrap_width)
         if wrapped:
@@ -233,13 +305,20 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
             and _STRAY_DIGIT_SPACE.search(text, max(0, at - 4), at) is not None and not _in_rows(rows, at))
 
 
-def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") -> list[tuple[int, int]]:
+def _wide_gap(raw: str, start: int, end: int) -> bool:
+    """An ideographic space in the raw text: a gap between phrases (收报3050.12点　两市)."""
+    return "\u3000" in raw[start:end]
+
+
+def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
+                  captions: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
     a run of spaces between two other tokens (`GDP 5`) shrinks to one, except in a
     letter-spaced line of Chinese, where `3 2 6 户` is one number (326户). Between the
     fields of a table row one space stays (`1　张某某` is no 1张)."""
     drop = [(m.start() + k, m.start() + k + 1) for m in _LETTER_SPACED.finditer(text)
             if _HAN.search(m.group()) for k in range(1, len(m.group()), 2)]
+    letter_spaced = {start for start, _ in drop}
     for m in _SPACES.finditer(text):
         prev = text[m.start() - 1] if m.start() else "\n"
         nxt = text[m.end()] if m.end() < len(text) else "\n"
@@ -247,6 +326,11 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "") ->
             bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and _in_rows(rows, m.start()))
         if keep_one and _stray_space_in_figure(text, m, rows):
             keep_one = False  # 6 8.95亿元
+        if not keep_one and _HAN.match(prev) and _HAN.match(nxt) and (
+                (captions and _in_rows(captions, m.start())) or _wide_gap(raw, m.start(), m.end())):
+            keep_one = True  # 一斤三块五 小果一斤才一块五, 收报3050.12点　两市成交额: two phrases
+        if keep_one and m.start() in letter_spaced:
+            keep_one = False
         if m.end() - m.start() > keep_one:
             drop.append((m.start() + keep_one, m.end()))
     return drop
