@@ -45,7 +45,7 @@ BROKEN = [
             kind: area
             surface: [垧]
         """, "news/r.yaml:4: unit 垧: unknown key 'surface'; expected one of classifier, description, digit_after, "
-             "enabled, examples, factor, id, kind, kind_by_noun, not, not_before, only_after, only_before, slash_pair, surfaces, "
+             "enabled, examples, factor, id, kind, kind_by_noun, not, not_before, only_after, only_before, signed, slash_pair, surfaces, "
              "symbols, tenths, unit "
              "(did you mean 'surfaces'?)"),
     ("missing-key", """\

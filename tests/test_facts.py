@@ -71,7 +71,7 @@ def test_markdown_tables_take_units_from_the_row_or_a_unit_column():
             "| 固定资产投资（亿元） | — | -2.1 |\n\n"
             "| 指标 | 单位 | 2024年 | 比上年增减 |\n|---|---|---|---|\n| 在校学生 | 万人 | 9.73 | 0.21 |\n")
     rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
-    assert rows == [(58630000000, "元", "地区生产总值"), (5.8, "%", "地区生产总值"), (-2.1, "%", "固定资产投资"),
+    assert rows == [(58630000000, "元", "地区生产总值"), (5.8, "%", "地区生产总值"), (2.1, "%", "固定资产投资"),
                     (97300, "人", "在校学生"), (2100, "人", "在校学生")]
 
 
@@ -148,7 +148,38 @@ def test_a_tab_separated_table_reads_like_a_markdown_one():
            "固定资产投资\t亿元\t—\t52.18\t-4.3\n"
     rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
     assert rows == [(1236000000, "元", "规模以上工业增加值"), (3587000000, "元", "规模以上工业增加值"),
-                    (6.8, "%", "规模以上工业增加值"), (5218000000, "元", "固定资产投资"), (-4.3, "%", "固定资产投资")]
+                    (6.8, "%", "规模以上工业增加值"), (5218000000, "元", "固定资产投资"), (4.3, "%", "固定资产投资")]
+
+
+def test_a_minus_before_a_percent_change_marks_a_fall_and_is_dropped():
+    facts = extract_facts("最低气温降至-4℃，零下2.5摄氏度；工业增加值同比-2.1%，利润增长负3.9%；收益率为-22.2%。")
+    assert [(f.value, f.unit) for f in facts] == [(-4, "℃"), (-2.5, "℃"), (2.1, "%"), (3.9, "%"), (-22.2, "%")]
+
+
+def test_csv_rows_read_as_a_table_with_units_and_rates_from_the_header():
+    text = ("各乡镇情况如下：\n乡镇,种植面积（亩）,单产（公斤/亩）\n城关镇,62400,186\n"
+            "柳河镇,\"108,300\",193\n合计,170700,189.5\n全县平均单产189.5公斤。")
+    rows = [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)]
+    assert rows[:4] == [(62400, "亩", None, "城关镇"), (186, "公斤", "亩", "城关镇"), (108300, "亩", None, "柳河镇"),
+                        (193, "公斤", "亩", "柳河镇")]
+    assert rows[-1][:3] == (189.5, "公斤", "亩")
+
+
+def test_a_unit_caption_under_a_table_serves_its_cells():
+    text = "| 项目 | 2023年 | 2024年 |\n|---|---|---|\n| 民宿收入 | 980 | 1,420 |\n\n*表：旅游收入构成（单位：万元）*\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(9800000, "元"), (14200000, "元")]
+
+
+def test_subtitle_lines_without_punctuation_stay_apart():
+    text = "这片果园一共十五亩\n七十五毫米以上的大果 一斤三块五\n小果一斤才一块五 拉去做果汁\n一天工钱一百二 管中午一顿饭\n我们下期见\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
+        (15, "亩", None), (75, "毫米", None), (3.5, "元", "斤"), (1.5, "元", "斤"), (120, "元", "天")]
+
+
+def test_chat_lines_stay_apart_and_their_nicknames_are_no_facts():
+    text = "3-2-1102 陈姐：物业费要从每平米一块八涨到两块五[发怒]\n7栋 老周：看到了，一下子涨了快四成\n"
+    assert [(f.value, f.unit, f.approx) for f in extract_facts(text)] == [
+        (1.8, "元", None), (2.5, "元", None), (40, "%", "under")]
 
 
 def test_a_headline_printed_twice_keeps_one_copy():

@@ -16,8 +16,8 @@ import regex
 from .rules import Rules
 from .segment import tag
 
-_YEAR = regex.compile(r"((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年")
-_CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+_YEAR = regex.compile(r"((?:19|20)\d{2})年|([〇○零一二三四五六七八九]{4})年")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0"}
 # A place name: two to four name characters before an administrative suffix. Name
 # characters exclude function words, verbs and generic modifiers, so 全县, 各乡镇,
 # 返还村 and 农村 are no places; chained names split (中阳县 | 枝柯镇 | 南大井村).

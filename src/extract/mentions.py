@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 import re
+from itertools import chain
 
 import regex
 
 from .numerals import parse_number, parse_quantity
 from .rules import Rules, Unit
 
-DIGITS = "〇零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺"
+DIGITS = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺"
 MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they may start a unit
 
 # One numeral token: Arabic or Chinese, with magnitudes and the 多/余/几 morphemes
@@ -39,7 +40,7 @@ _TOKEN = rf"""
     (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
   | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
   | 百(?![分帕]) | 千(?![克米瓦卡帕伏字])
-  | 点(?=[{DIGITS}\d])              # decimal point in Chinese numerals
+  | (?<!\.\d*)点(?=[{DIGITS}\d])     # decimal point in Chinese numerals (not 3050.12点两市)
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
   | 来(?=[万萬亿億])                 # 一百五十来万
 )*
@@ -56,12 +57,13 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和]|$)")
+_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛]|$)")
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
 
@@ -125,7 +127,8 @@ class _Lookups:
     firm_words: regex.Pattern  # any firm noun, to find one inside a phrase
     phrases_re: re.Pattern | None  # the set phrases of exclusions.yaml
     patterns: list[tuple[regex.Pattern, str, str]]  # their patterns: regex, rule id, scope
-    implicit: list[tuple[regex.Pattern, object]]
+    implicit: list[tuple[regex.Pattern, object]]  # before words: the clause before the number
+    implicit_after: list[tuple[regex.Pattern, object]]  # after words: right after it
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
 
 
@@ -137,11 +140,15 @@ def lookups(rules: Rules) -> _Lookups:
     # The standard library's re finds literal alternatives several times faster.
     phrases_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
     patterns = [(regex.compile(pattern), rule_id, scope) for pattern, rule_id, scope in rules.patterns]
-    implicit = []
+    implicit, implicit_after = [], []
     for rule in rules.implicit:
-        words = sorted((str(w) for w in rule.get("before")), key=len, reverse=True)
-        gap = int(rule.get("gap", 4))
-        implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), rule))
+        if rule.get("before"):
+            words = sorted((str(w) for w in rule.get("before")), key=len, reverse=True)
+            gap = int(rule.get("gap", 4))
+            implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), rule))
+        else:  # the words stand right after the number and end its clause
+            words = sorted((str(w) for w in rule.get("after")), key=len, reverse=True)
+            implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")(?=[{regex.escape(CLAUSE_END)}\s]|$)"), rule))
     return _Lookups(
         surfaces=rules.surfaces,
         surface_words=WordList(rules.surfaces),
@@ -151,7 +158,7 @@ def lookups(rules: Rules) -> _Lookups:
         not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
         only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
         only_after={u.id: regex.compile(f"(?:{_words_re(u.only_after).pattern})\\p{{Han}}{{0,{ONLY_AFTER_GAP}}}$")
-                    for u in rules.surfaces.values() if u.only_after},
+                    for u in chain(rules.surfaces.values(), *rules.surface_alternatives.values()) if u.only_after},
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
         noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
@@ -159,6 +166,7 @@ def lookups(rules: Rules) -> _Lookups:
         phrases_re=phrases_re,
         patterns=patterns,
         implicit=implicit,
+        implicit_after=implicit_after,
         rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
     )
 
@@ -256,7 +264,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
         if m.group("pct"):
             mention = _percent_words(text, m, look)
         else:
-            mention = _quantity(text, m.start(), m.end(), look)
+            mention = _quantity(text, m.start(), _token_end(m), look)
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
@@ -277,13 +285,13 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
 
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万).
-_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s]{1,4}?)\s*[）)]"
+_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
 _HEADER_UNIT = regex.compile(_UNIT_IN_BRACKETS + r"\s*$")
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
-_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\s（）()，。、]{1,4}?)\s*[）)]?\s*$")
+_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\s（）()，。、*_]{1,4}?)\s*[）)]?[\s*_]*$")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -293,8 +301,26 @@ _REACHED = ("满", "超过")  # 年满70周岁不满75周岁: the lower bound re
 _NOT_REACHED = ("不满", "未满", "不足", "不到")  # … and the upper one not
 
 
+def _other_context(text: str, start: int, surface: str, look: _Lookups) -> Unit | None:
+    """Another unit written the same way whose context words stand before the number
+    (发电1.2万度 is 千瓦时 where 气温38度 is ℃)."""
+    for unit in look.rules.surface_alternatives.get(surface, ()):
+        if look.only_after[unit.id].search(text, max(0, start - 12), start):
+            return unit
+    return None
+
+
+def _token_end(m: regex.Match) -> int:
+    """六十八一罐: a 一 that no numeral can end with (after 十八) opens the rate after it."""
+    token = m.group()
+    if len(token) > 2 and token[-1] in "一两" and token[-2] not in MAGNITUDES + "百千" and parse_number(token) is None \
+            and parse_number(token[:-1]) is not None:
+        return m.end() - 1
+    return m.end()
+
+
 def _bounded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """一千元以上二千元以下, 18周岁以上60周岁以下, 年满70周岁不满75周岁: a lower and an
+    """一千元以上二千元以下, 18周岁以上、35周岁以下, 年满70周岁不满75周岁: a lower and an
     upper bound side by side are one range."""
     out: list[Mention] = []
     for m in mentions:
@@ -302,7 +328,8 @@ def _bounded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         if (low is not None and low.pattern == m.pattern == "quantity"
                 and low.unit is not None and m.unit is not None and low.unit.unit == m.unit.unit
                 and len(low.tokens) == len(m.tokens) == 1
-                and ((low.end == m.start and text.endswith("以上", 0, low.end) and text.endswith("以下", 0, m.end))
+                and ((m.start - low.end <= 1 and text[low.end:m.start] in ("", "、") and text.endswith("以上", 0, low.end)
+                      and text.endswith("以下", 0, m.end))
                      or (text[low.end:m.start] in _NOT_REACHED and text.endswith(_REACHED, 0, low.start)))):
             out[-1] = Mention(low.start, m.end, low.num_start, m.num_end, (low.tokens[0], m.tokens[0]), low.unit,
                               "quantity", low.rule, noun=m.noun, noun_role=m.noun_role)
@@ -323,8 +350,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     column_per: dict[int, str] = {}
     unit_column = None
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
-    for line in regex.finditer(r"[^\n]+", text):
-        cells = _cells(line)
+    lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
+    for n, (line, cells) in enumerate(lines):
         if len(cells) < 2:
             columns, unit_column = {}, None
             caption = _unit_in(_CAPTION_UNIT.search(line.group()), look)
@@ -332,11 +359,15 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         if all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
         if _is_header(text, line, cells):
-            columns = {k: unit for k, cell in enumerate(cells) if (unit := _unit_in(_HEADER_UNIT.search(text, *cell), look))}
+            headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
+            columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
+            caption = caption or _caption_below(lines, n, look)
             if not columns and caption:
                 columns = {k: caption for k in range(1, len(cells))}
             caption = None
             column_per = {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
+            column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
+                           if header and header.group("per") and k in columns}  # 单产（公斤/亩）
             unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
             continue
         row_unit = None
@@ -357,6 +388,18 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     return mentions, unit_cells
 
 
+def _caption_below(lines: list, n: int, look: _Lookups) -> tuple[Unit, int] | None:
+    """The unit of a caption right under the table whose header is line ``n``
+    (*表：旅游收入构成（单位：万元）*)."""
+    below = next((line for line, cells in lines[n + 1:] if len(cells) < 2), None)
+    return _unit_in(_CAPTION_UNIT.search(below.group()), look) if below is not None else None
+
+
+def _per_unit(word: str, look: _Lookups) -> str:
+    unit = look.surfaces.get(word)
+    return unit.unit if unit else word
+
+
 def _rate_word_at(header: str, look: _Lookups) -> str | None:
     """The denominator of a rate word opening a header cell: 人均GDP（元） → 人."""
     return next((per for pattern, per in look.rate_words if pattern.match(header)), None)
@@ -366,8 +409,12 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
     """A header row holds no bare number, and names a unit or has no digit at all."""
     if any(_BARE_CELL.fullmatch(text, *cell) for cell in cells):
         return False
-    return not any(ch.isdigit() for ch in line.group()) or any(
+    return all(_PERIOD_CELL.fullmatch(text, *cell) or not any(ch.isdigit() for ch in text[slice(*cell)])
+               for cell in cells) or any(
         _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() == UNIT_HEADER for cell in cells)
+
+
+_PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)\s*")  # | 2023年 | 2024年 |
 
 
 def _unit_in(m: regex.Match | None, look: _Lookups) -> tuple[Unit, int] | None:
@@ -556,16 +603,23 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if context is not None and not context.search(text, max(0, start - 12), start):
         following = look.only_before.get(unit.id)
         if following is None or not following.match(text, pos):
-            return None  # 4级 is a wind force only after 风力 (or, for a quake, before 地震); 三级 alone is a grade
+            unit = _other_context(text, start, text[unit_start:pos], look)
+            if unit is None:
+                return None  # 4级 is a wind force only after 风力 (or, for a quake, before 地震); 三级 alone is a grade
     mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,
                       "quantity", unit.id, half=half, unit_start=unit_start)
+    written = text[unit_start:pos]
+    if len(written) > len(unit.unit) + 1 and written.startswith(unit.unit):
+        mention.noun = written[len(unit.unit):]  # 36块光伏板: the unit's surface names what it counts
     digit = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
     if digit:  # 七成六 is 76 %, 四块五 4.5 元
         mention.tenth_digit, mention.end, pos = int(parse_number(digit.group())), digit.end(), digit.end()
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
-    # 300元至1800元: the unit repeated after the upper bound
-    repeat = _range_end(text, pos)
+    # 300元至1800元: the unit repeated after the upper bound; a tier's bounds may carry
+    # （含） or 以上 between (50亩（含）至200亩, 200亩以上至500亩)
+    aside = _RANGE_ASIDE.match(text, pos)
+    repeat = _range_end(text, aside.end() if aside else pos)
     if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()):
         again = _unit_after(text, repeat.end(), look)
         if again and again[0].unit == unit.unit:
@@ -577,6 +631,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
+
+
+_RANGE_ASIDE = regex.compile(r"[（(]含[^（）()]{0,3}[）)]|以上(?=至)")
 
 
 # Verbs of change: 提高1.5米至182.0米 (a change, then the new level), 提高到800元 (a shared
@@ -674,8 +731,8 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if text.startswith("个", pos):
         after = pos + 1
         half = text.startswith("半", after)
-        if text.startswith(("多", "半"), after):
-            after += 1
+        if text.startswith(("多", "半", "来", "余"), after):
+            after += 1  # 两个多月, 一个来月
         unit = _unit_at(text, after, look)
         if unit and unit[0].classifier:
             return unit[0], after, unit[1], half
@@ -807,6 +864,9 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
         return None  # 面积（万亩）：12 folds 万 into a table's bare cells, not into prose
     unit = found[0]
     mention = Mention(start, after.end() if after else pos, start, pos, tuple(tokens), unit, "bracket", unit.id)
+    per = (after or before).group("per")
+    if per:  # 单产（公斤/亩）为183.5
+        mention.per, mention.per_rule = _per_unit(per, look), "bracket"
     _suffixes(text, mention, look)
     return mention
 
@@ -819,11 +879,20 @@ def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | N
     return (end - len(symbol), symbol[::-1]) if symbol else None
 
 
+def _symbol_range_end(text: str, pos: int, symbol: str) -> regex.Match | None:
+    if pos < len(text) and text[pos] in RANGE_SEPARATORS and text.startswith(symbol, pos + 1):
+        return TOKEN.match(text, pos + 1 + len(symbol))
+    return None
+
+
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """A number with no unit: a counted noun after it, or a word before it, names the unit."""
     symbol = _symbol_before(text, start, look)  # ￥500, US$100, USD 2.5亿
     if symbol:
         unit = look.rules.symbols[symbol[1]]
+        high = _symbol_range_end(text, pos, symbol[1]) if len(tokens) == 1 else None
+        if high:  # HK$1,850至HK$5,460: the sign repeated before the upper bound
+            tokens, pos = [*tokens, high.group()], high.end()
         mention = Mention(symbol[0], pos, start, pos, tuple(tokens), unit, "symbol", unit.id)
         _suffixes(text, mention, look)
         return mention
@@ -851,7 +920,13 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     # 万/亿 figure after a money word (投资5个亿建设) is safe to read as 元 then.
     marker = look.approx_after_words.at(text, pos)  # 两千出头: what follows the marker counts
     next_char = text[pos + len(marker):pos + len(marker) + 1] if marker else after[:1]
-    followed = bool(next_char) and _HAN_OR_DIGIT.match(next_char) is not None and not approx_inside
+    followed = (bool(next_char) and _HAN_OR_DIGIT.match(next_char) is not None and not approx_inside
+                and next_char not in MODAL_PARTICLES)  # 估计能落个二十五六万吧: 吧 ends the clause
+    for pattern, rule in look.implicit_after:
+        if qualified and not approx_inside and pattern.match(text, pos):
+            mention = Mention(start, pos, start, pos, (token,), _implicit_unit(rule, look), "implicit", rule.id)
+            _suffixes(text, mention, look)
+            return mention
     for pattern, rule in look.implicit:
         if not qualified:
             break

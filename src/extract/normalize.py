@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import Mention, clause_start as _clause_start, lookups
+from .mentions import CHANGE_VERBS, Mention, clause_start as _clause_start, lookups
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
 
@@ -57,8 +57,11 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         value_max = None if value_max is None else _clean_float(value_max * factor)
         steps.append(f"factor ×{factor} ({unit.id}{', tenths' if unit.tenths else ''})")
     if _negative(text, mention):
-        value = -value
-        steps.append("negative: a minus sign before the number")
+        if not unit.signed and _a_change(text, mention, kind=unit.kind):
+            steps.append("a minus before a change marks a fall; the value keeps no sign")
+        else:
+            value = -value
+            steps.append("negative: a minus sign before the number")
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)
@@ -78,6 +81,17 @@ def _negative(text: str, mention: Mention) -> bool:
         mention.start = min(mention.start, m.start())
         return True
     return False
+
+
+_CHANGE_BEFORE = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|同比|环比|增速|增幅|增减|变动|比上年|较上年)\p{{Han}}{{0,2}}$")
+
+
+def _a_change(text: str, mention: Mention, kind: str) -> bool:
+    """同比-2.1%, a growth column's -4.3: a percent that tells a change, whose direction the
+    contract does not store (a temperature keeps its sign: its unit is `signed`)."""
+    if kind not in ("percent", "percentage_point"):
+        return False
+    return mention.pattern == "table" or _CHANGE_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
 def _clean_float(x: float) -> float:
@@ -146,6 +160,9 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         steps.append(f"approx {mention.approx}: rule {mention.approx_rule}")
         return mention.approx
     start = mention.start if mention.pattern == "symbol" else mention.num_start  # 约USD1.8亿: before the sign
+    currency = _currency_before(rules).search(text, max(0, start - 4), start)
+    if currency:
+        start = currency.start()  # 约为港币238亿元: the word stands before the currency's name
     if start and text[start - 1] == "上" and mention.tokens[0] in BARE_MAGNITUDES:
         mention.start = start - 1
         steps.append("approx over: 上 before a bare magnitude (上万)")
@@ -159,6 +176,14 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         mention.start = min(mention.start, m.start())
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
     return approx
+
+
+@lru_cache(maxsize=8)
+def _currency_before(rules: Rules) -> regex.Pattern:
+    """The names of currencies (港币, 人民币: surfaces of money units) ending right before a number."""
+    names = sorted({surface for surface, unit in rules.surfaces.items() if unit.kind == "money" and len(surface) > 1},
+                   key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(map(regex.escape, names)) + ")$")
 
 
 @lru_cache(maxsize=8)

@@ -27,12 +27,12 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
-                          "classifier", "kind_by_noun"}),
+                          "classifier", "kind_by_noun", "signed"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
-    "implicit": ({"before", "unit", "kind"}, {"gap", "needs_magnitude"}),
+    "implicit": ({"unit", "kind"}, {"before", "after", "gap", "needs_magnitude"}),
     "subjects": ({"role", "words"}, set()),
     "fixed": ({"phrases", "value", "unit", "kind"}, {"approx"}),
     "indicators": ({"terms", "kinds"}, set()),
@@ -267,6 +267,8 @@ def _check_values(rule: Rule) -> list[str]:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(NOUN_ROLES), got=rule.get("role"))
     if rule.section == "subjects" and rule.get("role") not in SUBJECT_ROLES:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(SUBJECT_ROLES), got=rule.get("role"))
+    if rule.section == "implicit" and not rule.get("before") and not rule.get("after"):
+        bad(E.E_MISSING, key="before' or 'after")
     if rule.section == "exclusions" and rule.get("scope", "number") not in EXCLUSION_SCOPES:
         bad(E.E_BAD_TYPE, key="scope", expected="one of " + ", ".join(EXCLUSION_SCOPES), got=rule.get("scope"))
     for key in ("factor", "gap"):
@@ -419,6 +421,7 @@ class Unit:
     only_after: tuple[str, ...] = ()  # … or only with one of these just before the number (风力4级)
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
     slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
+    signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -428,6 +431,7 @@ class Rules:
     rules: list[Rule]
     char_map: dict[str, str] = field(default_factory=dict)
     surfaces: dict[str, Unit] = field(default_factory=dict)
+    surface_alternatives: dict[str, list[Unit]] = field(default_factory=dict)  # same surface, other only_after context
     symbols: dict[str, Unit] = field(default_factory=dict)  # written before the number: ￥500
     approx_before: list[tuple[str, str, int, str]] = field(default_factory=list)  # word, approx, gap, id
     approx_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> approx, id
@@ -476,8 +480,13 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         only_after=tuple(str(w) for w in rule.get("only_after", [])),
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
         slash_pair=bool(rule.get("slash_pair", False)),
+        signed=bool(rule.get("signed", False)),
     )
     for surface in rule.get("surfaces"):
+        taken = out.surfaces.get(str(surface))
+        if taken is not None and taken.id != unit.id and taken.only_after and unit.only_after:
+            out.surface_alternatives.setdefault(str(surface), []).append(unit)  # 度: ℃ after 气温, 千瓦时 after 发电
+            continue
         out.surfaces[str(surface)] = unit
     for symbol in rule.get("symbols", []):
         out.symbols[str(symbol)] = unit
