@@ -54,6 +54,7 @@ class _WordSets:
     vague: frozenset[str]  # words that name no thing of their own (涨幅, 同期)
     grants: tuple[str, ...]  # verbs after a sum that introduce what it is (给予)
     surnames: tuple[str, ...]
+    speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
 
 
 @lru_cache(maxsize=8)
@@ -61,8 +62,17 @@ def _word_sets(rules: Rules) -> _WordSets:
     """The subject word lists of ``rules`` as sets, built once per rule set."""
     links = rules.subject_words.get("link", [])
     words = rules.subject_words
+    surnames = tuple(words.get("surname", []))
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
-                     frozenset(words.get("vague", [])), tuple(words.get("grant", [])), tuple(words.get("surname", [])))
+                     frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames, _speaker_re(surnames))
+
+
+def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
+    """How Chinese writes a speaker's nickname in a transcript or a chat: 阿禾, 阿May, 老周,
+    小宋, 刘叔, 陈姐, 小雨妈."""
+    names = "|".join(map(regex.escape, sorted(surnames, key=len, reverse=True))) or "(?!)"
+    return regex.compile(rf"(?:阿[\p{{Han}}A-Za-z]{{1,4}}|[小老](?:{names})|(?:{names})(?:[叔姨姐哥伯婶嫂爷奶]|师傅|老师|大爷|大妈|阿姨)"
+                         rf"|\p{{Han}}{{1,2}}[妈爸])$")
 
 
 @dataclass
@@ -192,7 +202,7 @@ def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
     colon = max(text.rfind("：", sentence_start, start), text.rfind(":", sentence_start, start))
     if colon <= sentence_start:
         return None
-    label = _colon_label(text, colon, sets.vague)
+    label = _colon_label(text, colon, sets)
     if label is None or (len(label) <= 3 and label.startswith(sets.surnames)):
         return None
     return label if not any(flag == "v" for _, flag in tag(label)) else None
@@ -284,7 +294,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 break
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
-        return _label(text, left, sets.vague) or _topic_before(text, left, previous) or _Found(None)
+        return _label(text, left, sets) or _topic_before(text, left, previous) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
@@ -298,11 +308,11 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
             rate -= 1  # 每人每月: the markers side by side
         tokens = tokens[:rate]  # 电价为每千瓦时0.5653元: a rate marker at the end names no thing
         if not tokens:
-            return _rate_only(text, left, previous, sets.vague)
+            return _rate_only(text, left, previous, sets)
     link, lead = sets.links, sets.leads
     if tokens and all(word in link or word in lead or word.startswith("每") or word.endswith("均") for word, _ in tokens) \
             and any(word.startswith("每") or word.endswith("均") for word, _ in tokens):
-        return _rate_only(text, left, previous, sets.vague)  # 同比增长6.1%，日均约105万人次: the figure before
+        return _rate_only(text, left, previous, sets)  # 同比增长6.1%，日均约105万人次: the figure before
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")
                       or tokens[-1][1] in TRAILING_TAGS):
         tokens.pop()
@@ -316,10 +326,10 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     found = _chunk(tuple(tokens)) if tokens else _Found(None)
     if not tokens:
-        return _label(text, left, sets.vague) or _topic_before(text, left, previous) or found
+        return _label(text, left, sets) or _topic_before(text, left, previous) or found
     if not found.text or found.weak:
         found = _doer(tokens) or found
-    return found if found.text and not found.weak else _label(text, left, sets.vague) or found  # 品种改良：每亩补助300元
+    return found if found.text and not found.weak else _label(text, left, sets) or found  # 品种改良：每亩补助300元
 
 
 def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
@@ -334,20 +344,22 @@ def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
     return found if found.text and not found.weak else None
 
 
-def _label(text: str, left: int, vague: frozenset[str]) -> _Found | None:
+def _label(text: str, left: int, sets: _WordSets) -> _Found | None:
     """质保期：2年, 定额调整：每人每月增加28元: the label before a colon names the figures
     of a clause that names nothing itself."""
     if not left or text[left - 1] not in "：:":
         return None
-    label = _colon_label(text, left - 1, vague)
+    label = _colon_label(text, left - 1, sets)
     return _Found(label) if label else None
 
 
-def _colon_label(text: str, colon: int, vague: frozenset[str]) -> str | None:
+def _colon_label(text: str, colon: int, sets: _WordSets) -> str | None:
     """The noun phrase of the clause ending at the colon at ``colon``, if it is short enough
-    to be a label (还有个暖心的：…, 其余由居民按楼层分摊：…, 嘉宾：… are none)."""
-    label = _NOT_HAN.sub("", text[clause_start(text, colon):colon])
-    if not 2 <= len(label) <= MAX_LABEL or label in vague or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
+    to be a label (还有个暖心的：…, 其余由居民按楼层分摊：…, 嘉宾：…, 听众阿峰：… are none)."""
+    raw = text[clause_start(text, colon):colon]
+    label = _NOT_HAN.sub("", raw)
+    if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or sets.speaker.search(raw.strip()) \
+            or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
         return None
     return label
 
@@ -391,7 +403,7 @@ def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | No
     return found if found.text and not found.weak else None
 
 
-def _rate_only(text: str, left: int, previous: Mention | None, vague: frozenset[str]) -> _Found:
+def _rate_only(text: str, left: int, previous: Mention | None, sets: _WordSets) -> _Found:
     """居民电价，每千瓦时0.5283元: a clause with only a rate marker names the thing of the
     clause before, or of the figure before (marked for the neighbour rules)."""
     words = _clause_before(text, left, previous, after_figure=True)
@@ -399,7 +411,7 @@ def _rate_only(text: str, left: int, previous: Mention | None, vague: frozenset[
         found = _chunk(words)
         if found.text and not found.weak:
             return found
-    return _label(text, left, vague) or _Found(None, rate_only=True)
+    return _label(text, left, sets) or _Found(None, rate_only=True)
 
 
 def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
