@@ -622,9 +622,10 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     repeat = _range_end(text, aside.end() if aside else pos)
     if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()):
         again = _unit_after(text, repeat.end(), look)
-        if again and again[0].unit == unit.unit:
+        rate = aside.group() if aside and aside.group().startswith("/") else ""
+        if again and again[0].unit == unit.unit and text.startswith(rate, again[2]):
             mention.tokens = (tokens[0], repeat.group())
-            mention.end = again[2]
+            mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
             digit = _TENTH_DIGIT.match(text, again[2]) if unit.digit_after else None
             if digit:  # 两块八到三块二
                 mention.tenth_digit_max, mention.end = int(parse_number(digit.group())), digit.end()
@@ -633,7 +634,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     return mention
 
 
-_RANGE_ASIDE = regex.compile(r"[（(]含[^（）()]{0,3}[）)]|以上(?=至)")
+_RANGE_ASIDE = regex.compile(r"[（(]含[^（）()]{0,3}[）)]|以上(?=至)|/\p{Han}{1,2}(?=[至到~～—-])")
 
 
 # Verbs of change: 提高1.5米至182.0米 (a change, then the new level), 提高到800元 (a shared

@@ -169,6 +169,10 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         return "over"
     pattern, reach = _approx_pattern(rules)
     m = pattern.search(text, max(_clause_start(text, start), start - reach), start) if pattern else None
+    rate = _RATE_LEAD.search(text, max(0, start - 8), start) if m is None and pattern else None
+    if rate:  # 不低于每人每年670元, 约为每平方米6800元: the word stands before the rate's denominator
+        start = rate.start()
+        m = pattern.search(text, max(_clause_start(text, start), start - reach), start)
     if m is None:
         return None
     word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
@@ -176,6 +180,9 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         mention.start = min(mention.start, m.start())
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
     return approx
+
+
+_RATE_LEAD = regex.compile(r"(?:每一?个?\p{Han}{1,3}?|[人户亩村日月年]均)+$")
 
 
 @lru_cache(maxsize=8)
