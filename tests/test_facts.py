@@ -176,6 +176,12 @@ def test_subtitle_lines_without_punctuation_stay_apart():
         (15, "亩", None), (75, "毫米", None), (3.5, "元", "斤"), (1.5, "元", "斤"), (120, "元", "天")]
 
 
+def test_a_headline_keeps_the_space_between_its_halves_and_body_text_loses_its_spaces():
+    from extract.clean import clean
+    text = clean("江岱省全社会用电量达4286亿千瓦时 新能源装机占比升至45.1%\n正文：稳岗补助 5202 人，动 力 566 人。\n").text
+    assert "千瓦时 新能源" in text and "稳岗补助5202人" in text and "动力566人" in text
+
+
 def test_chat_lines_stay_apart_and_their_nicknames_are_no_facts():
     text = "3-2-1102 陈姐：物业费要从每平米一块八涨到两块五[发怒]\n7栋 老周：看到了，一下子涨了快四成\n"
     assert [(f.value, f.unit, f.approx) for f in extract_facts(text)] == [

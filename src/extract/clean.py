@@ -305,6 +305,21 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
             and _STRAY_DIGIT_SPACE.search(text, max(0, at - 4), at) is not None and not _in_rows(rows, at))
 
 
+HEADLINE_LENGTH = 60
+_HEADLINE_GAP = regex.compile(r"(?<=\p{Han}{2}) (?=\p{Han}{2})")
+_HEADLINE_MARKS = regex.compile(r"[，。、；：？！;?!]")  # a line with none of these is a headline (45.1% has a dot)
+
+
+def _headline_gap(text: str, start: int, end: int) -> bool:
+    """One space between two phrases of a short line with no punctuation, as headlines
+    part their halves (全社会用电量达4286亿千瓦时 新能源装机占比升至45.1%)."""
+    if end - start != 1 or not _HEADLINE_GAP.match(text, start):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return len(line) <= HEADLINE_LENGTH and not _HEADLINE_MARKS.search(line) and not _LETTER_SPACED.search(line)
+
+
 def _wide_gap(raw: str, start: int, end: int) -> bool:
     """An ideographic space in the raw text: a gap between phrases (收报3050.12点　两市)."""
     return "\u3000" in raw[start:end]
@@ -326,8 +341,10 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
             bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and _in_rows(rows, m.start()))
         if keep_one and _stray_space_in_figure(text, m, rows):
             keep_one = False  # 6 8.95亿元
-        if not keep_one and _HAN.match(prev) and _HAN.match(nxt) and (
-                (captions and _in_rows(captions, m.start())) or _wide_gap(raw, m.start(), m.end())):
+        if not keep_one and prev != "\n" and nxt != "\n" and (
+                _wide_gap(raw, m.start(), m.end())
+                or (_HAN.match(prev) and _HAN.match(nxt) and captions and _in_rows(captions, m.start()))
+                or _headline_gap(text, m.start(), m.end())):
             keep_one = True  # 一斤三块五 小果一斤才一块五, 收报3050.12点　两市成交额: two phrases
         if keep_one and m.start() in letter_spaced:
             keep_one = False
