@@ -20,10 +20,13 @@ FIELD_FLOOR = 0.95
 # per-公斤 prices across clauses; heldout27's memoir carries rates (per 工分, per 天) from
 # one clause to the next (heldout29 too, in its grain weekly), and heldout30 reads per 年
 # and per 晚 from a survey's and a festival's framing; heldout33's spoken sums carry
-# their rate across clauses, and heldout36's across subtitle lines and chat turns: all
-# documented in their SOURCES.md.
+# their rate across clauses, and heldout36's across subtitle lines and chat turns. In
+# heldout49's spoken transcripts a bare sum takes 元 from a money word sentences away
+# (最多的村去年有四十三万) and rates from the speaker's framing: all documented in their
+# SOURCES.md.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
-                "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88}}
+                "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
+                "heldout49": {"f1": 0.93, "per_acc": 0.85}}
 
 
 def _predict(folder: Path) -> dict:
@@ -39,7 +42,7 @@ def test_scores_hold_their_floor(name):
     texts, gold, floor = SETS[name]
     result = score(load_facts(gold), _predict(texts)).summary
     print(name, json.dumps(result, ensure_ascii=False))
-    assert result["f1"] >= floor, result
+    assert result["f1"] >= FIELD_FLOORS.get(name, {}).get("f1", floor), result
     for field in ("kind_acc", "approx_acc", "per_acc"):
         assert result[field] >= FIELD_FLOORS.get(name, {}).get(field, FIELD_FLOOR), (field, result)
 

@@ -182,6 +182,27 @@ def test_a_headline_keeps_the_space_between_its_halves_and_body_text_loses_its_s
     assert "千瓦时 新能源" in text and "稳岗补助5202人" in text and "动力566人" in text
 
 
+def test_web_and_ocr_leftovers_are_cleaned_before_figures_are_read():
+    facts = extract_facts("总投资18.7&nbsp;亿元，新增企业3l2家、2O5家，增长O.8个百分点，亩产468. 8公斤。")
+    assert [(f.value, f.unit) for f in facts] == [(1870000000, "元"), (312, "家"), (205, "家"), (0.8, "个百分点"),
+                                                  (468.8, "公斤")]
+
+
+def test_quoted_email_lines_are_joined_without_their_marks():
+    text = "转发：\n> 我镇农作物受灾面积更正为1.6万亩，其中成灾面\n> 积5,800亩，绝收面积1,200亩。\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(16000, "亩"), (5800, "亩"), (1200, "亩")]
+
+
+def test_a_fixed_width_table_with_a_unit_line_and_rules():
+    text = ("表1 投资完成情况\n                      单位：亿元\n" + "-" * 40 + "\n"
+            "类  别      项目数（个）    年度计划投资   完成率（%）\n" + "-" * 40 + "\n"
+            "产业项目          48          126.50          54.0\n"
+            "合  计           124          263.10          51.9\n" + "-" * 40 + "\n")
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(48, "个", "产业项目"), (12650000000, "元", "产业项目"), (54, "%", "产业项目"),
+                    (124, "个", "合计"), (26310000000, "元", "合计"), (51.9, "%", "合计")]
+
+
 def test_chat_lines_stay_apart_and_their_nicknames_are_no_facts():
     text = "3-2-1102 陈姐：物业费要从每平米一块八涨到两块五[发怒]\n7栋 老周：看到了，一下子涨了快四成\n"
     assert [(f.value, f.unit, f.approx) for f in extract_facts(text)] == [

@@ -10,6 +10,7 @@ more than those passes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import html
 from functools import lru_cache
 from itertools import chain
 import re
@@ -70,6 +71,12 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if _traditional(rules).search(raw):
         text = _simplified(text)
     drop: list[tuple[int, int]] = []
+    if "&" in text:
+        text, entities = _entities(text)  # 18.7&nbsp;亿元
+        drop += entities
+    if _OCR_DIGIT.search(text):
+        text = _OCR_DIGIT.sub(lambda m: "0" if m.group() == "O" else "1", text)  # 3l2家, 2O5家
+    drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
     if rows and len(text) == len(raw):
         text = _mark_columns(text, raw, rows)
@@ -120,13 +127,22 @@ _LINE = regex.compile(r"[^\n]+")
 _FIELD_GAP = regex.compile(r"(?<=\S)(?:[\t\u3000]+| {2,})(?=\S)")  # inside a line, not its indent
 
 
+# A two-character label spaced out to line up with longer ones (类  别, 合  计): one cell.
+_SPACED_LABEL = regex.compile(r"(?<=(?:^|\s)\p{Han})(?:\u3000| {2,6})(?=\p{Han}(?:\s|$))", regex.MULTILINE)
+
+
+def _field_gaps(text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
+    return [gap for gap in _FIELD_GAP.finditer(text, start, len(text) if end is None else end)
+            if not _SPACED_LABEL.match(text, gap.start())]
+
+
 def _row_lines(text: str) -> list[tuple[int, int]]:
     """Lines that are rows of a table laid out with tabs or wide spaces
     (`1　张某某　河西村　补贴面积320亩`): two or more gaps between fields, no full stop."""
     if "\t" not in text and "\u3000" not in text and "  " not in text:
         return []
     return [(m.start(), m.end()) for m in _LINE.finditer(text)
-            if "。" not in m.group() and len(_FIELD_GAP.findall(m.group())) >= 2]
+            if "。" not in m.group() and len(_field_gaps(text, m.start(), m.end())) >= 2]
 
 
 def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
@@ -134,7 +150,7 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     the row reads like a Markdown one (one character for one: offsets stay)."""
     chars = list(text)
     for start, end in rows:
-        for gap in _FIELD_GAP.finditer(raw, start, end):
+        for gap in _field_gaps(raw, start, end):
             chars[gap.start()] = "|"
     return "".join(chars)
 
@@ -188,6 +204,29 @@ def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
 
 # What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
 # list marker (2. , 三、, - ).
+_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+# OCR reads 1 and 0 as the letters l, I and O: next to a digit and to no other letter
+_OCR_DIGIT = regex.compile(r"(?<![A-Za-z])[lIO](?=\d|\.\d)|(?<=\d)[lIO](?![A-Za-z])")
+_QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
+
+
+def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """HTML entities left in a copied page: &nbsp; becomes spaces (cleaned like any
+    others); another entity becomes its character, the rest of it dropped."""
+    chars, drop = list(text), []
+    for m in _ENTITY.finditer(text):
+        decoded = html.unescape(m.group())
+        if len(decoded) != 1:
+            continue  # not an entity
+        if decoded.isspace():
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+        else:
+            chars[m.start()] = decoded
+            drop.append((m.start() + 1, m.end()))
+    return "".join(chars), drop
+
+
+_RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
 _TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s")
 _PUNCTUATION = regex.compile(r"[，。、；：？！,.;:?!]")
@@ -228,7 +267,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(captions, m.start() - 1):
+        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(captions, m.start() - 1) or _RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption
         elif _TURN.match(text, m.end()):
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
@@ -338,9 +377,12 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
         prev = text[m.start() - 1] if m.start() else "\n"
         nxt = text[m.end()] if m.end() < len(text) else "\n"
         keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
-            bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and _in_rows(rows, m.start()))
+            bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and not _SPACED_LABEL.match(raw, m.start())
+            and _in_rows(rows, m.start()))
         if keep_one and _stray_space_in_figure(text, m, rows):
             keep_one = False  # 6 8.95亿元
+        if keep_one and prev == "." and nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit():
+            keep_one = False  # 468. 8公斤: a space after a decimal point
         if not keep_one and prev != "\n" and nxt != "\n" and (
                 _wide_gap(raw, m.start(), m.end())
                 or (_HAN.match(prev) and _HAN.match(nxt) and captions and _in_rows(captions, m.start()))

@@ -41,6 +41,7 @@ _TOKEN = rf"""
   | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
   | 百(?![分帕]) | 千(?![克米瓦卡帕伏字])
   | (?<!\.\d*)点(?=[{DIGITS}\d])     # decimal point in Chinese numerals (not 3050.12点两市)
+  | 兆(?=[\d{DIGITS}]|[亿億万萬]|元)  # 24兆6,812億元 (10¹²); 兆瓦 is a unit
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
   | 来(?=[万萬亿億])                 # 一百五十来万
 )*
@@ -64,6 +65,8 @@ _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
+_LATIN = regex.compile(r"[A-Za-z]")
+_CLOSING_LE = regex.compile(r"了(?!\p{Han})")  # 了 closing a clause
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
 
@@ -127,7 +130,7 @@ class _Lookups:
     firm_words: regex.Pattern  # any firm noun, to find one inside a phrase
     phrases_re: re.Pattern | None  # the set phrases of exclusions.yaml
     patterns: list[tuple[regex.Pattern, str, str]]  # their patterns: regex, rule id, scope
-    implicit: list[tuple[regex.Pattern, object]]  # before words: the clause before the number
+    implicit: list[tuple[regex.Pattern, regex.Pattern, object]]  # before words: the clause before the number
     implicit_after: list[tuple[regex.Pattern, object]]  # after words: right after it
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
 
@@ -145,7 +148,8 @@ def lookups(rules: Rules) -> _Lookups:
         if rule.get("before"):
             words = sorted((str(w) for w in rule.get("before")), key=len, reverse=True)
             gap = int(rule.get("gap", 4))
-            implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), rule))
+            implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"),
+                             regex.compile("|".join(map(regex.escape, words))), rule))
         else:  # the words stand right after the number and end its clause
             words = sorted((str(w) for w in rule.get("after")), key=len, reverse=True)
             implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")(?=[{regex.escape(CLAUSE_END)}\s]|$)"), rule))
@@ -293,6 +297,7 @@ _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
 _CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\s（）()，。、*_]{1,4}?)\s*[）)]?[\s*_]*$")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
+_RULE_LINE = regex.compile(r"\s*[-=—─━_+]{3,}\s*")  # ------ in a fixed-width table
 UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
@@ -352,6 +357,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     for n, (line, cells) in enumerate(lines):
+        if len(cells) < 2 and _RULE_LINE.fullmatch(line.group()):
+            continue  # ------ between a fixed-width table's header and its rows
         if len(cells) < 2:
             columns, unit_column = {}, None
             caption = _unit_in(_CAPTION_UNIT.search(line.group()), look)
@@ -362,8 +369,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
             columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
             caption = caption or _caption_below(lines, n, look)
-            if not columns and caption:
-                columns = {k: caption for k in range(1, len(cells))}
+            if caption:  # 单位：亿元 serves the columns whose header names no unit
+                columns |= {k: caption for k in range(1, len(cells)) if k not in columns}
             caption = None
             column_per = {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
             column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
@@ -468,11 +475,12 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     if not token:
         return None
     value = 100 if token.group() in ("百", "佰") else parse_number(token.group())  # 百分之百
-    if value is None:
-        return None
     scale = PERCENT_SCALE[m.group("pct")[0]]
+    spoken_range = value is None and scale == 1 and parse_quantity(token.group()) is not None  # 百分之七八十
+    if value is None and not spoken_range:
+        return None
     mention = Mention(m.start(), token.end(), m.start(), token.end(), (token.group(),), look.surfaces.get("%"),
-                      "percent-words", "%", fixed_value=_round(value * scale))
+                      "percent-words", "%", fixed_value=None if spoken_range else _round(value * scale))
     _suffixes(text, mention, look)
     return mention
 
@@ -623,7 +631,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()):
         again = _unit_after(text, repeat.end(), look)
         rate = aside.group() if aside and aside.group().startswith("/") else ""
-        if again and again[0].unit == unit.unit and text.startswith(rate, again[2]):
+        if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
             digit = _TENTH_DIGIT.match(text, again[2]) if unit.digit_after else None
@@ -719,7 +727,10 @@ def _round(value: float) -> float:
 
 def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
     """The unit at ``pos``: (unit, end, half) handling 个月, 个多月, 个半小时, 年半, and an
-    approximation marker before it (500余名, 十来天); 3把椅子 keeps 把 as the unit."""
+    approximation marker before it (500余名, 十来天); 3把椅子 keeps 把 as the unit; a
+    Latin unit may stand after a space (780 m, 4,860 km)."""
+    if text.startswith(" ", pos) and _LATIN.match(text, pos + 1):
+        pos += 1
     if text[pos:pos + 1] in look.rules.approx_inside and pos + 1 < len(text):
         found = _unit_here(text, pos + 1, look)  # the marker is read again by _suffixes
         if found:
@@ -900,14 +911,14 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     bracketed = _bracket_unit(text, start, pos, tokens, look)
     if bracketed:
         return bracketed
-    if len(tokens) > 1 or text.startswith("分之", pos):
-        return None
+    if len(tokens) > 1 and not all(_QUALIFIED.search(t) for t in tokens) or text.startswith("分之", pos):
+        return None  # 两千五到三千 may take an implicit unit; 三到五 alone is no figure
     token = tokens[0]
     qualified = _QUALIFIED.search(token) is not None
     after = text[pos:pos + 8]
     approx_inside = after[:1] in look.rules.approx_inside
     noun_at = pos + (1 if approx_inside else 0)
-    if qualified:
+    if qualified and len(tokens) == 1:
         for role, unit_id in (("person", "人"), ("household", "户")):
             word = look.noun_sets[role].at(text, noun_at, shortest=2)
             if word and not (role == "household" and not word.endswith(("户", "家庭", "人家"))):
@@ -922,21 +933,23 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     marker = look.approx_after_words.at(text, pos)  # 两千出头: what follows the marker counts
     next_char = text[pos + len(marker):pos + len(marker) + 1] if marker else after[:1]
     followed = (bool(next_char) and _HAN_OR_DIGIT.match(next_char) is not None and not approx_inside
-                and next_char not in MODAL_PARTICLES)  # 估计能落个二十五六万吧: 吧 ends the clause
+                and next_char not in MODAL_PARTICLES  # 估计能落个二十五六万吧: 吧 ends the clause
+                and not _CLOSING_LE.match(text, pos + len(marker or "")))  # 一个月就快一千了。
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and pattern.match(text, pos):
-            mention = Mention(start, pos, start, pos, (token,), _implicit_unit(rule, look), "implicit", rule.id)
+            mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
             return mention
-    for pattern, rule in look.implicit:
+    for pattern, words, rule in look.implicit:
         if not qualified:
             break
-        if rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(token):
+        if rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(tokens[-1]):
             continue
-        if followed and not (rule.get("needs_magnitude") and next_char != "\n" and not next_char.isdigit()):
+        if followed and not (rule.get("needs_magnitude") and next_char != "\n" and not next_char.isdigit()) \
+                and not words.match(text, pos):  # 满三百减三十: the rule's own word goes on
             continue
         if pattern.search(before):
-            mention = Mention(start, pos, start, pos, (token,), _implicit_unit(rule, look), "implicit", rule.id)
+            mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
             return mention
     return None
@@ -999,9 +1012,13 @@ def _ordinal(text: str, mention: Mention) -> str | None:
 
 
 def _denominator(text: str, mention: Mention) -> str | None:
-    if mention.num_start and text[mention.num_start - 1] == "每":
+    if mention.num_start and text[mention.num_start - 1] == "每" \
+            and not _INTERVAL.search(text, mention.num_end, mention.end + 2):
         return "the denominator of a rate (每10股, 每千人)"
     return None
+
+
+_INTERVAL = regex.compile(r"一[班趟次轮列]")  # 每2.5分钟一班: an interval, a figure of its own
 
 
 def _date(text: str, mention: Mention) -> str | None:
