@@ -54,6 +54,7 @@ class _WordSets:
     vague: frozenset[str]  # words that name no thing of their own (涨幅, 同期)
     grants: tuple[str, ...]  # verbs after a sum that introduce what it is (给予)
     surnames: tuple[str, ...]
+    progress: frozenset[str]  # verbs of progress on the thing counted before (整改到位, 已完工)
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
 
 
@@ -64,7 +65,8 @@ def _word_sets(rules: Rules) -> _WordSets:
     words = rules.subject_words
     surnames = tuple(words.get("surname", []))
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
-                     frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames, _speaker_re(surnames))
+                     frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
+                     frozenset(words.get("progress", [])), _speaker_re(surnames))
 
 
 def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
@@ -92,8 +94,9 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     found = [_own_subject(text, m, mentions[k - 1] if k else None, kind, rules)
              for k, (m, kind) in enumerate(zip(mentions, kinds))]
     resolved: list[str | None] = []
+    progress = _word_sets(rules).progress
     for k in range(len(mentions)):
-        resolved.append(_or_neighbour(text, k, mentions, found, resolved))
+        resolved.append(_or_neighbour(text, k, mentions, found, resolved, progress))
     if "分别" in text:
         _respectively(text, mentions, resolved)
     return resolved
@@ -450,8 +453,13 @@ def _trim(words: list[str]) -> str | None:
     return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in "村户") else None
 
 
-def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found], resolved: list[str | None]) -> str | None:
+def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found], resolved: list[str | None],
+                  progress: frozenset[str] = frozenset()) -> str | None:
     own = found[k]
+    j = k - 1
+    if own.text in progress and j >= 0 and resolved[j] and mentions[j].unit.unit == mentions[k].unit.unit \
+            and _same_sentence(text, mentions[j], mentions[k]):
+        return resolved[j]  # 排查安全隐患293处，整改到位288处: progress on the thing counted before
     if own.text and not own.weak:
         return own.text
     for j in (k - 1, k + 1):
