@@ -75,8 +75,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text, entities = _entities(text)  # 18.7&nbsp;亿元
         drop += entities
     if _OCR_DIGIT.search(text):
-        text = _OCR_DIGIT.sub(lambda m: "0" if m.group() == "O" else "1", text)  # 3l2家, 2O5家
+        text = _OCR_DIGIT.sub(lambda m: "1" if m.group() in "lI" else "0", text)  # 3l2家, 2O5家
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
+    drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
     if rows and len(text) == len(raw):
         text = _mark_columns(text, raw, rows)
@@ -206,8 +207,9 @@ def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
 # list marker (2. , 三、, - ).
 _ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # OCR reads 1 and 0 as the letters l, I and O: next to a digit and to no other letter
-_OCR_DIGIT = regex.compile(r"(?<![A-Za-z])[lIO](?=\d|\.\d)|(?<=\d)[lIO](?![A-Za-z])")
+_OCR_DIGIT = regex.compile(r"(?<![A-Za-z])[lIO〇○](?=\d|\.\d)|(?<=\d)[lIO〇○](?![A-Za-z])")  # also ３〇６户
 _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, soft hyphens
 
 
 def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:

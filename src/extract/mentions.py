@@ -41,6 +41,7 @@ _TOKEN = rf"""
   | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
   | 百(?![分帕]) | 千(?![克米瓦卡帕伏字])
   | (?<!\.\d*)点(?=[{DIGITS}\d])     # decimal point in Chinese numerals (not 3050.12点两市)
+  | (?<=[{DIGITS}])·(?=[{DIGITS}])     # 一·二六亿, 九八·六％
   | 兆(?=[\d{DIGITS}]|[亿億万萬]|元)  # 24兆6,812億元 (10¹²); 兆瓦 is a unit
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
   | 来(?=[万萬亿億])                 # 一百五十来万
@@ -295,7 +296,6 @@ _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
-_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\s（）()，。、*_]{1,4}?)\s*[）)]?[\s*_]*$")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 _RULE_LINE = regex.compile(r"\s*[-=—─━_+]{3,}\s*")  # ------ in a fixed-width table
 UNIT_HEADER = "单位"
@@ -361,18 +361,25 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             continue  # ------ between a fixed-width table's header and its rows
         if len(cells) < 2:
             columns, unit_column = {}, None
-            caption = _unit_in(_CAPTION_UNIT.search(line.group()), look)
+            caption = _caption_units(line.group(), look)
             continue
         if all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
         if _is_header(text, line, cells):
+            column_per = {}
             headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
             columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
             caption = caption or _caption_below(lines, n, look)
-            if caption:  # 单位：亿元 serves the columns whose header names no unit
-                columns |= {k: caption for k in range(1, len(cells)) if k not in columns}
+            bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
+            if caption and (len(caption) == 1 or len(caption) == len(bare)):
+                # 单位：亿元 serves the columns whose header names no unit; 单位：万亩、公斤/亩、万吨
+                # names them one by one
+                for k, (unit, per) in zip(bare, caption * len(bare) if len(caption) == 1 else caption):
+                    columns[k] = unit
+                    if per:
+                        column_per[k] = per
             caption = None
-            column_per = {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
+            column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
             column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
                            if header and header.group("per") and k in columns}  # 单产（公斤/亩）
             unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
@@ -395,11 +402,32 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     return mentions, unit_cells
 
 
-def _caption_below(lines: list, n: int, look: _Lookups) -> tuple[Unit, int] | None:
-    """The unit of a caption right under the table whose header is line ``n``
+def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
+    """The units of a caption right under the table whose header is line ``n``
     (*表：旅游收入构成（单位：万元）*)."""
     below = next((line for line, cells in lines[n + 1:] if len(cells) < 2), None)
-    return _unit_in(_CAPTION_UNIT.search(below.group()), look) if below is not None else None
+    return _caption_units(below.group(), look) if below is not None else None
+
+
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)\s*[）)]?[\s*_]*$")
+_CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
+
+
+def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], str | None]] | None:
+    """（单位：万元） or 单位：万亩、公斤/亩、万吨: the units a caption names, each with the
+    rate's denominator after a slash, in the order of the table's bare columns."""
+    m = _CAPTION_LIST.search(line)
+    if m is None:
+        return None
+    units = []
+    for part in m.group("list").split("、"):
+        unit_match = _CAPTION_PART.fullmatch(part)
+        unit = _unit_in(unit_match, look)
+        if unit is None:
+            return None
+        per = unit_match.group("per")
+        units.append((unit, _per_unit(per, look) if per else None))
+    return units
 
 
 def _per_unit(word: str, look: _Lookups) -> str:
@@ -752,8 +780,8 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
     end, half = unit[1], False
-    if text.startswith("半", end) and (unit[0].kind == "duration" or not _HAN.match(text, end + 1)):
-        half, end = True, end + 1  # 一年半(时间), 三斤半; not 5米半径
+    if text.startswith("半", end) and (unit[0].kind == "duration" or unit[0].tenths or not _HAN.match(text, end + 1)):
+        half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是); not 5米半径
     return unit[0], pos, end, half
 
 

@@ -56,7 +56,7 @@ BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10
 #: Contracted tens, rewritten before parsing (廿二 → 二十二).
 TENS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
 
-POINTS = "点點"
+POINTS = "点點·"  # 一·二六亿: a middle dot between Chinese digits is a decimal point too
 SIGNS: dict[str, int] = {"负": -1, "負": -1, "-": -1, "正": 1, "+": 1}
 
 #: Morphemes after a numeral that make it a lower bound (4800多万, 500余, 十几) or about (一百五十来万).
@@ -441,7 +441,8 @@ class _IntegerScanner:
     ``parts`` are closed sections (value, level), highest level first: in
     一亿五千万 they are (1e8, 1e8) and (5e7, 1e4). ``section`` is the sum of the
     current section's 十/百/千 terms, and ``pending`` the digits read since the last
-    magnitude: a single Chinese digit ("digit"), a string of them ("string"), only
+    magnitude: a single Chinese digit ("digit"), a string of them ("string", or "written"
+    when it is three digits or more or holds a zero: 四二〇〇万 may take a magnitude), only
     zeros ("zero", the filler of 一百零一) or an Arabic number ("arabic").
     """
 
@@ -497,7 +498,8 @@ class _IntegerScanner:
             return self._set_pending(DIGITS[core], "digit", zero_before)
         if any(c in TWO_WORDS for c in run):
             return False  # 两两, 一两: not a digit string
-        return self._set_pending(int(run.translate(_DIGIT_TO_ASCII)), "string", zero_before)
+        written = len(run) >= 3 or any(c in ZERO_DIGITS for c in run)  # 四二〇〇万: written digit by digit
+        return self._set_pending(int(run.translate(_DIGIT_TO_ASCII)), "written" if written else "string", zero_before)
 
     def _set_pending(self, value: int | Decimal, kind: str, zero_before: bool) -> bool:
         if self.approx or (self.pending is not None and self.kind != "zero"):
@@ -508,7 +510,7 @@ class _IntegerScanner:
         return True
 
     def _small_unit(self, unit: int) -> bool:
-        if self.approx or self.kind == "string" or (self.last_small and unit >= self.last_small):
+        if self.approx or self.kind in ("string", "written") or (self.last_small and unit >= self.last_small):
             return False  # 十多百, 三四十, 一十一十
         coefficient = 1 if self.pending is None or self.kind == "zero" else self.pending
         self.section += coefficient * unit
@@ -557,7 +559,7 @@ class _IntegerScanner:
         return self.pending
 
     def result(self) -> _Num | None:
-        if self.kind == "string" and self.unit_seen:
+        if self.kind in ("string", "written") and self.unit_seen:
             return None  # 一百二三 is a range, see parse_quantity
         total = sum(value for value, _ in self.parts) + self.section + self._pending_value(closing=True)
         is_float = self.kind == "arabic" and isinstance(self.pending, Decimal)
