@@ -31,7 +31,7 @@ _TOKEN = rf"""
   | (?:(?<![\d.])|(?<=[A-Za-z]\d{{1,4}}))  # a Chinese numeral may follow a letter or a code: 1TB三种, U14三个
   (?:
     [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
-  | [{DIGITS}{MAGNITUDES}几]        # Chinese digits and magnitudes
+  | (?!(?<=队)伍)[{DIGITS}{MAGNITUDES}几]  # Chinese digits and magnitudes (the 伍 of 队伍 is none)
   | 百(?![分帕])                     # 百, but not 百分之, 百分点, 百帕
   | 千(?![克米瓦卡帕伏字])          # 千, but not 千克 / 千米 / 千瓦 / 千字节
   )
