@@ -422,6 +422,8 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
     picked: list[tuple[str, str]] = []
     length = 0
     for word, flag in reversed(words):
+        if flag == "z" or (flag == "q" and len(word) == 1 and picked and picked[0][1] in NOUN_TAGS):
+            flag = "n"  # jieba tags 湿地 a state word and the 户 of 农村户厕 a measure word
         if flag not in NOUN_TAGS and flag not in VERB_TAGS and flag not in ("d", "a", "m"):
             break
         if picked and length + len(word) > MAX_SUBJECT:  # one long term (居民人均可支配收入) still counts
