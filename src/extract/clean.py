@@ -74,8 +74,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if "&" in text:
         text, entities = _entities(text)  # 18.7&nbsp;亿元
         drop += entities
-    if _OCR_DIGIT.search(text):
-        text = _OCR_DIGIT.sub(lambda m: "1" if m.group() in "lI" else "0", text)  # 3l2家, 2O5家
+    text = _OCR_DIGIT.sub(lambda m: "1" if m.group() in "lI" else "0", text)  # 3l2家, 2O5家
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
@@ -135,6 +134,10 @@ _SPACED_LABEL = regex.compile(r"(?<=(?:^|\s)\p{Han})(?:\u3000| {2,6})(?=\p{Han}(
 def _field_gaps(text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
     return [gap for gap in _FIELD_GAP.finditer(text, start, len(text) if end is None else end)
             if not _SPACED_LABEL.match(text, gap.start())]
+
+
+def _field_gap_at(text: str, pos: int) -> bool:
+    return _FIELD_GAP.match(text, pos) is not None and not _SPACED_LABEL.match(text, pos)
 
 
 def _row_lines(text: str) -> list[tuple[int, int]]:
@@ -203,8 +206,6 @@ def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in rows)
 
 
-# What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
-# list marker (2. , 三、, - ).
 _ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # OCR reads 1 and 0 as the letters l, I and O: next to a digit and to no other letter
 _OCR_DIGIT = regex.compile(r"(?<![A-Za-z])[lIO〇○](?=\d|\.\d)|(?<=\d)[lIO〇○](?![A-Za-z])")  # also ３〇６户
@@ -228,10 +229,15 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(chars), drop
 
 
-_RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
+RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
+# What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
+# list marker (2. , 三、, - ).
 _TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s")
-_PUNCTUATION = regex.compile(r"[，。、；：？！,.;:?!]")
+# A headline has none of these marks (a dot is none: 45.1%); a subtitle or caption line
+# has no ASCII mark either (a post's lines with 1500~1700毫升 or 18.5 are prose).
+_HEADLINE_MARKS = regex.compile(r"[，。、；：？！;?!]")
+_CAPTION_MARKS = regex.compile(r"[，。、；：？！,.;:?!]")
 CAPTION_SHARE = 0.6  # of an article's lines without a punctuation mark, for it to be a transcript
 
 
@@ -242,7 +248,7 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
     if text.count("\n") < 4:
         return []
     lines = [m for m in _LINE.finditer(text) if m.group().strip()]
-    bare = [(m.start(), m.end()) for m in lines if not _PUNCTUATION.search(m.group())]
+    bare = [(m.start(), m.end()) for m in lines if not _CAPTION_MARKS.search(m.group())]
     return bare if len(bare) >= CAPTION_SHARE * len(lines) else []
 
 
@@ -269,7 +275,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(captions, m.start() - 1) or _RULE_LINE.fullmatch(line):
+        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption
         elif _TURN.match(text, m.end()):
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
@@ -348,7 +354,6 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
 
 HEADLINE_LENGTH = 60
 _HEADLINE_GAP = regex.compile(r"(?<=\p{Han}{2}) (?=\p{Han}{2})")
-_HEADLINE_MARKS = regex.compile(r"[，。、；：？！;?!]")  # a line with none of these is a headline (45.1% has a dot)
 
 
 def _headline_gap(text: str, start: int, end: int) -> bool:
@@ -357,8 +362,11 @@ def _headline_gap(text: str, start: int, end: int) -> bool:
     if end - start != 1 or not _HEADLINE_GAP.match(text, start):
         return False
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return len(line) <= HEADLINE_LENGTH and not _HEADLINE_MARKS.search(line) and not _LETTER_SPACED.search(line)
+    line_end = line_end if line_end >= 0 else len(text)
+    if line_end - line_start > HEADLINE_LENGTH:
+        return False
+    line = text[line_start:line_end]
+    return not _HEADLINE_MARKS.search(line) and not _LETTER_SPACED.search(line)
 
 
 def _wide_gap(raw: str, start: int, end: int) -> bool:
@@ -379,8 +387,7 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
         prev = text[m.start() - 1] if m.start() else "\n"
         nxt = text[m.end()] if m.end() < len(text) else "\n"
         keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
-            bool(rows) and _FIELD_GAP.match(raw, m.start()) is not None and not _SPACED_LABEL.match(raw, m.start())
-            and _in_rows(rows, m.start()))
+            bool(rows) and _field_gap_at(raw, m.start()) and _in_rows(rows, m.start()))
         if keep_one and _stray_space_in_figure(text, m, rows):
             keep_one = False  # 6 8.95亿元
         if keep_one and prev == "." and nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit():

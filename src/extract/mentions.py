@@ -11,11 +11,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-import re
 from itertools import chain
+import re
 
 import regex
 
+from .clean import RULE_LINE
 from .numerals import parse_number, parse_quantity
 from .rules import Rules, Unit
 
@@ -297,7 +298,6 @@ _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
-_RULE_LINE = regex.compile(r"\s*[-=—─━_+]{3,}\s*")  # ------ in a fixed-width table
 UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
@@ -357,7 +357,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     for n, (line, cells) in enumerate(lines):
-        if len(cells) < 2 and _RULE_LINE.fullmatch(line.group()):
+        if len(cells) < 2 and RULE_LINE.fullmatch(line.group().strip()):
             continue  # ------ between a fixed-width table's header and its rows
         if len(cells) < 2:
             columns, unit_column = {}, None
@@ -647,7 +647,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     written = text[unit_start:pos]
     if len(written) > len(unit.unit) + 1 and written.startswith(unit.unit):
         mention.noun = written[len(unit.unit):]  # 36块光伏板: the unit's surface names what it counts
-    digit = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
+    digit = _tenth_digit(text, pos, unit)
     if digit:  # 七成六 is 76 %, 四块五 4.5 元
         mention.tenth_digit, mention.end, pos = int(parse_number(digit.group())), digit.end(), digit.end()
     if per_inside:
@@ -662,7 +662,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
-            digit = _TENTH_DIGIT.match(text, again[2]) if unit.digit_after else None
+            digit = _tenth_digit(text, again[2], unit)
             if digit:  # 两块八到三块二
                 mention.tenth_digit_max, mention.end = int(parse_number(digit.group())), digit.end()
     _suffixes(text, mention, look)
@@ -690,12 +690,20 @@ def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
-def _range_end(text: str, pos: int) -> regex.Match | None:
+def _tenth_digit(text: str, pos: int, unit: Unit) -> regex.Match | None:
+    return _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
+
+
+def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
+    """The upper bound after a range separator at ``pos`` (300—1800, 三到五); with
+    ``sign``, only when the sign is written again before it (HK$1,850至HK$5,460)."""
     if pos < len(text) and text[pos] in RANGE_SEPARATORS:
         nxt = pos + 1
         if text[pos] == "—" and text.startswith("—", nxt):
             nxt += 1  # the doubled dash ——
-        return TOKEN.match(text, nxt)
+        if not text.startswith(sign, nxt):
+            return None
+        return TOKEN.match(text, nxt + len(sign))
     return None
 
 
@@ -919,18 +927,12 @@ def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | N
     return (end - len(symbol), symbol[::-1]) if symbol else None
 
 
-def _symbol_range_end(text: str, pos: int, symbol: str) -> regex.Match | None:
-    if pos < len(text) and text[pos] in RANGE_SEPARATORS and text.startswith(symbol, pos + 1):
-        return TOKEN.match(text, pos + 1 + len(symbol))
-    return None
-
-
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """A number with no unit: a counted noun after it, or a word before it, names the unit."""
     symbol = _symbol_before(text, start, look)  # ￥500, US$100, USD 2.5亿
     if symbol:
         unit = look.rules.symbols[symbol[1]]
-        high = _symbol_range_end(text, pos, symbol[1]) if len(tokens) == 1 else None
+        high = _range_end(text, pos, sign=symbol[1]) if len(tokens) == 1 else None
         if high:  # HK$1,850至HK$5,460: the sign repeated before the upper bound
             tokens, pos = [*tokens, high.group()], high.end()
         mention = Mention(symbol[0], pos, start, pos, tuple(tokens), unit, "symbol", unit.id)

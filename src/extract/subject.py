@@ -54,6 +54,7 @@ class _WordSets:
     vague: frozenset[str]  # words that name no thing of their own (涨幅, 同期)
     grants: tuple[str, ...]  # verbs after a sum that introduce what it is (给予)
     surnames: tuple[str, ...]
+    shares: tuple[str, ...]  # the verbs of a share (占): a percentage's subject stands before them
     progress: frozenset[str]  # verbs of progress on the thing counted before (整改到位, 已完工)
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
 
@@ -66,7 +67,7 @@ def _word_sets(rules: Rules) -> _WordSets:
     surnames = tuple(words.get("surname", []))
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
-                     frozenset(words.get("progress", [])), _speaker_re(surnames))
+                     tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames))
 
 
 def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
@@ -291,7 +292,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     before = _DATES.sub("", before)
     sets = _word_sets(rules)
     if kind in ("percent", "percentage_point"):
-        for share in rules.subject_words.get("share", []):
+        for share in sets.shares:
             if share in before:
                 before = before[:before.rfind(share)]
                 break
