@@ -351,55 +351,73 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     no figure)."""
     mentions: list[Mention] = []
     unit_cells: set[int] = set()
-    columns: dict[int, tuple[Unit, int]] = {}
-    column_per: dict[int, str] = {}
-    unit_column = None
+    header = _Header({}, {}, None)
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     for n, (line, cells) in enumerate(lines):
         if len(cells) < 2 and RULE_LINE.fullmatch(line.group().strip()):
             continue  # ------ between a fixed-width table's header and its rows
         if len(cells) < 2:
-            columns, unit_column = {}, None
+            header = _Header({}, {}, None)
             caption = _caption_units(line.group(), look)
+        elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
-        if all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
-            continue
-        if _is_header(text, line, cells):
-            column_per = {}
-            headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
-            columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
-            caption = caption or _caption_below(lines, n, look)
-            bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
-            if caption and (len(caption) == 1 or len(caption) == len(bare)):
-                # 单位：亿元 serves the columns whose header names no unit; 单位：万亩、公斤/亩、万吨
-                # names them one by one
-                for k, (unit, per) in zip(bare, caption * len(bare) if len(caption) == 1 else caption):
-                    columns[k] = unit
-                    if per:
-                        column_per[k] = per
+        elif _is_header(text, line, cells):
+            header = _read_header(text, cells, caption or _caption_below(lines, n, look), look)
             caption = None
-            column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
-            column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
-                           if header and header.group("per") and k in columns}  # 单产（公斤/亩）
-            unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
-            continue
-        row_unit = None
-        if unit_column is not None and unit_column < len(cells):
-            row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
-            unit_cells.update(range(*cells[unit_column]))
-        row_unit = row_unit or _unit_in(_HEADER_UNIT.search(text, *cells[0]), look)
-        label = _HEADER_UNIT.sub("", text[slice(*cells[0])]).strip() or None
-        for k, cell in enumerate(cells[1:], 1):
-            unit = columns.get(k) or (row_unit if k != unit_column else None)
-            bare = _BARE_CELL.fullmatch(text, *cell) if unit else None
-            if bare:
-                mention = _cell_mention(bare, *unit)
-                mention.noun = label
-                if k in column_per:  # 人均GDP（元）: each cell is per 人
-                    mention.per, mention.per_rule = column_per[k], "table-header"
-                mentions.append(mention)
+        else:
+            mentions += _row_mentions(text, cells, header, unit_cells, look)
     return mentions, unit_cells
+
+
+@dataclass
+class _Header:
+    """What a table's header row says of its columns."""
+    columns: dict[int, tuple[Unit, int]]  # column → (unit, magnitude)
+    column_per: dict[int, str]  # column → a rate's denominator
+    unit_column: int | None  # the 单位 column, whose cells name each row's unit
+
+
+def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups) -> _Header:
+    headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
+    columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
+    column_per: dict[int, str] = {}
+    bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
+    if caption and (len(caption) == 1 or len(caption) == len(bare)):
+        # 单位：亿元 serves the columns whose header names no unit; 单位：万亩、公斤/亩、万吨
+        # names them one by one
+        for k, (unit, per) in zip(bare, caption * len(bare) if len(caption) == 1 else caption):
+            columns[k] = unit
+            if per:
+                column_per[k] = per
+    column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
+    column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
+                   if header and header.group("per") and k in columns}  # 单产（公斤/亩）
+    unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
+    return _Header(columns, column_per, unit_column)
+
+
+def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit_cells: set[int],
+                  look: _Lookups) -> list[Mention]:
+    """The figures of one table row; the positions of its 单位 cell go into ``unit_cells``."""
+    row_unit = None
+    unit_column = header.unit_column
+    if unit_column is not None and unit_column < len(cells):
+        row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
+        unit_cells.update(range(*cells[unit_column]))
+    row_unit = row_unit or _unit_in(_HEADER_UNIT.search(text, *cells[0]), look)
+    label = _HEADER_UNIT.sub("", text[slice(*cells[0])]).strip() or None
+    mentions = []
+    for k, cell in enumerate(cells[1:], 1):
+        unit = header.columns.get(k) or (row_unit if k != unit_column else None)
+        bare = _BARE_CELL.fullmatch(text, *cell) if unit else None
+        if bare:
+            mention = _cell_mention(bare, *unit)
+            mention.noun = label
+            if k in header.column_per:  # 人均GDP（元）: each cell is per 人
+                mention.per, mention.per_rule = header.column_per[k], "table-header"
+            mentions.append(mention)
+    return mentions
 
 
 def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
