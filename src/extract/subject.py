@@ -92,6 +92,7 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     >>> [f.subject for f in extract_facts("共有 193 户木耳种植户，2100 座大棚")]
     ['木耳种植户', '大棚']
     """
+    text = _GLOSS.sub(lambda m: " " * len(m.group()), text)
     found = [_own_subject(text, m, mentions[k - 1] if k else None, kind, rules)
              for k, (m, kind) in enumerate(zip(mentions, kinds))]
     resolved: list[str | None] = []
@@ -101,6 +102,12 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     if "分别" in text:
         _respectively(text, mentions, resolved)
     return resolved
+
+
+# An English gloss after a Chinese label (货物吞吐量Cargo Throughput：, 出口Export：) names
+# nothing new; an acronym (人均GDP) or a brand (iPhone手机) is no gloss.
+_GLOSS = regex.compile(r"(?<=\p{Han})(?=[^：:\p{Han}\n]*?[a-z]{3})\s?(?:[A-Za-z]+\.?(?:[ &/-]+[A-Za-z]+\.?)+|[A-Z][a-z]{3,}(?=\s?[：:]))"
+                       r"(?=\s?[：:\p{Han}（(])")
 
 
 _RESPECTIVELY = regex.compile("分别")
