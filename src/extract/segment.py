@@ -41,6 +41,8 @@ def user_words(rules: Rules) -> list[tuple[str, str]]:
                 words[word] = "n"
     for word in rules.subject_words.get("term", []):
         words[word] = "n"
+    for word in rules.subject_words.get("adverb", []):
+        words[word] = "d"  # jieba tags 全部 a noun
     return sorted(words.items())
 
 

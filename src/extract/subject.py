@@ -257,15 +257,17 @@ def _phrase_after(text: str, pos: int, kind: str) -> str | None:
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
-    words = tag(run.group(1))
+    words = _with_suffixes(tag(run.group(1)))
     if not words or not _opens_phrase(words, kind):
         return None
+    modified = _modified_noun(words, kind)
     picked: list[tuple[str, str]] = []
     for k, (word, flag) in enumerate(words):
         next_is_noun = k + 1 < len(words) and words[k + 1][1] in NOUN_TAGS
-        if picked and flag == "v" and len(word) > 1 and len(words) - k > 2:
+        if picked and flag == "v" and len(word) > 1 and len(words) - k > 2 and k >= modified:
             break  # 三名干警获评全省检察业务标兵: a verb with an object after it starts the predicate
-        if flag in NOUN_TAGS or flag in ("vn", "t") or (picked and next_is_noun and (flag == "v" or word in "和与及")):
+        if flag in NOUN_TAGS or flag in ("vn", "t") or k < modified or (
+                picked and next_is_noun and (flag == "v" or word in "和与及")):
             picked.append((word, flag))
         else:
             break
@@ -274,8 +276,36 @@ def _phrase_after(text: str, pos: int, kind: str) -> str | None:
     return _trim([w for w, _ in picked])
 
 
+def _with_suffixes(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """跑/v 者/k → 跑者/n: a suffix makes a noun of the word before it."""
+    merged: list[tuple[str, str]] = []
+    for word, flag in words:
+        if flag == "k" and merged:
+            merged[-1] = (merged[-1][0] + word, "n")
+        else:
+            merged.append((word, flag))
+    return tuple(merged)
+
+
+_MODIFIERS = ("a", "v")
+MAX_MODIFIERS = 2
+
+
+def _modified_noun(words: tuple[tuple[str, str], ...], kind: str) -> int:
+    """How many words of an adjective or verb open a noun phrase after a measure-word
+    count (126个接种门诊, 38个老旧小区): 0 when they do not, or the figure is no count."""
+    if kind != "count":
+        return 0
+    k = 0
+    while k < len(words) and k < MAX_MODIFIERS and words[k][1] in _MODIFIERS:
+        k += 1
+    return k if k and k < len(words) and words[k][1] in NOUN_TAGS else 0
+
+
 def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
     """Can the first word open a subject? 的长江食品 yes, 建设厂房 (after money) no."""
+    if _modified_noun(words, kind):
+        return True
     first = words[0][1]
     followed_by_noun = len(words) > 1 and words[1][1] in NOUN_TAGS
     if first == "ns":
