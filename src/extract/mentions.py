@@ -93,6 +93,7 @@ class Mention:
     tenth_digit_max: int | None = None  # 两块八到三块二: the 2 of the upper bound
     unit_start: int | None = None  # where the unit's surface starts (after 余 in 500余名)
     fixed_value: float | None = None  # fractions: the value is computed here
+    fixed_value_max: float | None = None  # 六个月至一年: a range whose bounds were converted here
     noun: str | None = None  # the counted noun right after, when a noun list names it
     noun_role: str | None = None
 
@@ -624,7 +625,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if text.startswith(("小时", "个小时", "分", "年", "块", "元"), end):
         compound = _compound_money(text, start, look) if text[end] in "块元" else _compound_duration(text, start, look)
         if compound:
-            return compound
+            return _duration_range(text, compound, look) or compound
     tokens = [text[start:end]]
     pos = end
     # a range: 300—1800, 三到五, 10万至20万
@@ -672,6 +673,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
     # 300元至1800元: the unit repeated after the upper bound; a tier's bounds may carry
     # （含） or 以上 between (50亩（含）至200亩, 200亩以上至500亩)
+    if len(tokens) == 1 and (ranged := _duration_range(text, mention, look)):
+        return ranged
     aside = _RANGE_ASIDE.match(text, pos)
     repeat = _range_end(text, aside.end() if aside else pos)
     if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()):
@@ -686,6 +689,43 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
+
+
+# Lengths of time that convert exactly, in the smaller unit of each family: a range from
+# one unit to another (六个月至一年, 2小时至2小时30分) is read in the smaller of the two.
+DURATION_SIZES = ({"月": 1, "年": 12}, {"秒": 1, "分钟": 60, "小时": 3600, "天": 86400, "周": 604800})
+
+
+def _duration_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
+    """六个月至一年 (6–12 月), 一年至一年三个月 (12–15 月): a range whose bounds are
+    lengths of time in different units, or whose upper bound is a compound one."""
+    sizes = next((family for family in DURATION_SIZES if low.unit and low.unit.unit in family), None)
+    if sizes is None or low.half or low.approx or len(low.tokens) != 1:
+        return None
+    second = _range_end(text, low.end)
+    high = _quantity(text, second.start(), second.end(), look) if second else None
+    if high is None or high.unit is None or high.unit.unit not in sizes or high.half or len(high.tokens) != 1:
+        return None
+    if high.unit.unit == low.unit.unit and high.fixed_value is None and low.fixed_value is None:
+        return None  # 三个月至六个月: the plain range reads it
+    low_value, high_value = _bound(low), _bound(high)
+    if low_value is None or high_value is None:
+        return None
+    smaller = min((low.unit, high.unit), key=lambda unit: sizes[unit.unit])
+    scale = sizes[smaller.unit]
+    low_value, high_value = low_value * sizes[low.unit.unit] / scale, high_value * sizes[high.unit.unit] / scale
+    if not low_value < high_value:
+        return None
+    return Mention(low.start, high.end, low.num_start, high.num_end, (text[low.start:high.end],), smaller, "compound",
+                   smaller.id, approx=high.approx, approx_rule=high.approx_rule, fixed_value=_round(low_value),
+                   fixed_value_max=_round(high_value))
+
+
+def _bound(mention: Mention) -> float | None:
+    if mention.fixed_value is not None:
+        return mention.fixed_value
+    parsed = parse_quantity(mention.tokens[0])
+    return parsed[0] if parsed and parsed[1] is None else None
 
 
 _RANGE_ASIDE = regex.compile(r"[（(]含[^（）()]{0,3}[）)]|以上(?=至)|/\p{Han}{1,2}(?=[至到~～—-])")

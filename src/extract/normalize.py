@@ -102,7 +102,7 @@ def _clean_float(x: float) -> float:
 def _values(mention: Mention, steps: list[str]) -> tuple[float, float | None, str | None] | None:
     if mention.fixed_value is not None:
         steps.append(f"value {mention.fixed_value} ({mention.pattern})")
-        return mention.fixed_value, None, None
+        return mention.fixed_value, mention.fixed_value_max, None
     first = parse_quantity(mention.tokens[0])
     if first is None:
         return None
