@@ -176,6 +176,9 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
     if m is None:
         return None
     word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
+    while (closer := pattern.search(text, m.start() + len(word), start)) is not None:
+        m = closer  # 预估每年可服务逾3万6千人次: the word nearest the number (逾) wins
+        word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
     if m.start() + len(word) == start:
         mention.start = min(mention.start, m.start())
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
