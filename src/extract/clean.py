@@ -85,10 +85,19 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = "".join("|" if k in commas else ch for k, ch in enumerate(text))
         rows = sorted(rows + csv_rows)
         drop += [(k, k + 1) for k in quotes]
+    if "\n" in text:
+        stacked, breaks = _stacked_rows(text)
+        if stacked:
+            chars = list(text)
+            for k in breaks:
+                chars[k] = "|"
+            text, rows = "".join(chars), sorted(rows + stacked)
+    if "\n" in text and (chrome := _page_chrome(text)):
+        text = _blank(text, chrome)
     captions = _caption_lines(text)
-    drop += _wrapped_line_breaks(text, rows, captions)
+    drop += _wrapped_line_breaks(text, rows, captions, raw if len(raw) == len(text) else "")
     drop += _inner_spaces(text, rows, raw, captions)
-    drop += _thousands_separators(text, raw)
+    drop += _thousands_separators(text, drop)
     drop += _doubled_runs(text)
     drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
     drop += _doubled_lines(text)
@@ -202,6 +211,66 @@ def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
     return (separators, marks) if separators and not quoted else None
 
 
+# A table a PDF flattened to one cell a line: a header of labels, then rows of a label
+# and as many figures as the header has columns left.
+_STACKED_LABEL = regex.compile(r"[ \t\u3000]*(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"
+                               r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*")
+_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*[-−+]?\d[\d.,， ]{0,14}[%％‰]?[ \t\u3000]*")
+STACKED_MIN_ROWS = 2
+
+
+def _stacked_rows(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Rows of a table written one cell a line (税种 / 预算数 / 执行数, then 增值税 / 52,300
+    / 54,186): the spans of the rebuilt rows and the line breaks that become |."""
+    rows: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    lines = list(_LINE.finditer(text))
+    k = 0
+    while k < len(lines):
+        found = _stacked_table(text, lines, k)
+        if found is None:
+            k += 1
+            continue
+        width, end = found
+        for first in range(k, end, width):
+            row = lines[first:first + width]
+            rows.append((row[0].start(), row[-1].end()))
+            breaks += [line.end() for line in row[:-1]]
+        k = end
+    return rows, breaks
+
+
+def _stacked_table(text: str, lines: list[regex.Match], k: int) -> tuple[int, int] | None:
+    """(columns, index past the last row) of a one-cell-a-line table whose header starts
+    at line ``k``, or None."""
+    labels = k
+    while labels < len(lines) and _STACKED_LABEL.fullmatch(lines[labels].group()) and _next_line(text, lines, labels):
+        labels += 1
+    width = labels - k - 1  # the last label opens the first row
+    if width < 2:
+        return None
+    end, rows = labels - 1, 0
+    while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
+            and _STACKED_LABEL.fullmatch(lines[end].group()) \
+            and all(_STACKED_FIGURE.fullmatch(line.group()) for line in lines[end + 1:end + width]):
+        end += width
+        rows += 1
+    return (width, end) if rows >= STACKED_MIN_ROWS else None
+
+
+def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
+    """Does line ``n + 1`` follow line ``n`` with no blank line between?"""
+    return n + 1 < len(lines) and lines[n + 1].start() == lines[n].end() + 1
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` made spaces (one for one: offsets stay)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in rows)
 
@@ -253,12 +322,13 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
-                         captions: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                         captions: list[tuple[int, int]] = (), raw: str = "") -> list[tuple[int, int]]:
     """Rejoin lines that a PDF or a narrow column broke mid-sentence; keep one newline
     for a paragraph break.
 
     A line is a wrapped one when it does not end a sentence and is about as long as
-    the article's typical line; a short line without a full stop is a heading.
+    the article's typical line; a short line without a full stop is a heading, and so is
+    a line before one that ``raw`` indents with full-width spaces.
     """
     if "\n" not in text:
         return []
@@ -275,10 +345,13 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
+        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) or _in_rows(captions, m.start() - 1) \
+                or RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption
         elif _TURN.match(text, m.end()):
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
+        elif raw.startswith(PARAGRAPH_INDENT, m.end() - 2) and not _wrapped_surely(line[-1], text[m.end()]):
+            wrapped = False  # 　　一、样本农户基本情况 / 　　586户…: an indented line opens a paragraph
         else:
             wrapped = _wrapped(line[-1], text[m.end()], len(line), wrap_width)
         if wrapped:
@@ -289,13 +362,21 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
     return drop
 
 
+PARAGRAPH_INDENT = "\u3000\u3000"
+
+
 def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:
     """Does a line ending in ``prev_end`` continue on the next line?"""
     if prev_end in _LINE_END or _SYMBOL.match(prev_end) or _SYMBOL.match(next_start):
         return False  # 😂 or 📍 at a line's edge: a post's lines are items, not a wrapped sentence
-    if next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in ".．":
-        return True  # no line starts with a comma, and no paragraph ends on a bare number
+    if _wrapped_surely(prev_end, next_start):
+        return True
     return prev_len >= wrap_width
+
+
+def _wrapped_surely(prev_end: str, next_start: str) -> bool:
+    """No line starts with a comma, and no paragraph ends on a bare number."""
+    return next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in ".．"
 
 
 # ---------------------------------------------------------------- spaces
@@ -352,6 +433,15 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
             and _STRAY_DIGIT_SPACE.search(text, max(0, at - 4), at) is not None and not _in_rows(rows, at))
 
 
+_CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)
+
+
+def _cell_thousands(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
+    """A space that parts the thousands of a table cell's figure (| 38 615 |)."""
+    return space.end() - space.start() == 1 and _CELL_THOUSANDS.match(text, space.start()) is not None \
+        and _in_rows(rows, space.start())
+
+
 HEADLINE_LENGTH = 60
 _HEADLINE_GAP = regex.compile(r"(?<=\p{Han}{2}) (?=\p{Han}{2})")
 
@@ -388,8 +478,8 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
         nxt = text[m.end()] if m.end() < len(text) else "\n"
         keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
             bool(rows) and _field_gap_at(raw, m.start()) and _in_rows(rows, m.start()))
-        if keep_one and _stray_space_in_figure(text, m, rows):
-            keep_one = False  # 6 8.95亿元
+        if keep_one and (_stray_space_in_figure(text, m, rows) or _cell_thousands(text, m, rows)):
+            keep_one = False  # 6 8.95亿元; a cell's 38 615
         if keep_one and prev == "." and nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit():
             keep_one = False  # 468. 8公斤: a space after a decimal point
         if not keep_one and prev != "\n" and nxt != "\n" and (
@@ -410,22 +500,21 @@ _THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])"
                            r"|(?<![\d.] ?)\d(?: \d){0,2}(?: [,，] \d \d \d)+(?! ?\d)")  # letter-spaced: 6 , 4 3 0
 
 
-def _thousands_separators(text: str, raw: str) -> list[tuple[int, int]]:
-    """`1,234,567` → `1234567` (only groups of exactly three digits; `１，２３４` too).
-
-    ``raw`` is the text before full-width digits were mapped: it tells `１，２３４` from
-    `20，300`.
-    """
-    if "," not in text and "，" not in text:
+def _thousands_separators(text: str, drop: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`1,234,567` → `1234567` (only groups of exactly three digits; `１，２３４` and
+    `1，200户` too, but not `$20，300美圆`), read with the ``drop`` spans already gone: a
+    figure a PDF broke across two lines (`1,8` / `42万元`) is one figure."""
+    if not _SEPARATED.search(text):
         return []
-    return [(m.start() + k, m.start() + k + 1) for m in _THOUSANDS.finditer(text)
-            for k, c in enumerate(m.group()) if c == "," or (c == "，" and _full_width_digits_around(raw, m.start() + k))]
+    kept = _kept_ranges(drop, len(text))
+    joined = "".join(text[a:b] for a, b in kept)
+    index = list(chain.from_iterable(range(a, b) for a, b in kept))
+    return [(index[m.start() + k], index[m.start() + k] + 1) for m in _THOUSANDS.finditer(joined)
+            for k, c in enumerate(m.group()) if c == "," or (c == "，" and joined[m.start() - 1:m.start()] not in _SIGNS)]
 
 
-def _full_width_digits_around(raw: str, k: int) -> bool:
-    """A full-width comma separates thousands only between full-width digits (１，２３４);
-    between ASCII digits it separates two figures (20，300美元)."""
-    return 0 < k < len(raw) - 1 and "０" <= raw[k - 1] <= "９" and "０" <= raw[k + 1] <= "９"
+_SEPARATED = regex.compile(r"\d\s*[,，]\s*\d")
+_SIGNS = set("$￥¥€£")  # $20，300美圆: after a sign, a full-width comma parts two sums
 
 
 # ---------------------------------------------------------------- subtitles
@@ -465,6 +554,27 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
 
 _SPACE = regex.compile(r"\s+")
 MIN_DOUBLED_LINE = 8
+
+
+# A page number line of a PDF (— 12 —, - 3 -, 第2页 共5页, 3/12).
+_PAGE_NUMBER = regex.compile(r"[ \t\u3000]*(?:[—–-]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–-]+|第[ \t]*\d{1,4}[ \t]*页"
+                             r"(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t]*\d{1,4}[ \t]*页)?|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*")
+
+
+def _page_chrome(text: str) -> list[tuple[int, int]]:
+    """The page numbers of a PDF turned into text, and its running header: a line that
+    opens the text and comes again right after a page number (檀川县人民政府公报
+    2025年第3期). Left in, they would cut the sentence a page break runs through."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    numbers = [k for k, m in enumerate(lines) if _PAGE_NUMBER.fullmatch(m.group())]
+    if not numbers:
+        return []
+    chrome = [lines[k].span() for k in numbers]
+    header = _SPACE.sub("", lines[0].group())
+    after = [k + 1 for k in numbers if k + 1 < len(lines) and _SPACE.sub("", lines[k + 1].group()) == header]
+    if after:
+        chrome += [lines[0].span()] + [lines[k].span() for k in after]
+    return chrome
 
 
 def _doubled_lines(text: str) -> list[tuple[int, int]]:
