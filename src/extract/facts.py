@@ -80,7 +80,10 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
             rejections.append(Rejection(mention.start, mention.end, body[mention.start:mention.end], "no value"))
             continue
         fact = _fact(doc, cleaned, mention, normalized, sentences)
-        if fact.per is None and facts:
+        if facts and _written_again(body, kept[-1], facts[-1], mention, fact):
+            fact.per, fact.approx = facts[-1].per, facts[-1].approx
+            fact.steps.append(f"per and approx of {facts[-1].text}: the same sum written again")
+        elif fact.per is None and facts:
             _share_rate(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
@@ -111,6 +114,16 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     if prior.per and prior.unit == fact.unit and _PARALLEL.fullmatch(text, before.end, mention.start):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
+
+
+_AGAIN = regex.compile(r"整?\s*[（(]\s*")
+
+
+def _written_again(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> bool:
+    """伍万柒仟陆佰元整（¥57,600.00）: the same sum in figures, in brackets right after it in
+    words, is the same fact written again; it keeps the rate and approximation of the first."""
+    return prior.value == fact.value and prior.unit == fact.unit and \
+        _AGAIN.fullmatch(text, before.end, mention.start) is not None
 
 
 _CHANGED_BY = regex.compile(rf"[，,]?(?:比|较)?[^，。；;,\d]{{0,6}}?(?:{_CHANGES}|新增)了?(?:约|近)?")
