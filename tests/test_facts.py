@@ -261,3 +261,37 @@ def test_numerals_next_to_codes_and_capital_digits():
 def test_a_stray_space_inside_a_figure_is_dropped():
     facts = extract_facts("第二产业增加值6 8.95亿元，增长6.7%。共有 2024 2025 两年")
     assert [f.value for f in facts][:2] == [6895000000, 6.7]
+
+
+def test_a_table_flattened_to_one_cell_a_line_is_read_as_rows():
+    text = ("主要税种完成情况见表1。\n表1　主要税种收入\n单位：万元\n税种\n预算数\n执行数\n完成预算（%）\n"
+            "增值税\n52,300\n54,186\n103.6\n契税\n9,200\n8,064\n87.7\n\n　　契税收入未完成预算。\n")
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(523000000, "元", "增值税"), (541860000, "元", "增值税"), (103.6, "%", "增值税"),
+                    (92000000, "元", "契税"), (80640000, "元", "契税"), (87.7, "%", "契税")]
+
+
+def test_a_one_cell_a_line_list_of_prose_is_no_table():
+    from extract.clean import clean
+    text = "一、总体情况\n二、分区情况\n三、下步工作\n全年完成投资12亿元。\n"
+    assert "|" not in clean(text).text
+
+
+def test_page_chrome_of_a_pdf_does_not_cut_a_sentence():
+    text = ("檀川县人民政府公报　　　　　　2025年第3期\n\n　　年末政府债务余额91.38亿元，控制在限额以内。全年争取新增政府债券资金\n\n"
+            "　　　　　　　　— 12 —\n\n檀川县人民政府公报　　　　　　2025年第3期\n\n12，460万元，其中一般债券2，660万元。\n")
+    facts = extract_facts(text)
+    assert [f.value for f in facts] == [9138000000, 124600000, 26600000]
+    assert facts[1].subject.endswith("政府债券资金") and "公报" not in facts[1].sentence
+
+
+def test_an_indented_line_opens_a_paragraph_and_a_broken_figure_is_joined():
+    from extract.clean import clean
+    text = "抽样调查报告\n\n\u3000\u3000为掌握全县农户收入情况，发放补贴1,8\n42万元，惠及农户4.37万户。\n"
+    cleaned = clean(text).text
+    assert cleaned.startswith("抽样调查报告\n为掌握") and "1842万元" in cleaned
+
+
+def test_a_sum_written_again_in_figures_keeps_the_rate_of_the_words():
+    facts = extract_facts("租金标准为每平方米每月人民币壹拾捌元（¥18.00），违约金按日计。")
+    assert [(f.value, f.per) for f in facts] == [(18, "月"), (18, "月")]
