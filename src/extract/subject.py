@@ -44,6 +44,7 @@ _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
 _FROM_WORDS = ("从", "由", "比", "较", "高于", "低于", "高出", "快于", "慢于", "超出")  # what changes or compares stands before
 _CHANGED_TO = regex.compile(r"\p{Han}{0,4}(?:到|至|为)")
 _DURATION_NOUN = regex.compile(r"(?:周期|工期|期限|时间|时长|年限|日数|天数|寿命|用时|耗时)$")  # jieba tags them as times
+_SPAN_NOUN = regex.compile(r"(?:假期|长假|档期)$")  # 国庆假期7天: what a length of time is the length of
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     for k in range(len(mentions)):
         resolved.append(_or_neighbour(text, k, mentions, found, resolved, progress))
     if "分别" in text:
-        _respectively(text, mentions, resolved)
+        _respectively(text, mentions, kinds, resolved, _word_sets(rules).shares)
     return resolved
 
 
@@ -111,12 +112,15 @@ _GLOSS = regex.compile(r"(?<=\p{Han})(?=[^：:\p{Han}\n]*?[a-z]{3})\s?(?:[A-Za-z
 
 
 _RESPECTIVELY = regex.compile("分别")
+CHANGE_KINDS = ("percent", "percentage_point")
 _LIST_SEPARATORS = ("、", "和", "及", "与", "以及")
 
 
-def _respectively(text: str, mentions: list[Mention], resolved: list[str | None]) -> None:
+def _respectively(text: str, mentions: list[Mention], kinds: list[str], resolved: list[str | None],
+                  shares: tuple[str, ...]) -> None:
     """对欧盟、美国分别进出口192.6亿元和147.2亿元: as many figures after 分别 as things
-    listed before it take those things as subjects, in order."""
+    listed before it take those things as subjects, in order; 航班起降1.1万架次，运送旅客172.6万人次，
+    同比分别增长5.2%和9.8%: changes after 分别 take the subjects of as many figures before it."""
     starts = [m.start for m in mentions]
     for marker in _RESPECTIVELY.finditer(text):
         left = clause_start(text, marker.start(), SENTENCE_END)
@@ -128,6 +132,19 @@ def _respectively(text: str, mentions: list[Mention], resolved: list[str | None]
         if items and len(figures) == len(items):
             for k, item in zip(figures, items):
                 resolved[k] = item
+        elif len(figures) >= 2 and all(kinds[k] in CHANGE_KINDS for k in figures) and _names_nothing(text, marker.start(), shares):
+            before = [k for k, start in enumerate(starts) if left <= start < marker.start() and kinds[k] not in CHANGE_KINDS]
+            if len(before) >= len(figures):
+                for k, earlier in zip(figures, before[-len(figures):]):
+                    resolved[k] = resolved[earlier] or resolved[k]
+
+
+def _names_nothing(text: str, pos: int, shares: tuple[str, ...]) -> bool:
+    """Does the clause before ``pos`` hold no more than a comparison (同比分别增长)?"""
+    head = text[clause_start(text, pos):pos]
+    for word in shares:  # longest first
+        head = head.replace(word, "")
+    return len(_NOT_HAN.sub("", head)) <= 1
 
 
 def _enumeration(segment: str) -> list[str] | None:
@@ -257,7 +274,8 @@ def _phrase_after(text: str, pos: int, kind: str) -> str | None:
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
-    words = _with_suffixes(tag(run.group(1)))
+    words = tuple((word, "n" if flag == "t" and _time_noun(word, kind) else flag)
+                  for word, flag in _with_suffixes(tag(run.group(1))))
     if not words or not _opens_phrase(words, kind):
         return None
     modified = _modified_noun(words, kind)
@@ -274,6 +292,11 @@ def _phrase_after(text: str, pos: int, kind: str) -> str | None:
     while picked and picked[-1][1] not in NOUN_TAGS and picked[-1][1] != "vn":
         picked.pop()
     return _trim([w for w, _ in picked])
+
+
+def _time_noun(word: str, kind: str) -> bool:
+    """Does a word jieba tags as a time name the thing a figure measures (工期18个月)?"""
+    return _DURATION_NOUN.search(word) is not None or (kind == "duration" and _SPAN_NOUN.search(word) is not None)
 
 
 def _with_suffixes(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -336,7 +359,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     before = _NOT_HAN.sub("", before)
     if len(before) < 2:
         return _label(text, left, sets) or _topic_before(text, left, previous) or _Found(None)
-    tokens = [(word, "n" if flag == "t" and _DURATION_NOUN.search(word) else flag) for word, flag in tag(before)]
+    tokens = [(word, "n" if flag == "t" and _time_noun(word, kind) else flag) for word, flag in tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
         tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
@@ -478,11 +501,15 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
         return _Found(_trim([w for w, _ in picked]), weak=True)
     last_verb = max((k for k, (word, flag) in enumerate(picked) if flag == "v" and k >= nouns_from and len(word) > 1),
                     default=None)  # 稻田养虾面积: a one-character verb is a morpheme of the noun
-    if last_verb is not None and last_verb + 1 < len(picked):
-        nouns_from = last_verb + 1  # 确保公益岗最低工资 → 公益岗最低工资
+    if last_verb is not None and last_verb + 1 < len(picked) and not (
+            last_verb + 2 == len(picked) and _MEASURE_OF.fullmatch(picked[-1][0])):
+        nouns_from = last_verb + 1  # 确保公益岗最低工资 → 公益岗最低工资; but 商品住宅成交套数
     if sum(len(w) for w, _ in picked[nouns_from:]) < 2 and nouns_from:
         nouns_from -= 1  # 育苗量: a one-character noun keeps the verb before it
     return _Found(_trim([w for w, _ in picked[nouns_from:]]))
+
+
+_MEASURE_OF = regex.compile(r"\p{Han}[数量额]")  # 套数, 人数, 销量: how much of the thing before the verb
 
 
 def _trim(words: list[str]) -> str | None:
