@@ -26,12 +26,14 @@ FIELD_FLOOR = 0.95
 # reads `$` in a Hong Kong release as 港元 and 8.6分 as 0.086 元; heldout55 reads
 # two-row table headers and chart labels; heldout57 holds rare numeral forms (1米75,
 # 七斤四两, 二十挂零户). heldout66's contract, gazetteer and essay carry rates from a
-# clause's framing (每日…的万分之五, 最多的一天…千把人). All are documented in their SOURCES.md.
+# clause's framing (每日…的万分之五, 最多的一天…千把人). heldout72's recipe weighs in 两 and 钱
+# (too close to the numeral 两 and to money), and heldout75 reads 每增加1人，…增加36立方米 as
+# a rate across the comma. All are documented in their SOURCES.md.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
                 "heldout54": {"f1": 0.94, "approx_acc": 0.93}, "heldout55": {"f1": 0.91}, "heldout57": {"f1": 0.94, "per_acc": 0.94},
-                "heldout66": {"per_acc": 0.92}}
+                "heldout66": {"per_acc": 0.92}, "heldout72": {"f1": 0.92}, "heldout75": {"per_acc": 0.90}}
 
 
 def _predict(folder: Path) -> dict:
