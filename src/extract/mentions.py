@@ -60,7 +60,8 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛]|$)")
+_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛]|$)"
+                            r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
@@ -89,8 +90,8 @@ class Mention:
     per: str | None = None  # from a marker right after the unit (元/斤)
     per_rule: str | None = None
     half: bool = False  # 一年半, 两个半小时
-    tenth_digit: int | None = None  # 七成六: the 6 after a tenths unit
-    tenth_digit_max: int | None = None  # 两块八到三块二: the 2 of the upper bound
+    fraction: float | None = None  # 七成六, 1米75: the digits after the unit (0.6, 0.75)
+    fraction_max: float | None = None  # 两块八到三块二: those of the upper bound (0.2)
     unit_start: int | None = None  # where the unit's surface starts (after 余 in 500余名)
     fixed_value: float | None = None  # fractions: the value is computed here
     fixed_value_max: float | None = None  # 六个月至一年: a range whose bounds were converted here
@@ -407,7 +408,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
         row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
         unit_cells.update(range(*cells[unit_column]))
     row_unit = row_unit or _unit_in(_HEADER_UNIT.search(text, *cells[0]), look)
-    label = _HEADER_UNIT.sub("", text[slice(*cells[0])]).strip() or None
+    named = next((cell for cell in cells[:-1] if not _SERIAL_CELL.fullmatch(text, *cell)), cells[0])
+    label = _HEADER_UNIT.sub("", text[slice(*named)]).strip() or None  # 1 | 禾丰家庭农场 | …: past the serial number
     mentions = []
     for k, cell in enumerate(cells[1:], 1):
         unit = header.columns.get(k) or (row_unit if k != unit_column else None)
@@ -419,6 +421,9 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
                 mention.per, mention.per_rule = header.column_per[k], "table-header"
             mentions.append(mention)
     return mentions
+
+
+_SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
 
 
 def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
@@ -577,7 +582,7 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     return mention
 
 
-_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块]))?)?"
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}))?)?"
                                rf"(?:(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)
 
 
@@ -666,9 +671,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     written = text[unit_start:pos]
     if len(written) > len(unit.unit) + 1 and written.startswith(unit.unit):
         mention.noun = written[len(unit.unit):]  # 36块光伏板: the unit's surface names what it counts
-    digit = _tenth_digit(text, pos, unit)
+    digit = _tenth_digit(text, pos, unit, look)
     if digit:  # 七成六 is 76 %, 四块五 4.5 元
-        mention.tenth_digit, mention.end, pos = int(parse_number(digit.group())), digit.end(), digit.end()
+        mention.fraction, mention.end, pos = _fraction_after(digit.group()), digit.end(), digit.end()
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
     # 300元至1800元: the unit repeated after the upper bound; a tier's bounds may carry
@@ -683,9 +688,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
-            digit = _tenth_digit(text, again[2], unit)
+            digit = _tenth_digit(text, again[2], unit, look)
             if digit:  # 两块八到三块二
-                mention.tenth_digit_max, mention.end = int(parse_number(digit.group())), digit.end()
+                mention.fraction_max, mention.end = _fraction_after(digit.group()), digit.end()
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
@@ -748,8 +753,16 @@ def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
-def _tenth_digit(text: str, pos: int, unit: Unit) -> regex.Match | None:
-    return _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
+def _tenth_digit(text: str, pos: int, unit: Unit, look: _Lookups) -> regex.Match | None:
+    digits = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
+    if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
+        return None  # 400米20名选手: a figure of its own
+    return digits
+
+
+def _fraction_after(digits: str) -> float:
+    """五 → 0.5, 75 → 0.75: the digits after a unit, read as its decimals."""
+    return float("0." + "".join(str(int(parse_number(ch))) for ch in digits))
 
 
 def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
@@ -1080,7 +1093,7 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             break
         if scope == "mention" and not (start <= mention.start and mention.end <= end):
             continue
-        qualified = mention.approx or mention.half or mention.tenth_digit or mention.pattern == "compound" \
+        qualified = mention.approx or mention.half or mention.fraction or mention.pattern == "compound" \
             or len(mention.tokens) > 1
         if qualified and rule_id in keep_if_qualified:  # 不到一年, 一年半, 一块五, 一年零三个月, 一到两年
             continue

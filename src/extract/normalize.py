@@ -44,11 +44,11 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     if mention.half:
         value += 0.5
         steps.append("半: +0.5")
-    if mention.tenth_digit is not None:
-        value = _clean_float(value + mention.tenth_digit / 10)
-        steps.append(f"a digit after the unit (七成六, 四块五): +0.{mention.tenth_digit}")
-    if mention.tenth_digit_max is not None and value_max is not None:
-        value_max = _clean_float(value_max + mention.tenth_digit_max / 10)
+    if mention.fraction is not None:
+        value = _clean_float(value + mention.fraction)
+        steps.append(f"digits after the unit (七成六, 四块五, 1米75): +{mention.fraction}")
+    if mention.fraction_max is not None and value_max is not None:
+        value_max = _clean_float(value_max + mention.fraction_max)
     factor = unit.factor
     if unit.tenths and value <= 10:
         factor = factor * 10
