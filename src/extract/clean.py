@@ -97,7 +97,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     captions = _caption_lines(text)
     drop += _wrapped_line_breaks(text, rows, captions, raw if len(raw) == len(text) else "")
     drop += _inner_spaces(text, rows, raw, captions)
-    drop += _thousands_separators(text, drop)
+    drop += _thousands_separators(text, raw if len(raw) == len(text) else text, drop)
     drop += _doubled_runs(text)
     drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
     drop += _doubled_lines(text)
@@ -155,7 +155,7 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     if "\t" not in text and "\u3000" not in text and "  " not in text:
         return []
     return [(m.start(), m.end()) for m in _LINE.finditer(text)
-            if "。" not in m.group() and len(_field_gaps(text, m.start(), m.end())) >= 2]
+            if "。" not in m.group() and (len(_field_gaps(text, m.start(), m.end())) >= 2 or m.group().strip().count("\t") >= 2)]
 
 
 def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
@@ -165,6 +165,9 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     for start, end in rows:
         for gap in _field_gaps(raw, start, end):
             chars[gap.start()] = "|"
+            for k in range(gap.start() + 1, gap.end()):
+                if raw[k] == "\t":
+                    chars[k] = "|"  # 合计\t\t\t\t39.6: each tab opens a column, empty or not
     return "".join(chars)
 
 
@@ -302,7 +305,7 @@ RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fi
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
 # What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
 # list marker (2. , 三、, - ).
-_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s")
+_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s|\d\ufe0f?\u20e3")
 # A headline has none of these marks (a dot is none: 45.1%); a subtitle or caption line
 # has no ASCII mark either (a post's lines with 1500~1700毫升 or 18.5 are prose).
 _HEADLINE_MARKS = regex.compile(r"[，。、；：？！;?!]")
@@ -500,9 +503,9 @@ _THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])"
                            r"|(?<![\d.] ?)\d(?: \d){0,2}(?: [,，] \d \d \d)+(?! ?\d)")  # letter-spaced: 6 , 4 3 0
 
 
-def _thousands_separators(text: str, drop: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _thousands_separators(text: str, raw: str, drop: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`1,234,567` → `1234567` (only groups of exactly three digits; `１，２３４` and
-    `1，200户` too, but not `$20，300美圆`), read with the ``drop`` spans already gone: a
+    `1，200户` after a Chinese character too, but not `$20，300美圆`), read with the ``drop`` spans already gone: a
     figure a PDF broke across two lines (`1,8` / `42万元`) is one figure."""
     if not _SEPARATED.search(text):
         return []
@@ -510,11 +513,22 @@ def _thousands_separators(text: str, drop: list[tuple[int, int]]) -> list[tuple[
     joined = "".join(text[a:b] for a, b in kept)
     index = list(chain.from_iterable(range(a, b) for a, b in kept))
     return [(index[m.start() + k], index[m.start() + k] + 1) for m in _THOUSANDS.finditer(joined)
-            for k, c in enumerate(m.group()) if c == "," or (c == "，" and joined[m.start() - 1:m.start()] not in _SIGNS)]
+            for k, c in enumerate(m.group())
+            if c == "," or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, index[m.start() + k])))]
+
+
+def _full_width_around(raw: str, k: int) -> bool:
+    """Full-width digits on both sides of a full-width comma (总数：１，２３４人) part thousands."""
+    return 0 < k < len(raw) - 1 and "０" <= raw[k - 1] <= "９" and "０" <= raw[k + 1] <= "９"
+
+
+def _opens_figure(text: str, start: int) -> bool:
+    """Do the digits at ``start`` open a figure of their own (资金12，460万元, not 9:30，200名
+    or $20，300美圆, where the comma parts two)?"""
+    return start == 0 or text[start - 1] == "\n" or _HAN.match(text, start - 1) is not None
 
 
 _SEPARATED = regex.compile(r"\d\s*[,，]\s*\d")
-_SIGNS = set("$￥¥€£")  # $20，300美圆: after a sign, a full-width comma parts two sums
 
 
 # ---------------------------------------------------------------- subtitles
