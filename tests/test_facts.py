@@ -295,3 +295,16 @@ def test_an_indented_line_opens_a_paragraph_and_a_broken_figure_is_joined():
 def test_a_sum_written_again_in_figures_keeps_the_rate_of_the_words():
     facts = extract_facts("租金标准为每平方米每月人民币壹拾捌元（¥18.00），违约金按日计。")
     assert [(f.value, f.per) for f in facts] == [(18, "月"), (18, "月")]
+
+
+def test_a_tab_separated_total_row_keeps_its_empty_cells_and_rows_skip_serial_numbers():
+    text = ("序号\t农场名称\t所在乡镇\t奖补金额（万元）\n1\t禾丰家庭农场\t溪口镇\t8\n2\t绿野家庭农场\t竹林乡\t3.6\n"
+            "合计\t\t\t11.6\n")
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(80000, "元", "禾丰家庭农场"), (36000, "元", "绿野家庭农场"), (116000, "元", "合计")]
+
+
+def test_a_keycap_digit_opens_a_list_item_and_a_clock_time_keeps_its_comma():
+    text = "📌 叉车司机：名额4人，月薪6k-8k\n3️⃣ 鑫梓食品有限公司\n开幕式：上午9:30，200名小朋友现场剪葡萄。\n"
+    assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == [
+        (4, None, "人"), (6000, 8000, "元"), (200, None, "人")]
