@@ -356,7 +356,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         elif raw.startswith(PARAGRAPH_INDENT, m.end() - 2) and not _wrapped_surely(line[-1], text[m.end()]):
             wrapped = False  # 　　一、样本农户基本情况 / 　　586户…: an indented line opens a paragraph
         else:
-            wrapped = _wrapped(line[-1], text[m.end()], len(line), wrap_width)
+            wrapped = _wrapped(line[-1], text[m.end()], len(line), wrap_width) or (
+                line[-1] not in _LINE_END and _CLAUSE_TAIL.match(text, m.end()) is not None)
         if wrapped:
             drop.append((m.start(), m.end()))
         else:
@@ -366,6 +367,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
 
 
 PARAGRAPH_INDENT = "\u3000\u3000"
+_CLAUSE_TAIL = regex.compile(r"\p{Han}[，。、；]")  # 3000元左 / 右，其中: no clause is one character long
 
 
 def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:
