@@ -460,8 +460,9 @@ def _per_unit(word: str, look: _Lookups) -> str:
 
 
 def _rate_word_at(header: str, look: _Lookups) -> str | None:
-    """The denominator of a rate word opening a header cell: 人均GDP（元） → 人."""
-    return next((per for pattern, per in look.rate_words if pattern.match(header)), None)
+    """The denominator of a rate word in a header cell: 人均GDP（元） → 人, 户均月补差 → 月."""
+    found = [(m.start(), per) for pattern, per in look.rate_words if (m := pattern.search(header))]
+    return max(found)[1] if found else None  # 户均月补差（元）: the denominator nearest the figure
 
 
 def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bool:
@@ -656,6 +657,14 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
             per_inside = (word, *look.rules.rate_after[word])
             pos += 2
     unit_match = _unit_after(text, pos, look)
+    listed = _list_unit(text, pos if unit_match is None else unit_match[2], look) \
+        if len(tokens) == 1 and _SMALL_NUMBER.fullmatch(tokens[0]) else None
+    if listed and (unit_match is None or (unit_match[0].unit == "个" and listed.unit != "个")):
+        # 5.2、3.1和2.0个百分点, 1.3个、0.8个和2.1个百分点: the unit after a list's last number
+        stop = pos if unit_match is None else unit_match[2]  # 1.3个 keeps its lone 个
+        mention = Mention(start, stop, start, end, tuple(tokens), listed, "quantity", listed.id, unit_start=pos)
+        _suffixes(text, mention, look)
+        return mention
     if unit_match is None or (unit_match[0].kind != "money" and _symbol_before(text, start, look)):
         return _unitless(text, start, pos, tokens, look)  # €1200万车规级芯片: the sign names the unit
     unit, unit_start, pos, half = unit_match
@@ -830,6 +839,27 @@ def _slash_pair(text: str, start: int, pos: int, look: _Lookups) -> Mention | No
 def _round(value: float) -> float:
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded
+
+
+_SMALL_NUMBER = regex.compile(r"\d{1,3}(?:\.\d+)?")  # no year (2023、2024年), no merged thousands
+_LIST_ITEM = regex.compile(r"[、和及与](\d{1,3}(?:\.\d+)?)(?![\d.])")
+MAX_LIST_ITEMS = 6
+
+
+def _list_unit(text: str, pos: int, look: _Lookups) -> Unit | None:
+    """The unit written after the last number of a list of bare numbers that starts at
+    ``pos`` (、3.1和2.0个百分点), each item maybe with a lone 个; None if no list."""
+    unit = None
+    for _ in range(MAX_LIST_ITEMS):
+        if text.startswith("个", pos) and not text.startswith("个百分点", pos):
+            pos += 1
+        item = _LIST_ITEM.match(text, pos)
+        if item is None:
+            break
+        pos = item.end()
+        found = _unit_after(text, pos, look)
+        unit = found[0] if found else None
+    return unit
 
 
 def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
