@@ -308,3 +308,13 @@ def test_a_keycap_digit_opens_a_list_item_and_a_clock_time_keeps_its_comma():
     text = "📌 叉车司机：名额4人，月薪6k-8k\n3️⃣ 鑫梓食品有限公司\n开幕式：上午9:30，200名小朋友现场剪葡萄。\n"
     assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == [
         (4, None, "人"), (6000, 8000, "元"), (200, None, "人")]
+
+
+def test_a_list_of_bare_numbers_takes_the_unit_after_its_last_one():
+    facts = extract_facts("检出率比去年同期分别上升1.3个、0.8个和2.1个百分点；各项指标分别增长5.2、3.1和2.0个百分点。")
+    assert [(f.value, f.unit) for f in facts] == [(1.3, "个百分点"), (0.8, "个百分点"), (2.1, "个百分点"),
+                                                  (5.2, "个百分点"), (3.1, "个百分点"), (2.0, "个百分点")]
+
+
+def test_a_list_of_years_takes_no_unit():
+    assert extract_facts("2023、2024和2025年，全县新建学校3所。")[0].value == 3
