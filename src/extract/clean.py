@@ -428,14 +428,14 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 
 # One to three digits after a Chinese character, a space, then more digits: one figure
 # broken by a PDF or OCR (6 8.95亿元, 12 3.5万元), not two (2024 2025).
-_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han})\d{1,3}$")
+_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
 
 
 def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
     """One space between digits that follow a Chinese character, outside a table row."""
     at = space.start()
     return (space.end() - at == 1 and text[space.end():space.end() + 1].isdigit()
-            and _STRAY_DIGIT_SPACE.search(text, max(0, at - 4), at) is not None and not _in_rows(rows, at))
+            and _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at) is not None and not _in_rows(rows, at))
 
 
 _CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)

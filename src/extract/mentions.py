@@ -385,10 +385,11 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
-    if caption and (len(caption) == 1 or len(caption) == len(bare)):
+    if caption and (len(caption) == 1 or len(caption) <= len(bare)):
         # 单位：亿元 serves the columns whose header names no unit; 单位：万亩、公斤/亩、万吨
-        # names them one by one
-        for k, (unit, per) in zip(bare, caption * len(bare) if len(caption) == 1 else caption):
+        # names them one by one, the last ones when label columns come first (购机者 | 数量 | 补贴金额)
+        for k, (unit, per) in zip(bare[-len(caption):] if len(caption) > 1 else bare,
+                                  caption * len(bare) if len(caption) == 1 else caption):
             columns[k] = unit
             if per:
                 column_per[k] = per
@@ -875,6 +876,10 @@ def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bo
     return _unit_here(text, pos, look)
 
 
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+_LATIN_WORD_CHAR = regex.compile(r"[A-Za-z0-9]")
+
+
 def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
     """(unit, where its surface starts, where the mention ends, 半 or not)."""
     if text.startswith("个", pos):
@@ -889,6 +894,8 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
     end, half = unit[1], False
+    if _LATIN_LETTER.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
+        return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind == "duration" or unit[0].tenths or not _HAN.match(text, end + 1)):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是); not 5米半径
     return unit[0], pos, end, half
