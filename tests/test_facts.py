@@ -318,3 +318,14 @@ def test_a_list_of_bare_numbers_takes_the_unit_after_its_last_one():
 
 def test_a_list_of_years_takes_no_unit():
     assert extract_facts("2023、2024和2025年，全县新建学校3所。")[0].value == 3
+
+
+def test_a_unit_line_naming_two_units_serves_the_last_bare_columns():
+    text = ("单位：台、元\n| 序号 | 购机者 | 所在乡镇 | 数量 | 补贴金额 |\n|---|---|---|---|---|\n"
+            "| 1 | 刘二福 | 石门乡 | 1 | 21600 |\n| 2 | 丰谷合作社 | 三岔镇 | 2 | 136000 |\n")
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(1, "台", "刘二福"), (21600, "元", "刘二福"), (2, "台", "丰谷合作社"), (136000, "元", "丰谷合作社")]
+
+
+def test_a_latin_unit_run_into_a_model_code_is_no_unit():
+    assert [(f.value, f.unit) for f in extract_facts("新购4LZ-8.0型收割机，容量4L的水箱")] == [(4, "升")]
