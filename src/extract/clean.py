@@ -9,10 +9,11 @@ more than those passes.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 import html
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 import re
 from statistics import median
 
@@ -82,22 +83,21 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _mark_columns(text, raw, rows)
     csv_rows, commas, quotes = _csv_rows(text)
     if csv_rows and len(text) == len(raw):
-        text = "".join("|" if k in commas else ch for k, ch in enumerate(text))
+        text = _overwrite(text, commas, "|")
         rows = sorted(rows + csv_rows)
         drop += [(k, k + 1) for k in quotes]
     if "\n" in text:
         stacked, breaks = _stacked_rows(text)
         if stacked:
-            chars = list(text)
-            for k in breaks:
-                chars[k] = "|"
-            text, rows = "".join(chars), sorted(rows + stacked)
-    if "\n" in text and (chrome := _page_chrome(text)):
-        text = _blank(text, chrome)
+            text, rows = _overwrite(text, breaks, "|"), sorted(rows + stacked)
+        chrome = _page_chrome(text)
+        if chrome:
+            text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
+    aligned = raw if len(raw) == len(text) else text  # the raw text where its offsets are the text's
     captions = _caption_lines(text)
-    drop += _wrapped_line_breaks(text, rows, captions, raw if len(raw) == len(text) else "")
+    drop += _wrapped_line_breaks(text, rows, captions, aligned)
     drop += _inner_spaces(text, rows, raw, captions)
-    drop += _thousands_separators(text, raw if len(raw) == len(text) else text, drop)
+    drop += _thousands_separators(text, aligned, drop)
     drop += _doubled_runs(text)
     drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
     drop += _doubled_lines(text)
@@ -266,11 +266,11 @@ def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
     return n + 1 < len(lines) and lines[n + 1].start() == lines[n].end() + 1
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the ``spans`` made spaces (one for one: offsets stay)."""
+def _overwrite(text: str, positions, char: str) -> str:
+    """``text`` with ``char`` at each of ``positions`` (one for one: offsets stay)."""
     chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
+    for k in positions:
+        chars[k] = char
     return "".join(chars)
 
 
@@ -513,10 +513,14 @@ def _thousands_separators(text: str, raw: str, drop: list[tuple[int, int]]) -> l
         return []
     kept = _kept_ranges(drop, len(text))
     joined = "".join(text[a:b] for a, b in kept)
-    index = list(chain.from_iterable(range(a, b) for a, b in kept))
-    return [(index[m.start() + k], index[m.start() + k] + 1) for m in _THOUSANDS.finditer(joined)
+    starts = list(accumulate((b - a for a, b in kept), initial=0))  # where each kept range starts in joined
+
+    def at(k: int) -> int:  # the offset in ``text`` of ``joined[k]``
+        n = bisect_right(starts, k) - 1
+        return kept[n][0] + k - starts[n]
+    return [(at(m.start() + k), at(m.start() + k) + 1) for m in _THOUSANDS.finditer(joined)
             for k, c in enumerate(m.group())
-            if c == "," or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, index[m.start() + k])))]
+            if c == "," or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, at(m.start() + k))))]
 
 
 def _full_width_around(raw: str, k: int) -> bool:

@@ -60,7 +60,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_TENTH_DIGIT = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛]|$)"
+_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛]|$)"
                             r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
@@ -68,6 +68,7 @@ _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
+PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
 _CLOSING_LE = regex.compile(r"了(?!\p{Han})")  # 了 closing a clause
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
@@ -681,7 +682,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     written = text[unit_start:pos]
     if len(written) > len(unit.unit) + 1 and written.startswith(unit.unit):
         mention.noun = written[len(unit.unit):]  # 36块光伏板: the unit's surface names what it counts
-    digit = _tenth_digit(text, pos, unit, look)
+    digit = _decimals_after(text, pos, unit, look)
     if digit:  # 七成六 is 76 %, 四块五 4.5 元
         mention.fraction, mention.end, pos = _fraction_after(digit.group()), digit.end(), digit.end()
     if per_inside:
@@ -698,7 +699,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
-            digit = _tenth_digit(text, again[2], unit, look)
+            digit = _decimals_after(text, again[2], unit, look)
             if digit:  # 两块八到三块二
                 mention.fraction_max, mention.end = _fraction_after(digit.group()), digit.end()
     _suffixes(text, mention, look)
@@ -763,8 +764,9 @@ def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
-def _tenth_digit(text: str, pos: int, unit: Unit, look: _Lookups) -> regex.Match | None:
-    digits = _TENTH_DIGIT.match(text, pos) if unit.digit_after else None
+def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups) -> regex.Match | None:
+    """七成六, 四块五, 1米75: the digits right after a ``digit_after`` unit, its decimals."""
+    digits = _DECIMALS.match(text, pos) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
     return digits
@@ -850,17 +852,16 @@ MAX_LIST_ITEMS = 6
 def _list_unit(text: str, pos: int, look: _Lookups) -> Unit | None:
     """The unit written after the last number of a list of bare numbers that starts at
     ``pos`` (、3.1和2.0个百分点), each item maybe with a lone 个; None if no list."""
-    unit = None
+    last = None
     for _ in range(MAX_LIST_ITEMS):
         if text.startswith("个", pos) and not text.startswith("个百分点", pos):
             pos += 1
         item = _LIST_ITEM.match(text, pos)
         if item is None:
             break
-        pos = item.end()
-        found = _unit_after(text, pos, look)
-        unit = found[0] if found else None
-    return unit
+        pos = last = item.end()
+    found = _unit_after(text, last, look) if last is not None else None
+    return found[0] if found else None
 
 
 def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
@@ -876,7 +877,6 @@ def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bo
     return _unit_here(text, pos, look)
 
 
-_LATIN_LETTER = regex.compile(r"[A-Za-z]")
 _LATIN_WORD_CHAR = regex.compile(r"[A-Za-z0-9]")
 
 
@@ -894,7 +894,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
     end, half = unit[1], False
-    if _LATIN_LETTER.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
+    if _LATIN.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind == "duration" or unit[0].tenths or not _HAN.match(text, end + 1)):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是); not 5米半径

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import CHANGE_VERBS, Mention, clause_start as _clause_start, lookups
+from .mentions import CHANGE_VERBS, PERCENT_KINDS, Mention, clause_start as _clause_start, lookups
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
 
@@ -89,7 +89,7 @@ _CHANGE_BEFORE = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|同比|环比|增�
 def _a_change(text: str, mention: Mention, kind: str) -> bool:
     """同比-2.1%, a growth column's -4.3: a percent that tells a change, whose direction the
     contract does not store (a temperature keeps its sign: its unit is `signed`)."""
-    if kind not in ("percent", "percentage_point"):
+    if kind not in PERCENT_KINDS:
         return False
     return mention.pattern == "table" or _CHANGE_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
@@ -231,7 +231,6 @@ def _rate_pattern(rules: Rules) -> regex.Pattern | None:
     return regex.compile(alternatives, regex.REVERSE)  # searched from the number backwards
 
 
-PERCENT_KINDS = ("percent", "percentage_point")
 PERCENT_RATE_GAP = 4
 
 

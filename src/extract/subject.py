@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import SENTENCE_END, Mention, clause_start
+from .mentions import PERCENT_KINDS, SENTENCE_END, Mention, clause_start
 from .rules import Rules
 from .segment import tag
 
@@ -32,8 +32,8 @@ FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "x", "y
 TRAILING_TAGS = {"d", "f", "s"}
 MAX_SUBJECT = 10
 MAX_LABEL = 8  # a longer text before a colon is a sentence, not a label
-# A percentage or 倍 with no subject of its own usually tells the change of the figure before it.
-CHANGE_KINDS = ("percent", "percentage_point")
+# A percentage (PERCENT_KINDS) or 倍 with no subject of its own usually tells the change of
+# the figure before it.
 CHANGE_UNITS = ("倍",)  # 是上年的2.3倍, 增长近一倍: a multiple of the figure before
 _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|来)?|\d{1,2}月(?:\d{1,2}日|份|底|初)?|[〇○零一二三四五六七八九]{4}年")
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
@@ -93,26 +93,27 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     >>> [f.subject for f in extract_facts("共有 193 户木耳种植户，2100 座大棚")]
     ['木耳种植户', '大棚']
     """
-    text = _GLOSS.sub(lambda m: " " * len(m.group()), text)
+    if _LOWER_WORD.search(text):  # most articles hold no English word: skip the pass
+        text = _GLOSS.sub(lambda m: " " * len(m.group()), text)
     found = [_own_subject(text, m, mentions[k - 1] if k else None, kind, rules)
              for k, (m, kind) in enumerate(zip(mentions, kinds))]
     resolved: list[str | None] = []
-    progress = _word_sets(rules).progress
+    sets = _word_sets(rules)
     for k in range(len(mentions)):
-        resolved.append(_or_neighbour(text, k, mentions, found, resolved, progress))
+        resolved.append(_or_neighbour(text, k, mentions, found, resolved, sets.progress))
     if "分别" in text:
-        _respectively(text, mentions, kinds, resolved, _word_sets(rules).shares)
+        _respectively(text, mentions, kinds, resolved, sets.shares)
     return resolved
 
 
 # An English gloss after a Chinese label (货物吞吐量Cargo Throughput：, 出口Export：) names
 # nothing new; an acronym (人均GDP) or a brand (iPhone手机) is no gloss.
+_LOWER_WORD = regex.compile(r"[a-z]{3}")
 _GLOSS = regex.compile(r"(?<=\p{Han})(?=[^：:\p{Han}\n]*?[a-z]{3})\s?(?:[A-Za-z]+\.?(?:[ &/-]+[A-Za-z]+\.?)+|[A-Z][a-z]{3,}(?=\s?[：:]))"
                        r"(?=\s?[：:\p{Han}（(])")
 
 
 _RESPECTIVELY = regex.compile("分别")
-CHANGE_KINDS = ("percent", "percentage_point")
 _LIST_SEPARATORS = ("、", "和", "及", "与", "以及")
 
 
@@ -132,8 +133,8 @@ def _respectively(text: str, mentions: list[Mention], kinds: list[str], resolved
         if items and len(figures) == len(items):
             for k, item in zip(figures, items):
                 resolved[k] = item
-        elif len(figures) >= 2 and all(kinds[k] in CHANGE_KINDS for k in figures) and _names_nothing(text, marker.start(), shares):
-            before = [k for k, start in enumerate(starts) if left <= start < marker.start() and kinds[k] not in CHANGE_KINDS]
+        elif len(figures) >= 2 and all(kinds[k] in PERCENT_KINDS for k in figures) and _names_nothing(text, marker.start(), shares):
+            before = [k for k, start in enumerate(starts) if left <= start < marker.start() and kinds[k] not in PERCENT_KINDS]
             if len(before) >= len(figures):
                 for k, earlier in zip(figures, before[-len(figures):]):
                     resolved[k] = resolved[earlier] or resolved[k]
@@ -351,7 +352,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     before = text[left:end] if not aside or aside[0] < left else text[left:aside[0]] + text[aside[1]:end]
     before = _DATES.sub("", before)
     sets = _word_sets(rules)
-    if kind in ("percent", "percentage_point"):
+    if kind in PERCENT_KINDS:
         for share in sets.shares:
             if share in before:
                 before = before[:before.rfind(share)]
@@ -545,7 +546,7 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
             return found[j].text
     j = k - 1
     if j >= 0 and _same_sentence(text, mentions[j], mentions[k]) and (
-            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in CHANGE_KINDS
+            mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in PERCENT_KINDS
             or mentions[k].unit.unit in CHANGE_UNITS or own.rate_only):
         return resolved[j]  # 生产总值286.4亿元、增长6.3%: the change of the figure before
     return None
