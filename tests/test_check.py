@@ -45,8 +45,8 @@ BROKEN = [
             kind: area
             surface: [垧]
         """, "news/r.yaml:4: unit 垧: unknown key 'surface'; expected one of classifier, description, digit_after, "
-             "enabled, examples, factor, id, kind, kind_by_noun, not, not_before, only_after, only_before, signed, slash_pair, surfaces, "
-             "symbols, tenths, unit "
+             "enabled, examples, factor, id, kind, kind_by_noun, not, not_before, only_after, only_before, signed, size, slash_pair, "
+             "surfaces, symbols, tenths, unit "
              "(did you mean 'surfaces'?)"),
     ("missing-key", """\
         units:
@@ -101,6 +101,13 @@ BROKEN = [
             approx: aboot
             before: [大致上]
         """, "news/r.yaml:2: approx roughly: unknown approx 'aboot'; expected one of about, over, under"),
+    ("bad-size", """\
+        units:
+          - id: 刻钟
+            kind: duration
+            size: 900秒
+            surfaces: [刻钟]
+        """, "news/r.yaml:2: unit 刻钟: 'size' must be a number and a unit, as in '12 月', got '900秒'"),
     ("not-a-rule", """\
         units:
           - 垧

@@ -707,29 +707,26 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     return mention
 
 
-# Lengths of time that convert exactly, in the smaller unit of each family: a range from
-# one unit to another (六个月至一年, 2小时至2小时30分) is read in the smaller of the two.
-DURATION_SIZES = ({"月": 1, "年": 12}, {"秒": 1, "分钟": 60, "小时": 3600, "天": 86400, "周": 604800})
-
-
 def _duration_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
     """六个月至一年 (6–12 月), 一年至一年三个月 (12–15 月): a range whose bounds are
     lengths of time in different units, or whose upper bound is a compound one."""
-    sizes = next((family for family in DURATION_SIZES if low.unit and low.unit.unit in family), None)
-    if sizes is None or low.half or low.approx or len(low.tokens) != 1:
+    sizes = look.rules.sizes  # units.yaml's size: 年 = 12 月, 天 = 86400 秒
+    if low.unit is None or low.unit.unit not in sizes or low.half or low.approx or len(low.tokens) != 1:
         return None
     second = _range_end(text, low.end)
     high = _quantity(text, second.start(), second.end(), look) if second else None
-    if high is None or high.unit is None or high.unit.unit not in sizes or high.half or len(high.tokens) != 1:
+    family = sizes[low.unit.unit][0]
+    if high is None or high.unit is None or sizes.get(high.unit.unit, ("",))[0] != family or high.half \
+            or len(high.tokens) != 1:
         return None
     if high.unit.unit == low.unit.unit and high.fixed_value is None and low.fixed_value is None:
         return None  # 三个月至六个月: the plain range reads it
     low_value, high_value = _bound(low), _bound(high)
     if low_value is None or high_value is None:
         return None
-    smaller = min((low.unit, high.unit), key=lambda unit: sizes[unit.unit])
-    scale = sizes[smaller.unit]
-    low_value, high_value = low_value * sizes[low.unit.unit] / scale, high_value * sizes[high.unit.unit] / scale
+    smaller = min((low.unit, high.unit), key=lambda unit: sizes[unit.unit][1])
+    scale = sizes[smaller.unit][1]
+    low_value, high_value = low_value * sizes[low.unit.unit][1] / scale, high_value * sizes[high.unit.unit][1] / scale
     if not low_value < high_value:
         return None
     return Mention(low.start, high.end, low.num_start, high.num_end, (text[low.start:high.end],), smaller, "compound",

@@ -27,7 +27,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
-                          "classifier", "kind_by_noun", "signed"}),
+                          "classifier", "kind_by_noun", "signed", "size"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
@@ -275,6 +275,9 @@ def _check_values(rule: Rule) -> list[str]:
         value = rule.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
             bad(E.E_BAD_TYPE, key=key, expected="a number", got=value)
+    size = rule.get("size")
+    if size is not None and _SIZE.fullmatch(str(size)) is None:
+        bad(E.E_BAD_TYPE, key="size", expected="a number and a unit, as in '12 月'", got=size)
     pattern = rule.get("pattern")
     if pattern is not None:
         out.extend(rule_message(rule.section, rule.id, "{message}", message=m.removeprefix(f"rule {rule.id}: "))
@@ -295,6 +298,9 @@ def _check_values(rule: Rule) -> list[str]:
     if nots is not None and not isinstance(nots, list):
         bad(E.E_BAD_TYPE, key="not", expected="a list of texts", got=nots)
     return out
+
+
+_SIZE = regex.compile(r"(?P<count>\d+(?:\.\d+)?) +(?P<unit>\S+)")
 
 
 # A repeated group that itself ends in a repetition: (a+)+, (\w*x?)*, (?:ab+){2,}
@@ -422,6 +428,7 @@ class Unit:
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
     slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
     signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
+    size: tuple[float, str] | None = None  # how many of a smaller unit it holds: 年 = 12 月
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -449,6 +456,7 @@ class Rules:
     indicators: list[tuple[str, tuple[str, ...], frozenset[str]]] = field(default_factory=list)  # id, terms, kinds
     scopes: list[tuple[str, str]] = field(default_factory=list)  # word, scope id; longest first
     fixed: dict[str, tuple[float, Unit, str | None]] = field(default_factory=dict)  # phrase -> value, unit, approx: 对折 = 50 %
+    sizes: dict[str, tuple[str, float]] = field(default_factory=dict)  # unit -> smallest unit it converts to, how many: 年 -> (月, 12)
     version: str = ""
 
 
@@ -481,7 +489,11 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
         slash_pair=bool(rule.get("slash_pair", False)),
         signed=bool(rule.get("signed", False)),
+        size=_size(rule.get("size")),
     )
+    if unit.size:  # 年 holds 12 月; 月, holding none, is the family's smallest unit
+        out.sizes[unit.unit] = (unit.size[1], unit.size[0])
+        out.sizes.setdefault(unit.size[1], (unit.size[1], 1))
     for surface in rule.get("surfaces"):
         taken = out.surfaces.get(str(surface))
         if taken is not None and taken.id != unit.id and taken.only_after and unit.only_after:
@@ -490,6 +502,14 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         out.surfaces[str(surface)] = unit
     for symbol in rule.get("symbols", []):
         out.symbols[str(symbol)] = unit
+
+
+def _size(written: Any) -> tuple[float, str] | None:
+    """'12 月' → (12, '月')."""
+    if written is None:
+        return None
+    m = _SIZE.fullmatch(str(written))
+    return float(m.group("count")), m.group("unit")
 
 
 def _compile_approx(out: Rules, rule: Rule) -> None:
