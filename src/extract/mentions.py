@@ -60,7 +60,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛]|$)"
+_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛算起计]|$)"
                             r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
@@ -637,7 +637,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     tokens = [text[start:end]]
     pos = end
     # a range: 300—1800, 三到五, 10万至20万
-    second = _range_end(text, pos)
+    second = _range_end(text, pos) or _neighbour_after(text, start, pos)
     if second:
         tokens.append(second.group())
         pos = second.end()
@@ -785,6 +785,20 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
             return None
         return TOKEN.match(text, nxt + len(sign))
     return None
+
+
+_NEIGHBOUR = regex.compile(r"(?<=、)[一二三四五六七八九](?!、)")
+
+
+def _neighbour_after(text: str, start: int, pos: int) -> regex.Match | None:
+    """三、四户 is 三四户, a range: two neighbouring numerals set apart by a 、 (not a
+    longer list: 一、二、三类)."""
+    if pos - start != 1 or not text.startswith("、", pos) or text[start - 1:start] == "、":
+        return None
+    second = _NEIGHBOUR.match(text, pos + 1)
+    if second is None or parse_number(second.group()) != (parse_number(text[start]) or 0) + 1:
+        return None
+    return second
 
 
 def _fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
