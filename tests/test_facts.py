@@ -329,3 +329,17 @@ def test_a_unit_line_naming_two_units_serves_the_last_bare_columns():
 
 def test_a_latin_unit_run_into_a_model_code_is_no_unit():
     assert [(f.value, f.unit) for f in extract_facts("新购4LZ-8.0型收割机，容量4L的水箱")] == [(4, "升")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("牛肉面一碗十二，加肉的十八，小碗的十块。", [("十二", "元"), ("十八", "元"), ("十块", "元")]),
+    ("我一天跑三百多公里，有时候跑到四百，空驶差不多占一半", [("三百多公里", "公里"), ("四百", "公里")]),
+    # no carry: a digit, a number under ten, another sentence, a clause that goes on after it
+    ("一天跑三百多公里，有时候跑到400，", [("三百多公里", "公里")]),
+    ("一天跑三百多公里，有时候跑到五，", [("三百多公里", "公里")]),
+    ("一天跑三百多公里。有时候跑到四百，", [("三百多公里", "公里")]),
+    ("一天跑三百多公里，有时候跑到四百我就收车", [("三百多公里", "公里")]),
+    ("全县田地三十二万八千亩，额征地丁银一万二千六百四十两。", [("三十二万八千亩", "亩")]),  # 两 may be the unit
+])
+def test_speech_carries_a_unit_to_the_bare_number_after_it(text, expected):
+    assert [(f.text, f.unit) for f in extract(text).facts] == expected

@@ -274,6 +274,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             mention = _percent_words(text, m, look)
         else:
             mention = _quantity(text, m.start(), _token_end(m), look)
+            if mention is None and scan.mentions:
+                mention = _carried(text, m, scan.mentions[-1], look)
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
@@ -515,6 +517,27 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
     value, unit, approx = look.rules.fixed[m.group()]
     return Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value,
                    approx=approx, approx_rule=unit.id if approx else None)
+
+
+# Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
+CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
+CARRY_GAP = 16  # characters between the figure and the bare number that continues it
+_CARRY_END = regex.compile(r"(?:左右|上下|多|来|出头)?(?:[，。！？；,!?;]|$)")
+_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{1,{CARRY_GAP - 1}}}")
+
+
+def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
+    """A spoken number that ends its clause right after a figure of the same sentence,
+    counted in that figure's unit."""
+    token, end = m.group(), _token_end(m)
+    if previous.unit is None or previous.unit.kind not in CARRIED_KINDS or previous.unit.tenths \
+            or not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
+            or any(ch.isdigit() for ch in token) or (parse_number(token) or 0) < 10 \
+            or (token.endswith("两") and len(token) > 1):  # 地丁银一万二千六百四十两: 两 may be the unit
+        return None
+    mention = Mention(m.start(), end, m.start(), end, (token,), previous.unit, "carried", previous.rule)
+    _suffixes(text, mention, look)
+    return mention
 
 
 def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> None:
