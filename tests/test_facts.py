@@ -343,3 +343,8 @@ def test_a_latin_unit_run_into_a_model_code_is_no_unit():
 ])
 def test_speech_carries_a_unit_to_the_bare_number_after_it(text, expected):
     assert [(f.text, f.unit) for f in extract(text).facts] == expected
+
+
+def test_a_carried_unit_keeps_the_rate_of_its_figure():
+    facts = extract("盛果期一亩能收个四千斤上下，管得好的能到五千。").facts
+    assert [(f.value, f.unit, f.per) for f in facts] == [(4000, "斤", "亩"), (5000, "斤", "亩")]

@@ -110,8 +110,10 @@ _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
     """每人每月760元提高到800元, 分别达到43260元、21580元, 39.9元一斤，比外面便宜十来块:
     a figure right after another of the same unit, joined by 到/至/、 or a comparison, is a
-    rate of the same denominator."""
-    if prior.per and prior.unit == fact.unit and _PARALLEL.fullmatch(text, before.end, mention.start):
+    rate of the same denominator; so is a spoken number that carries on the unit of the
+    figure before it (一亩能收四千斤上下，管得好的能到五千)."""
+    if prior.per and prior.unit == fact.unit and (
+            mention.pattern == "carried" or _PARALLEL.fullmatch(text, before.end, mention.start)):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
 
