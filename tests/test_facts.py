@@ -285,6 +285,20 @@ def test_page_chrome_of_a_pdf_does_not_cut_a_sentence():
     assert facts[1].subject.endswith("政府债券资金") and "公报" not in facts[1].sentence
 
 
+def test_link_lists_of_a_web_page_are_chrome():
+    text = ("全县酥梨种植面积达6.8万亩。\n\n相关文章\n1. 全县新增高标准农田2.4万亩 2025-08-30\n"
+            "2. 石门镇120户果农领到“梨园贷”\n\n上一篇：全县5所新建学校秋季开学\n"
+            "往期推荐👇\n▶ 三人篮球赛报名开始啦\n\n阅读 1.6万\n共有果农320户。")
+    facts = extract_facts(text)
+    assert [(f.value, f.unit) for f in facts] == [(68000, "亩"), (320, "户")]
+    assert facts[1].start == text.index("320户")  # blanked, not cut: offsets still point into the page
+
+
+def test_a_numbered_heading_keeps_its_number_apart():
+    facts = extract_facts("## 5. 2025年目标\n单价468. 8元")
+    assert [(f.text, f.value) for f in facts] == [("468.8元", 468.8)]
+
+
 def test_an_indented_line_opens_a_paragraph_and_a_broken_figure_is_joined():
     from extract.clean import clean
     text = "抽样调查报告\n\n\u3000\u3000为掌握全县农户收入情况，发放补贴1,8\n42万元，惠及农户4.37万户。\n"
@@ -340,6 +354,7 @@ def test_a_latin_unit_run_into_a_model_code_is_no_unit():
     ("一天跑三百多公里。有时候跑到四百，", [("三百多公里", "公里")]),
     ("一天跑三百多公里，有时候跑到四百我就收车", [("三百多公里", "公里")]),
     ("全县田地三十二万八千亩，额征地丁银一万二千六百四十两。", [("三十二万八千亩", "亩")]),  # 两 may be the unit
+    ("女性四万四千二百人，性别比为一百零四点三。", [("四万四千二百人", "人")]),  # a ratio, and a decimal
 ])
 def test_speech_carries_a_unit_to_the_bare_number_after_it(text, expected):
     assert [(f.text, f.unit) for f in extract(text).facts] == expected

@@ -90,7 +90,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         stacked, breaks = _stacked_rows(text)
         if stacked:
             text, rows = _overwrite(text, breaks, "|"), sorted(rows + stacked)
-        chrome = _page_chrome(text)
+        chrome = _page_chrome(text) + (_link_lists(text) if _LINK_LIST.search(text) else [])
         if chrome:
             text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
     aligned = raw if len(raw) == len(text) else text  # the raw text where its offsets are the text's
@@ -469,6 +469,9 @@ def _wide_gap(raw: str, start: int, end: int) -> bool:
     return "\u3000" in raw[start:end]
 
 
+_LIST_NUMBER = regex.compile(r"[#>*\s]*\d{1,2}\.")  # a numbered line's number: 1. or ## 5.
+
+
 def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
                   captions: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
@@ -485,8 +488,9 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
             bool(rows) and _field_gap_at(raw, m.start()) and _in_rows(rows, m.start()))
         if keep_one and (_stray_space_in_figure(text, m, rows) or _cell_thousands(text, m, rows)):
             keep_one = False  # 6 8.95亿元; a cell's 38 615
-        if keep_one and prev == "." and nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit():
-            keep_one = False  # 468. 8公斤: a space after a decimal point
+        if keep_one and prev == "." and nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit() \
+                and not _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            keep_one = False  # 468. 8公斤: a space after a decimal point (but ## 5. 2025年目标 is a heading's number)
         if not keep_one and prev != "\n" and nxt != "\n" and (
                 _wide_gap(raw, m.start(), m.end())
                 or (_HAN.match(prev) and _HAN.match(nxt) and captions and _in_rows(captions, m.start()))
@@ -595,6 +599,35 @@ def _page_chrome(text: str) -> list[tuple[int, int]]:
     if after:
         chrome += [lines[0].span()] + [lines[k].span() for k in after]
     return chrome
+
+
+# A web page's or a WeChat post's list of links to other articles (相关文章, 往期推荐) and
+# its 上一篇/下一篇 lines: their titles' figures are other articles' news.
+_LINK_LIST = regex.compile(r"^[^\p{Han}\n]{0,4}(?:相关(?:文章|阅读|新闻|链接|报道)|(?:推荐|延伸|更多|扩展)阅读|往期(?:推荐|回顾|精选)|"
+                           r"热门(?:文章|推荐|新闻)|猜你喜欢|精彩推荐)[^\p{Han}\n]{0,4}$|^[ \t\u3000]*[上下]一篇[：:]", regex.MULTILINE)
+MAX_LINK_LINES = 12
+
+
+def _link_lists(text: str) -> list[tuple[int, int]]:
+    """The lines of link lists: a list header and the lines after it up to an empty line,
+    and each 上一篇/下一篇 line."""
+    spans = []
+    for m in _LINK_LIST.finditer(text):
+        end = _line_end(text, m.start())
+        spans.append((m.start(), end))
+        if m.group().lstrip().startswith(("上一篇", "下一篇")):
+            continue
+        for _ in range(MAX_LINK_LINES):
+            start, end = end + 1, _line_end(text, end + 1)
+            if start >= len(text) or not text[start:end].strip():
+                break
+            spans.append((start, end))
+    return spans
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _doubled_lines(text: str) -> list[tuple[int, int]]:

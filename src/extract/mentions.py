@@ -523,6 +523,7 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
 _CARRY_END = regex.compile(r"(?:左右|上下|多|来|出头)?(?:[，。！？；,!?;]|$)")
+_RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
 _CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{1,{CARRY_GAP - 1}}}")
 
 
@@ -532,7 +533,8 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     token, end = m.group(), _token_end(m)
     if previous.unit is None or previous.unit.kind not in CARRIED_KINDS or previous.unit.tenths \
             or not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
-            or any(ch.isdigit() for ch in token) or (parse_number(token) or 0) < 10 \
+            or any(ch.isdigit() or ch in "点點" for ch in token) or (parse_number(token) or 0) < 10 \
+            or _RATIO_WORD.search(text, previous.end, m.start()) \
             or (token.endswith("两") and len(token) > 1):  # 地丁银一万二千六百四十两: 两 may be the unit
         return None
     mention = Mention(m.start(), end, m.start(), end, (token,), previous.unit, "carried", previous.rule)
@@ -612,9 +614,13 @@ _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛�
                                rf"(?:(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)
 
 
+_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二三四五六七八九])角(?P<f>[1-9一二三四五六七八九])分")
+
+
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
-    """一块四毛五 (1.45 元), 三元五角二分 (3.52 元): yuan, jiao and fen as one sum."""
-    m = _YUAN_JIAO_FEN.match(text, start)
+    """一块四毛五 (1.45 元), 三元五角二分 (3.52 元), 七角五分 (0.75 元): yuan, jiao and fen
+    as one sum."""
+    m = _YUAN_JIAO_FEN.match(text, start) or _JIAO_FEN.match(text, start)
     if not m or not (m.group("j") or m.group("f")):
         return None
     value, unit = parse_number(m.group()), look.surfaces.get("元")  # the parser reads 元角分 sums
@@ -653,8 +659,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     """Extend a numeral token at [start, end) into a mention, or None."""
     if end - start == 1 and text[start] in SPOKEN_COUNTS:
         return _spoken_count(text, start, end, look)
-    if text.startswith(("小时", "个小时", "分", "年", "块", "元"), end):
-        compound = _compound_money(text, start, look) if text[end] in "块元" else _compound_duration(text, start, look)
+    if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角"), end):
+        compound = _compound_money(text, start, look) if text[end] in "块元角" else _compound_duration(text, start, look)
         if compound:
             return _duration_range(text, compound, look) or compound
     tokens = [text[start:end]]

@@ -355,6 +355,8 @@ def _parse_mixed(t: str) -> _Num | None:
 def _parse_money(t: str) -> _Num | None:
     """cn2an's RMB form: 壹拾壹元整 → 11, 玖仟陆佰陆拾伍圆壹角捌分 → 9665.18; spoken, 一块四毛五 → 1.45."""
     m = _MONEY.fullmatch(t)
+    if not m and len(t) > 1 and t[1] in "角毛" and t.endswith("分"):
+        m = _MONEY.fullmatch("零元" + t)  # 七角五分: jiao and fen with no yuan
     if not m:
         return None
     if m[3] is not None and m[4] is not None:
