@@ -74,6 +74,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     taken = [(m.num_start, m.end) for m in scan.mentions]
     sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
+    restated: list[int] = []  # facts that restate the one before (in brackets): they share its subject
     for mention in scan.mentions:
         normalized = normalize(body, mention, rules, taken, spans.phrases)
         if normalized is None:
@@ -83,6 +84,9 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         if facts and _written_again(body, kept[-1], facts[-1], mention, fact):
             fact.per, fact.approx = facts[-1].per, facts[-1].approx
             fact.steps.append(f"per and approx of {facts[-1].text}: the same sum written again")
+            restated.append(len(facts))
+        elif facts and _RESTATED.fullmatch(body, kept[-1].end, mention.start):
+            restated.append(len(facts))
         elif fact.per is None and facts:
             _share_rate(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
@@ -93,6 +97,9 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         _add_context(body, facts, kept, sentences, rules, _year_of(date))
         for fact, mention in zip(facts, kept):
             fact.subject = _as_written(cleaned, fact.subject, mention, sentences)
+        for k in restated:
+            if facts[k].subject is None or facts[k].value == facts[k - 1].value:
+                facts[k].subject = facts[k - 1].subject
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
@@ -119,6 +126,7 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
 
 
 _AGAIN = regex.compile(r"整?\s*[（(]\s*")
+_RESTATED = regex.compile(r"\s*[（(]\s*(?:合|折合|约合|即|相当于)\s*")  # 1.42万公顷（合21.3万亩）: the same area again
 
 
 def _written_again(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> bool:

@@ -39,7 +39,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "scopes": ({"words"}, set()),
 }
 NOUN_ROLES = ("person", "household", "firm", "account")
-SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress")
+SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension")
 EXCLUSION_SCOPES = ("number", "mention")
 
 

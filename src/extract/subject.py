@@ -58,6 +58,7 @@ class _WordSets:
     shares: tuple[str, ...]  # the verbs of a share (占): a percentage's subject stands before them
     progress: frozenset[str]  # verbs of progress on the thing counted before (整改到位, 已完工)
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
+    dimensions: frozenset[str]  # 长, 面积: a clause of one of these measures the thing counted before it
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +69,8 @@ def _word_sets(rules: Rules) -> _WordSets:
     surnames = tuple(words.get("surname", []))
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
-                     tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames))
+                     tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
+                     frozenset(words.get("dimension", [])))
 
 
 def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
@@ -358,6 +360,8 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 before = before[:before.rfind(share)]
                 break
     before = _NOT_HAN.sub("", before)
+    if before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
+        return _label(text, left, sets) or _topic_before(text, left, previous) or _Found(None, rate_only=True)
     if len(before) < 2:
         return _label(text, left, sets) or _topic_before(text, left, previous) or _Found(None)
     tokens = [(word, "n" if flag == "t" and _time_noun(word, kind) else flag) for word, flag in tag(before)]
