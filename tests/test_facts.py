@@ -294,6 +294,13 @@ def test_link_lists_of_a_web_page_are_chrome():
     assert facts[1].start == text.index("320户")  # blanked, not cut: offsets still point into the page
 
 
+def test_a_line_of_dots_for_rows_left_out_keeps_the_table_going():
+    text = ("单位：万元\n乡镇          补贴面积（亩）    农户数（户）    补贴金额\n"
+            "城关镇        52,480            6,215           590.40\n……\n合计          386,200           51,700          4344.75\n")
+    facts = extract_facts(text)
+    assert [(f.value, f.unit) for f in facts][-3:] == [(386200, "亩"), (51700, "户"), (43447500, "元")]
+
+
 def test_a_numbered_heading_keeps_its_number_apart():
     facts = extract_facts("## 5. 2025年目标\n单价468. 8元")
     assert [(f.text, f.value) for f in facts] == [("468.8元", 468.8)]

@@ -360,8 +360,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     for n, (line, cells) in enumerate(lines):
-        if len(cells) < 2 and RULE_LINE.fullmatch(line.group().strip()):
-            continue  # ------ between a fixed-width table's header and its rows
+        if len(cells) < 2 and (RULE_LINE.fullmatch(line.group().strip()) or _ELIDED_ROWS.fullmatch(line.group().strip())):
+            continue  # ------ between a fixed-width table's header and its rows; …… for rows left out
         if len(cells) < 2:
             header = _Header({}, {}, None)
             caption = _caption_units(line.group(), look)
@@ -373,6 +373,9 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         else:
             mentions += _row_mentions(text, cells, header, unit_cells, look)
     return mentions, unit_cells
+
+
+_ELIDED_ROWS = regex.compile(r"[.…⋯·]{2,}|[（(]?略[）)]?")
 
 
 @dataclass
