@@ -84,7 +84,7 @@ class Mention:
     num_end: int
     tokens: tuple[str, ...]  # the numeral token, or two for a range
     unit: Unit | None
-    pattern: str  # quantity, percent-words, fraction, counted-noun, implicit
+    pattern: str  # quantity, percent-words, fraction, counted-noun, implicit, carried, compound, …
     rule: str  # id of the unit or implicit rule that produced it
     approx: str | None = None  # from a marker inside or right after the mention
     approx_rule: str | None = None
@@ -534,15 +534,22 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     """A spoken number that ends its clause right after a figure of the same sentence,
     counted in that figure's unit."""
     token, end = m.group(), _token_end(m)
-    if previous.unit is None or previous.unit.kind not in CARRIED_KINDS or previous.unit.tenths \
-            or not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
-            or any(ch.isdigit() or ch in "点點" for ch in token) or (parse_number(token) or 0) < 10 \
-            or _RATIO_WORD.search(text, previous.end, m.start()) \
-            or (token.endswith("两") and len(token) > 1):  # 地丁银一万二千六百四十两: 两 may be the unit
+    unit = previous.unit
+    if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or not _spoken_whole(token):
         return None
-    mention = Mention(m.start(), end, m.start(), end, (token,), previous.unit, "carried", previous.rule)
+    if not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
+            or _RATIO_WORD.search(text, previous.end, m.start()):
+        return None
+    mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
+
+
+def _spoken_whole(token: str) -> bool:
+    """十八, 四百, 三千八: a whole number of ten or more in Chinese numerals (地丁银…四十两
+    is not: its 两 may be the unit)."""
+    return not any(ch.isdigit() or ch in "点點" for ch in token) and (parse_number(token) or 0) >= 10 \
+        and not (token.endswith("两") and len(token) > 1)
 
 
 def _reject_unitless(text: str, m: regex.Match, look: _Lookups, scan: Scan) -> None:
