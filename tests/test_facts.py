@@ -301,6 +301,11 @@ def test_a_line_of_dots_for_rows_left_out_keeps_the_table_going():
     assert [(f.value, f.unit) for f in facts][-3:] == [(386200, "亩"), (51700, "户"), (43447500, "元")]
 
 
+def test_decimals_after_a_unit_are_written_in_the_number_s_script():
+    facts = extract_facts("外出务工人员占比不到两成\n03 下步打算\n七成六的农户，身高1米75")
+    assert [(f.text, f.value) for f in facts] == [("不到两成", 20), ("七成六", 76), ("1米75", 1.75)]
+
+
 def test_a_numbered_heading_keeps_its_number_apart():
     facts = extract_facts("## 5. 2025年目标\n单价468. 8元")
     assert [(f.text, f.value) for f in facts] == [("468.8元", 468.8)]

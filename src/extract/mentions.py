@@ -721,7 +721,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     written = text[unit_start:pos]
     if len(written) > len(unit.unit) + 1 and written.startswith(unit.unit):
         mention.noun = written[len(unit.unit):]  # 36块光伏板: the unit's surface names what it counts
-    digit = _decimals_after(text, pos, unit, look)
+    digit = _decimals_after(text, pos, unit, look, tokens[0])
     if digit:  # 七成六 is 76 %, 四块五 4.5 元
         mention.fraction, mention.end, pos = _fraction_after(digit.group()), digit.end(), digit.end()
     if per_inside:
@@ -738,7 +738,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
-            digit = _decimals_after(text, again[2], unit, look)
+            digit = _decimals_after(text, again[2], unit, look, repeat.group())
             if digit:  # 两块八到三块二
                 mention.fraction_max, mention.end = _fraction_after(digit.group()), digit.end()
     _suffixes(text, mention, look)
@@ -800,11 +800,14 @@ def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
-def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups) -> regex.Match | None:
-    """七成六, 四块五, 1米75: the digits right after a ``digit_after`` unit, its decimals."""
+def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str = "") -> regex.Match | None:
+    """七成六, 四块五, 1米75: the digits right after a ``digit_after`` unit, its decimals,
+    written in the script of ``token`` (不到两成 then a slide's 03 are two things)."""
     digits = _DECIMALS.match(text, pos) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
+    if digits and token and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
+        return None
     return digits
 
 
@@ -1010,11 +1013,19 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
         mention.per, mention.per_rule = look.rules.rate_after[word]
         return pos + len(word)
     if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
-        unit = _unit_at(text, pos + 1, look)
+        amount = _SLASH_AMOUNT.match(text, pos + 1)  # 80毫克/100毫升: the denominator has an amount
+        unit = _unit_at(text, amount.end() if amount else pos + 1, look)
+        if unit and amount and unit[0].kind not in MEASURE_KINDS:
+            unit = None  # 500千瓦/1000千瓦时: two readings of a plant, not a rate
         if unit:
-            mention.per, mention.per_rule = unit[0].unit, f"slash/{unit[0].id}"
+            mention.per = (amount.group() if amount else "") + unit[0].unit
+            mention.per_rule = f"slash/{unit[0].id}"
             return unit[1]
     return pos
+
+
+_SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
+MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominator with an amount is in
 
 
 def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
