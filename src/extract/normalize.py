@@ -287,4 +287,6 @@ def _canonical(measure: str, rules: Rules) -> str:
     amount = _AMOUNT.match(measure).group()
     word = measure[len(amount):]
     unit = rules.surfaces.get(word) or rules.surfaces.get(word.removeprefix("个"))
-    return amount + unit.unit if unit else measure
+    if unit is None or unit.kind == "money":  # 单块组件: a piece, not 元
+        return measure
+    return amount + unit.unit
