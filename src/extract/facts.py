@@ -97,7 +97,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         _add_context(body, facts, kept, sentences, rules, _year_of(date))
         for fact, mention in zip(facts, kept):
             fact.subject = _as_written(cleaned, fact.subject, mention, sentences)
-        for k in restated:
+        for k in restated:  # a sum written again always; a conversion (合21.3万亩) when it names nothing
             if facts[k].subject is None or facts[k].value == facts[k - 1].value:
                 facts[k].subject = facts[k - 1].subject
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))

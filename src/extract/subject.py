@@ -58,7 +58,7 @@ class _WordSets:
     shares: tuple[str, ...]  # the verbs of a share (占): a percentage's subject stands before them
     progress: frozenset[str]  # verbs of progress on the thing counted before (整改到位, 已完工)
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
-    dimensions: frozenset[str]  # 长, 面积: a clause of one of these measures the thing counted before it
+    dimensions: frozenset[str]  # 长, 宽, 重: a clause of only one of these measures the thing counted before it
 
 
 @lru_cache(maxsize=8)
