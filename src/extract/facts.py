@@ -111,7 +111,8 @@ def _year_of(date: str | None) -> int | None:
 
 _CHANGES = "|".join(CHANGE_VERBS)
 _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?:到|至|为)"
-                          r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?)")  # ¥39.9一斤，比外面便宜十来块
+                          r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
+                          rf"|[，,]?(?:(?:比|较)[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?)")  # 每公斤6.8元，上涨0.5元
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
