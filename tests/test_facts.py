@@ -306,6 +306,14 @@ def test_decimals_after_a_unit_are_written_in_the_number_s_script():
     assert [(f.text, f.value) for f in facts] == [("不到两成", 20), ("七成六", 76), ("1米75", 1.75)]
 
 
+def test_an_english_line_of_a_bilingual_release_is_no_source_of_facts():
+    text = ("全年实现营业收入8.64亿元，同比增长12.5%。\n"
+            "Operating revenue reached RMB 864 million in the year, up 12.5% year on year.\n"
+            "研发投入占比达到6.8%，iPhone 15 销量2.3万台。")
+    facts = extract_facts(text)
+    assert [(f.value, f.unit) for f in facts] == [(864000000, "元"), (12.5, "%"), (6.8, "%"), (23000, "台")]
+
+
 def test_a_numbered_heading_keeps_its_number_apart():
     facts = extract_facts("## 5. 2025年目标\n单价468. 8元")
     assert [(f.text, f.value) for f in facts] == [("468.8元", 468.8)]

@@ -90,7 +90,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         stacked, breaks = _stacked_rows(text)
         if stacked:
             text, rows = _overwrite(text, breaks, "|"), sorted(rows + stacked)
-        chrome = _page_chrome(text) + (_link_lists(text) if _LINK_LIST.search(text) else [])
+        chrome = _page_chrome(text) + (_link_lists(text) if _LINK_LIST.search(text) else []) \
+            + (_english_lines(text) if _ENGLISH_WORD.search(text) else [])
         if chrome:
             text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
     aligned = raw if len(raw) == len(text) else text  # the raw text where its offsets are the text's
@@ -623,6 +624,17 @@ def _link_lists(text: str) -> list[tuple[int, int]]:
                 break
             spans.append((start, end))
     return spans
+
+
+# A bilingual release's English line repeats the Chinese line before it (RMB 3.2 billion):
+# a line with no Chinese character and several English words is no source of facts.
+_ENGLISH_WORD = regex.compile(r"[A-Za-z]{2,}[a-z]")
+MIN_ENGLISH_WORDS = 4
+
+
+def _english_lines(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LINE.finditer(text)
+            if not _HAN.search(m.group()) and len(_ENGLISH_WORD.findall(m.group())) >= MIN_ENGLISH_WORDS]
 
 
 def _line_end(text: str, pos: int) -> int:

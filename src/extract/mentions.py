@@ -538,8 +538,8 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or not _spoken_whole(token):
         return None
     if not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
-            or _RATIO_WORD.search(text, previous.end, m.start()):
-        return None
+            or _RATIO_WORD.search(text, previous.end, m.start()) or "每" in text[previous.end:m.start()]:
+        return None  # 十二桌，每桌八百八: after a rate marker the number is a price, not more 桌
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
@@ -721,6 +721,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     written = text[unit_start:pos]
     if len(written) > len(unit.unit) + 1 and written.startswith(unit.unit):
         mention.noun = written[len(unit.unit):]  # 36块光伏板: the unit's surface names what it counts
+    compound = _sized_compound(text, mention, look)
+    if compound:
+        return compound
     digit = _decimals_after(text, pos, unit, look, tokens[0])
     if digit:  # 七成六 is 76 %, 四块五 4.5 元
         mention.fraction, mention.end, pos = _fraction_after(digit.group()), digit.end(), digit.end()
@@ -771,6 +774,26 @@ def _duration_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
     return Mention(low.start, high.end, low.num_start, high.num_end, (text[low.start:high.end],), smaller, "compound",
                    smaller.id, approx=high.approx, approx_rule=high.approx_rule, fixed_value=_round(low_value),
                    fixed_value_max=_round(high_value))
+
+
+def _sized_compound(text: str, mention: Mention, look: _Lookups) -> Mention | None:
+    """一丈六尺 (16 尺): a figure in a unit and one right after it in the smaller unit it
+    holds (units.yaml's size), as one figure in the smaller unit. Lengths of time have
+    their own readings (一年零三个月, 2小时11分)."""
+    size = look.rules.sizes.get(mention.unit.unit)
+    if size is None or size[0] == mention.unit.unit or mention.unit.kind == "duration" or len(mention.tokens) != 1:
+        return None
+    second = TOKEN.match(text, mention.end)
+    smaller = _unit_at(text, second.end(), look) if second else None
+    if smaller is None or smaller[0].unit != size[0]:
+        return None
+    whole, part = parse_number(mention.tokens[0]), parse_number(second.group())
+    if whole is None or part is None or part >= size[1]:
+        return None
+    compound = Mention(mention.start, smaller[1], mention.num_start, second.end(), (text[mention.start:smaller[1]],),
+                       smaller[0], "compound", smaller[0].id, fixed_value=_round(whole * size[1] + part))
+    _suffixes(text, compound, look)
+    return compound
 
 
 def _bound(mention: Mention) -> float | None:
