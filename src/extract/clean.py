@@ -605,7 +605,7 @@ def _page_chrome(text: str) -> list[tuple[int, int]]:
 # A web page's or a WeChat post's list of links to other articles (相关文章, 往期推荐) and
 # its 上一篇/下一篇 lines: their titles' figures are other articles' news.
 _LINK_LIST = regex.compile(r"^[^\p{Han}\n]{0,4}(?:相关(?:文章|阅读|新闻|链接|报道)|(?:推荐|延伸|更多|扩展)阅读|往期(?:推荐|回顾|精选)|"
-                           r"热门(?:文章|推荐|新闻)|猜你喜欢|精彩推荐)[^\p{Han}\n]{0,4}$|^[ \t\u3000]*[上下]一篇[：:]", regex.MULTILINE)
+                           r"热门(?:文章|推荐|新闻)|猜你喜欢|精彩推荐)[^\p{Han}\n]{0,4}$|(?P<neighbour>^[ \t\u3000]*[上下]一篇[：:])", regex.MULTILINE)
 MAX_LINK_LINES = 12
 
 
@@ -616,8 +616,8 @@ def _link_lists(text: str) -> list[tuple[int, int]]:
     for m in _LINK_LIST.finditer(text):
         end = _line_end(text, m.start())
         spans.append((m.start(), end))
-        if m.group().lstrip().startswith(("上一篇", "下一篇")):
-            continue
+        if m.group("neighbour"):
+            continue  # 上一篇：…: one line
         for _ in range(MAX_LINK_LINES):
             start, end = end + 1, _line_end(text, end + 1)
             if start >= len(text) or not text[start:end].strip():

@@ -74,7 +74,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     taken = [(m.num_start, m.end) for m in scan.mentions]
     sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
-    restated: list[int] = []  # facts that restate the one before (in brackets): they share its subject
+    restated: list[tuple[int, bool]] = []  # facts restating the one before in brackets; the same sum or not
     for mention in scan.mentions:
         normalized = normalize(body, mention, rules, taken, spans.phrases)
         if normalized is None:
@@ -84,9 +84,9 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         if facts and _written_again(body, kept[-1], facts[-1], mention, fact):
             fact.per, fact.approx = facts[-1].per, facts[-1].approx
             fact.steps.append(f"per and approx of {facts[-1].text}: the same sum written again")
-            restated.append(len(facts))
+            restated.append((len(facts), True))
         elif facts and _RESTATED.fullmatch(body, kept[-1].end, mention.start):
-            restated.append(len(facts))
+            restated.append((len(facts), False))
         elif fact.per is None and facts:
             _share_rate(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
@@ -97,8 +97,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         _add_context(body, facts, kept, sentences, rules, _year_of(date))
         for fact, mention in zip(facts, kept):
             fact.subject = _as_written(cleaned, fact.subject, mention, sentences)
-        for k in restated:  # a sum written again always; a conversion (合21.3万亩) when it names nothing
-            if facts[k].subject is None or facts[k].value == facts[k - 1].value:
+        for k, same_sum in restated:  # a sum written again always; a conversion (合21.3万亩) when it names nothing
+            if same_sum or facts[k].subject is None:
                 facts[k].subject = facts[k - 1].subject
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 

@@ -598,8 +598,7 @@ def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | 
 
 _HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?"
                     rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.]))?)?", regex.VERBOSE)
-SECONDS = {"h": 3600, "m": 60, "s": 1}
-SMALLEST_UNIT = {"h": "小时", "m": "分钟", "s": "秒"}
+HMS_UNITS = {"h": "小时", "m": "分钟", "s": "秒"}  # their sizes in 秒 are units.yaml's
 
 
 _YEARS_MONTHS = regex.compile(rf"(?P<y>{_TOKEN})年(?:零(?P<m>{_TOKEN})个?|(?P<m2>{_TOKEN})个)月", regex.VERBOSE)
@@ -611,11 +610,11 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     if not m:
         return None
     years, months = parse_number(m.group("y")), parse_number(m.group("m") or m.group("m2"))
-    unit = look.surfaces.get("月")
-    if years is None or months is None or years >= 100 or months >= 12 or unit is None:
+    unit, year = look.surfaces.get("月"), look.rules.sizes.get("年")
+    if years is None or months is None or unit is None or year is None or years >= 100 or months >= year[1]:
         return None
     mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id,
-                      fixed_value=_round(years * 12 + months))
+                      fixed_value=_round(years * year[1] + months))
     _suffixes(text, mention, look)
     return mention
 
@@ -650,17 +649,17 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
     if len(parts) < 2 or parts == ["h", "s"]:
         return None
     values = [parse_number(m.group(name)) for name in parts]
-    if any(v is None for v in values):
+    sizes = [look.rules.sizes.get(HMS_UNITS[name], ("", None))[1] for name in parts]
+    if any(v is None for v in values) or None in sizes:
         return None
-    seconds = sum(v * SECONDS[name] for v, name in zip(values, parts))
+    seconds = sum(v * size for v, size in zip(values, sizes))
     if m.group("hundredths"):  # 2分01秒36: a race time
         seconds += int(m.group("hundredths")) / 100
-    smallest = parts[-1]
-    unit = look.surfaces.get(SMALLEST_UNIT[smallest])
+    unit = look.surfaces.get(HMS_UNITS[parts[-1]])
     if unit is None:
         return None
     mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id,
-                      fixed_value=_round(seconds / SECONDS[smallest]))
+                      fixed_value=_round(seconds / sizes[-1]))
     _suffixes(text, mention, look)
     return mention
 
@@ -823,13 +822,13 @@ def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
-def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str = "") -> regex.Match | None:
+def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str) -> regex.Match | None:
     """七成六, 四块五, 1米75: the digits right after a ``digit_after`` unit, its decimals,
     written in the script of ``token`` (不到两成 then a slide's 03 are two things)."""
     digits = _DECIMALS.match(text, pos) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
-    if digits and token and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
+    if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
         return None
     return digits
 

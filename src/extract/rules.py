@@ -428,7 +428,6 @@ class Unit:
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
     slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
     signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
-    size: tuple[float, str] | None = None  # how many of a smaller unit it holds: 年 = 12 月
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -489,11 +488,12 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
         slash_pair=bool(rule.get("slash_pair", False)),
         signed=bool(rule.get("signed", False)),
-        size=_size(rule.get("size")),
     )
-    if unit.size:  # 年 holds 12 月; 月, holding none, is the family's smallest unit
-        out.sizes[unit.unit] = (unit.size[1], unit.size[0])
-        out.sizes.setdefault(unit.size[1], (unit.size[1], 1))
+    size = _size(rule.get("size"))
+    if size:  # 年 holds 12 月; 月, holding none, is the family's smallest unit
+        count, smaller = size
+        out.sizes[unit.unit] = (smaller, count)
+        out.sizes.setdefault(smaller, (smaller, 1))
     for surface in rule.get("surfaces"):
         taken = out.surfaces.get(str(surface))
         if taken is not None and taken.id != unit.id and taken.only_after and unit.only_after:

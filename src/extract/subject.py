@@ -360,10 +360,9 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 before = before[:before.rfind(share)]
                 break
     before = _NOT_HAN.sub("", before)
-    if before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
-        return _label(text, left, sets) or _topic_before(text, left, previous) or _Found(None, rate_only=True)
-    if len(before) < 2:
-        return _label(text, left, sets) or _topic_before(text, left, previous) or _Found(None)
+    if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
+        return _label(text, left, sets) or _topic_before(text, left, previous) \
+            or _Found(None, rate_only=before in sets.dimensions)
     tokens = [(word, "n" if flag == "t" and _time_noun(word, kind) else flag) for word, flag in tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
