@@ -98,9 +98,11 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     captions = _caption_lines(text)
     drop += _wrapped_line_breaks(text, rows, captions, aligned)
     drop += _inner_spaces(text, rows, raw, captions)
+    drop += _hyphenated_groups(text) if "-\n" in text or "- \n" in text else []
     drop += _thousands_separators(text, aligned, drop)
     drop += _doubled_runs(text)
     drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
+    drop += [m.span() for m in _FIGURE_BRACKETS.finditer(text)] if "【" in text else []
     drop += _doubled_lines(text)
     drop += _subtitle_timing(text)
     if not drop:
@@ -164,6 +166,8 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     the row reads like a Markdown one (one character for one: offsets stay)."""
     chars = list(text)
     for start, end in rows:
+        if raw[start] == "\t":
+            chars[start] = "|"  # \t合计\t38,600: a leading tab is an empty first cell
         for gap in _field_gaps(raw, start, end):
             chars[gap.start()] = "|"
             for k in range(gap.start() + 1, gap.end()):
@@ -304,6 +308,8 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
+# A form's filled-in figure in lenticular brackets: 预计达【3,600户】 reads 预计达3,600户
+_FIGURE_BRACKETS = regex.compile(r"【(?=[约近逾超\d][^【】\n]{0,16}】)|(?<=【[约近逾超\d][^【】\n]{0,16})】")
 # What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
 # list marker (2. , 三、, - ).
 _TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s|\d\ufe0f?\u20e3")
@@ -427,16 +433,23 @@ def _opencc():
 _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: every character apart
 
 
-# One to three digits after a Chinese character, a space, then more digits: one figure
-# broken by a PDF or OCR (6 8.95亿元, 12 3.5万元), not two (2024 2025).
-_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+# One to three digits after a Chinese character (and maybe a space), a space, then more
+# digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
+# or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
+_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+_CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
+_DIGITS = regex.compile(r"\d+")
 
 
 def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
     """One space between digits that follow a Chinese character, outside a table row."""
     at = space.start()
-    return (space.end() - at == 1 and text[space.end():space.end() + 1].isdigit()
-            and _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at) is not None and not _in_rows(rows, at))
+    if space.end() - at != 1 or not text[space.end():space.end() + 1].isdigit() or _in_rows(rows, at):
+        return False
+    if _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at):
+        return True
+    cut = _CUT_GROUP.search(text, max(0, at - 16), at)
+    return cut is not None and len(cut.group("part")) + len(_DIGITS.match(text, space.end()).group()) == 3
 
 
 _CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)
@@ -505,6 +518,15 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
 
 
 # ---------------------------------------------------------------- numbers
+
+# A PDF's line-end hyphen inside a figure: 12,3- / 45户 is 12,345 户, the digits after the
+# break completing the thousands group (a range would need a whole number after it).
+_HYPHENATED_GROUP = regex.compile(r"(?<=\d[,，](?P<head>\d{1,2}))-[ \t]*\n\s*(?=(?P<tail>\d{1,2})(?!\d))")
+
+
+def _hyphenated_groups(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _HYPHENATED_GROUP.finditer(text) if len(m.group("head")) + len(m.group("tail")) == 3]
+
 
 _THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])"
                            r"|(?<![\d.] ?)\d(?: \d){0,2}(?: [,，] \d \d \d)+(?! ?\d)")  # letter-spaced: 6 , 4 3 0
