@@ -373,7 +373,8 @@ def test_a_latin_unit_run_into_a_model_code_is_no_unit():
     ("一天跑三百多公里，有时候跑到五，", [("三百多公里", "公里")]),
     ("一天跑三百多公里。有时候跑到四百，", [("三百多公里", "公里")]),
     ("一天跑三百多公里，有时候跑到四百我就收车", [("三百多公里", "公里")]),
-    ("全县田地三十二万八千亩，额征地丁银一万二千六百四十两。", [("三十二万八千亩", "亩")]),  # 两 may be the unit
+    ("全县田地三十二万八千亩，额征地丁银一万二千六百四十两。",  # 两 is the unit: silver, no 亩
+     [("三十二万八千亩", "亩"), ("一万二千六百四十两", "两")]),
     ("女性四万四千二百人，性别比为一百零四点三。", [("四万四千二百人", "人")]),  # a ratio, and a decimal
 ])
 def test_speech_carries_a_unit_to_the_bare_number_after_it(text, expected):
@@ -383,3 +384,54 @@ def test_speech_carries_a_unit_to_the_bare_number_after_it(text, expected):
 def test_a_carried_unit_keeps_the_rate_of_its_figure():
     facts = extract("盛果期一亩能收个四千斤上下，管得好的能到五千。").facts
     assert [(f.value, f.unit, f.per) for f in facts] == [(4000, "斤", "亩"), (5000, "斤", "亩")]
+
+
+def test_a_tab_rows_leading_tab_is_an_empty_first_cell():
+    text = ("序号\t乡镇\t流转面积(亩)\t涉及农户(户)\t流转金额（万元）\t亩均租金(元/亩)\n"
+            "1\t石桥镇\t12,600\t1,720\t781.2\t620\n\t合计\t38,600\t5,230\t2,323.2\t602\n")
+    rows = [(f.value, f.unit, f.per) for f in extract_facts(text)]
+    assert rows == [(12600, "亩", None), (1720, "户", None), (7812000, "元", None), (620, "元", "亩"),
+                    (38600, "亩", None), (5230, "户", None), (23232000, "元", None), (602, "元", "亩")]
+
+
+def test_ocr_and_pdf_breaks_inside_figures_are_joined():
+    text = "其中寄宿生 9,4 20 人，教职工 5 87 人。受益群众12,3-\n45户，范围3-\n5天。"
+    assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == [
+        (9420, None, "人"), (587, None, "人"), (12345, None, "户"), (3, 5, "天")]
+
+
+def test_a_figure_in_lenticular_brackets_keeps_its_approximation():
+    facts = extract_facts("今年受益农户预计达【3,600户】①，作业面积不少于【5万亩】。")
+    assert [(f.value, f.approx) for f in facts] == [(3600, "about"), (50000, "over")]
+
+
+def test_a_name_quoted_once_is_a_name_where_it_stands_unquoted():
+    facts = extract_facts("瀾峯18首張價單186個單位\n發展商新盤「瀾峯18」第1號價單，共186個單位。")
+    assert [f.value for f in facts] == [186, 186]
+
+
+def test_two_numeral_digits_before_nian_are_a_year_unless_a_spoken_range():
+    facts = extract_facts("零九年回来的，一八年那场大水。干了八九年，三五年就能回本。")
+    assert [(f.value, f.value_max) for f in facts] == [(8, 9), (3, 5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("猪油六两，绵白糖八两", [(6, "两", "weight"), (8, "两", "weight")]),
+    ("老秤十六两一斤", [(16, "两", "weight")]),
+    ("额征地丁银一万二千六百四十两。", [(12640, "两", "money")]),
+    ("一两天就到，三两个人", [(1, "天", "duration")]),
+    ("一把两块，工资一万两。", [(2, "元", "money"), (12000, "元", "money")]),
+])
+def test_liang_is_a_weight_where_it_ends_no_numeral(text, expected):
+    assert [(f.value, f.unit, f.kind) for f in extract_facts(text)] == expected
+
+
+def test_a_unit_and_its_tenth_are_one_figure_in_the_larger_unit():
+    facts = extract_facts("佃农租种七亩五分，每亩交租谷一石二斗。一斤大米一毛四分，离娘肉八斤八两。")
+    assert [(f.value, f.unit) for f in facts] == [(7.5, "亩"), (1.2, "石"), (0.14, "元"), (8.8, "斤")]
+
+
+def test_a_spoken_correction_carries_the_unit_of_the_figure_it_corrects():
+    facts = extract_facts("摊位费一年四千八——不对，今年涨了，是五千二。全村一百四十六户，我们算了，一户一百五。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [
+        (4800, "元", "年"), (5200, "元", "年"), (146, "户", None), (150, "元", "户")]

@@ -112,13 +112,15 @@ def _year_of(date: str | None) -> int | None:
 _CHANGES = "|".join(CHANGE_VERBS)
 _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?:到|至|为)"
                           r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
-                          rf"|[，,]?(?:(?:比|较)[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?)")  # 每公斤6.8元，上涨0.5元
+                          rf"|[，,]?(?:(?:比|较)[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，上涨0.5元
+                          r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?)")  # 每股收益0.21元，上年同期为0.25元
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
     """每人每月760元提高到800元, 分别达到43260元、21580元, 39.9元一斤，比外面便宜十来块:
     a figure right after another of the same unit, joined by 到/至/、 or a comparison, is a
-    rate of the same denominator; so is a spoken number that carries on the unit of the
+    rate of the same denominator, as is the same figure of an earlier period (每股收益0.21元，
+    上年同期为0.25元); so is a spoken number that carries on the unit of the
     figure before it (一亩能收四千斤上下，管得好的能到五千)."""
     if prior.per and prior.unit == fact.unit and (
             mention.pattern == "carried" or _PARALLEL.fullmatch(text, before.end, mention.start)):

@@ -29,19 +29,20 @@ _TOKEN = rf"""
 (?:
     (?:(?<![\d.A-Za-z])|(?<=USD|EUR|HKD|RMB|CNY|GBP|JPY))  # not inside PM2.5, C919, G20; after USD
     \d+(?:\.\d+)?(?:[kKw](?![A-Za-z]))?  # Arabic, decimals, 12k, 3.2w (万)
-  | (?:(?<![\d.])|(?<=[A-Za-z]\d{{1,4}}))  # a Chinese numeral may follow a letter or a code: 1TB三种, U14三个
+  | (?:(?<![\d.])(?<![一二三四五六七八九两][〇零]?)|(?<=[A-Za-z]\d{{1,4}}))  # a Chinese numeral may follow a letter or a code: 1TB三种, U14三个,
+                                      # not the rest of a numeral cut off by a digit (1155二零二五年)
   (?:
     [俩仨](?![{DIGITS}{MAGNITUDES}])  # spoken 两个, 三个
   | (?!(?<=队)伍)[{DIGITS}{MAGNITUDES}几]  # Chinese digits and magnitudes (the 伍 of 队伍 is none)
-  | 百(?![分帕])                     # 百, but not 百分之, 百分点, 百帕
+  | 百(?!分[之点比率]|帕)             # 百, but not 百分之, 百分点, 百帕 (三千五百分 is points)
   | 千(?![克米瓦卡帕伏字])          # 千, but not 千克 / 千米 / 千瓦 / 千字节
   )
 )
 (?:
     (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
   | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
-  | 百(?![分帕]) | 千(?![克米瓦卡帕伏字])
-  | (?<!\.\d*)点(?=[{DIGITS}\d])     # decimal point in Chinese numerals (not 3050.12点两市)
+  | 百(?!分[之点比率]|帕) | 千(?![克米瓦卡帕伏字])
+  | (?<!\.\d*)(?:(?<=\d)点(?=\d)|(?<!\d)点(?=[{DIGITS}\d]))  # a decimal point: 三点五, spoken 3点5 (not 3050.12点两市, 3300点一线)
   | (?<=[{DIGITS}])·(?=[{DIGITS}])     # 一·二六亿, 九八·六％
   | 兆(?=[\d{DIGITS}]|[亿億万萬]|元)  # 24兆6,812億元 (10¹²); 兆瓦 is a unit
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
@@ -60,7 +61,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛算起计]|$)"
+_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛算起计加减]|$)"
                             r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
@@ -70,7 +71,8 @@ _HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
-_CLOSING_LE = regex.compile(r"了(?!\p{Han})")  # 了 closing a clause
+# What closes a spoken clause after its figure: 了 (一个月就快一千了。), 就行/就够了 (两千就够了)
+_CLOSING_LE = regex.compile(r"(?:就行|就够|就好|就成)?了?(?!\p{Han})")
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
 
@@ -216,8 +218,28 @@ def doc_spans(text: str, rules: Rules) -> DocSpans:
         blocked.append((m.start(), m.end(), rule_id, scope))
     for pattern, rule_id, scope in look.patterns:
         blocked += [(m.start(), m.end(), rule_id, scope) for m in pattern.finditer(text)]
-    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text) if _is_name(text, m)]
+    names = [m for m in _QUOTES.finditer(text) if _is_name(text, m)]
+    quoted = [m.span() for m in names]
+    blocked += _names_again(text, names, quoted)
     return DocSpans(blocked=sorted(blocked), quoted=quoted, phrases=phrases)
+
+
+_NUMBERED_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}\d+[A-Za-z号]?")  # 瀾峯18, 云栖里3号: a name ending in its number
+
+
+def _names_again(text: str, names: list[regex.Match], quoted: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """A name quoted once (「瀾峯18」) is the same name where the article writes it without
+    quotes (瀾峯18首張價單): its numbers are no figures there either."""
+    spans = []
+    for name in {next(g for g in m.groups() if g is not None) for m in names}:
+        if not _NUMBERED_NAME.fullmatch(name):
+            continue  # not “131” (a bare number), nor “一个工分值两毛五” (a quoted saying)
+        start = text.find(name)
+        while start >= 0:
+            if not any(a <= start < b for a, b in quoted):
+                spans.append((start, start + len(name), "quoted-name", "number"))
+            start = text.find(name, start + 1)
+    return spans
 
 
 # A short quotation is a name (“三落实一巩固行动”, “131”就业服务); a longer one is a name
@@ -273,7 +295,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
         if m.group("pct"):
             mention = _percent_words(text, m, look)
         else:
-            mention = _quantity(text, m.start(), _token_end(m), look)
+            mention = _quantity(text, m.start(), _token_end(m, look), look)
             if mention is None and scan.mentions:
                 mention = _carried(text, m, scan.mentions[-1], look)
         if mention is None:
@@ -299,7 +321,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
 _UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
 _HEADER_UNIT = regex.compile(_UNIT_IN_BRACKETS + r"\s*$")
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
-_BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\s]{0,2}$")
+_BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
@@ -320,9 +342,16 @@ def _other_context(text: str, start: int, surface: str, look: _Lookups) -> Unit 
     return None
 
 
-def _token_end(m: regex.Match) -> int:
-    """六十八一罐: a 一 that no numeral can end with (after 十八) opens the rate after it."""
+def _token_end(m: regex.Match, look: _Lookups) -> int:
+    """六十八一罐: a 一 that no numeral can end with (after 十八) opens the rate after it;
+    二两酒, 四十两银子, 十六两一斤: a 两 that ends no numeral (四十两 is no 42) and counts
+    nothing after it is the weight (but 一两天, 三两个 are ranges, 一万两 is 12000)."""
     token = m.group()
+    liang = len(token) - 1 if token.endswith("两") else len(token) - 2 if token.endswith("两一") else -1
+    if liang > 0 and parse_number(token[:liang]) is not None \
+            and (parse_number(token[:liang + 1]) is None or token[liang - 1] in "十百") \
+            and look.surface_words.at(m.string, m.start() + liang + 1) is None:
+        return m.start() + liang
     if len(token) > 2 and token[-1] in "一两" and token[-2] not in MAGNITUDES + "百千" and parse_number(token) is None \
             and parse_number(token[:-1]) is not None:
         return m.end() - 1
@@ -508,8 +537,8 @@ def _cells(line: regex.Match) -> list[tuple[int, int]]:
     if out:
         out.append((start, line.end()))
     body = line.group().strip()
-    if body.startswith("|") and out:
-        out = out[1:]
+    if body.startswith("|") and out and (body.endswith("|") or body[1:2].isspace()):
+        out = out[1:]  # a Markdown edge; a tab row's leading tab (\t合计\t38,600) is an empty cell
     if body.endswith("|") and out:
         out = out[:-1]
     return out
@@ -525,15 +554,17 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
-_CARRY_END = regex.compile(r"(?:左右|上下|多|来|出头)?(?:[，。！？；,!?;]|$)")
+_CARRY_END = regex.compile(rf"(?:左右|上下|多|来|出头)?[{MODAL_PARTICLES}]?(?:[，。！？；,!?;]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
-_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{1,{CARRY_GAP - 1}}}")
+# One clause between (一亩能收四千斤上下，管得好的能到五千), or a spoken correction after a
+# dash or an ellipsis (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多)
+_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{1,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}")
 
 
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
     """A spoken number that ends its clause right after a figure of the same sentence,
     counted in that figure's unit."""
-    token, end = m.group(), _token_end(m)
+    token, end = m.group(), _token_end(m, look)
     unit = previous.unit
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or not _spoken_whole(token):
         return None
@@ -708,8 +739,11 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if unit_match is None or (unit_match[0].kind != "money" and _symbol_before(text, start, look)):
         return _unitless(text, start, pos, tokens, look)  # €1200万车规级芯片: the sign names the unit
     unit, unit_start, pos, half = unit_match
+    if unit.id not in look.only_after and look.rules.surface_alternatives:
+        unit = _other_context(text, start, text[unit_start:pos], look) or unit  # 地丁银一万二千六百四十两: silver
     context = look.only_after.get(unit.id)
-    if context is not None and not context.search(text, max(0, start - 12), start):
+    if context is not None and not context.search(text, max(0, start - 12), start) \
+            and not (unit.decimals_free and "." in tokens[0]):
         following = look.only_before.get(unit.id)
         if following is None or not following.match(text, pos):
             unit = _other_context(text, start, text[unit_start:pos], look)
@@ -724,8 +758,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if compound:
         return compound
     digit = _decimals_after(text, pos, unit, look, tokens[0])
-    if digit:  # 七成六 is 76 %, 四块五 4.5 元
-        mention.fraction, mention.end, pos = _fraction_after(digit.group()), digit.end(), digit.end()
+    if digit:  # 七成六 is 76 %, 四块五 4.5 元, 七亩五分 7.5 亩
+        mention.fraction, mention.end, pos = _fraction_after(digit[0]), digit[1], digit[1]
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
     # 300元至1800元: the unit repeated after the upper bound; a tier's bounds may carry
@@ -742,7 +776,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
             digit = _decimals_after(text, again[2], unit, look, repeat.group())
             if digit:  # 两块八到三块二
-                mention.fraction_max, mention.end = _fraction_after(digit.group()), digit.end()
+                mention.fraction_max, mention.end = _fraction_after(digit[0]), digit[1]
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
@@ -822,15 +856,24 @@ def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
 
 
-def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str) -> regex.Match | None:
+def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str) -> tuple[str, int] | None:
     """七成六, 四块五, 1米75: the digits right after a ``digit_after`` unit, its decimals,
-    written in the script of ``token`` (不到两成 then a slide's 03 are two things)."""
+    written in the script of ``token`` (不到两成 then a slide's 03 are two things); 七亩五分,
+    一石二斗: a digit and the unit a tenth of this one (its ``part``). Returns the digits and
+    where the figure ends."""
+    if unit.part:
+        tenth = _TENTH.match(text, pos)
+        if tenth and text.startswith(unit.part, tenth.end()) and not text.startswith("钱", tenth.end() + len(unit.part)):
+            return tenth.group(), tenth.end() + len(unit.part)
     digits = _DECIMALS.match(text, pos) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
     if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
         return None
-    return digits
+    return (digits.group(), digits.end()) if digits else None
+
+
+_TENTH = regex.compile(r"[一二三四五六七八九]")
 
 
 def _fraction_after(digits: str) -> float:
@@ -985,7 +1028,8 @@ def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
         blocker, needed = look.not_before.get(unit.id), look.only_before.get(unit.id)
         if unit.id in look.only_after:
             needed = None  # with only_after too, either context will do: checked by _quantity
-        if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)):
+        numeral = surface in DIGITS and look.surface_words.at(text, rest) is not None  # 一百二两盒: 两 counts the 盒
+        if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)) and not numeral:
             return unit, rest
         # 3块地 is no money, 3位数 no people: try a shorter surface
         surface = next((text[pos:pos + n] for n in range(len(surface) - 1, 0, -1) if text[pos:pos + n] in look.surfaces), None)
@@ -1248,7 +1292,20 @@ def _date(text: str, mention: Mention) -> str | None:
         return None
     if all(ARABIC_YEAR.fullmatch(t) or CN_YEAR.fullmatch(t) for t in mention.tokens):
         return "a year (date), not a length of time"
+    if len(mention.tokens) == 1 and _clipped_year(mention.tokens[0]):
+        return "a year written with two digits (零九年, 一八年), not a length of time"
     return None
+
+
+SPOKEN_PAIRS = {(3, 5)}  # 三五年: three to five years, though the digits are not neighbours
+
+
+def _clipped_year(token: str) -> bool:
+    """零九年, 一八年: two numeral digits that are no spoken range (七八年, 三五年) name a year."""
+    if len(token) != 2 or not all(ch in DIGITS for ch in token) or token[0] in "两兩俩倆":
+        return False
+    first, second = (int(parse_number(ch)) for ch in token)
+    return first == 0 or (second != first + 1 and (first, second) not in SPOKEN_PAIRS)
 
 
 _COUNT_NOUN = regex.compile(r"[人户次总件个岁基指分天位股票台辆床头只家场亩册所条本字页名班]数$")  # 参保人数一百零八万人

@@ -127,6 +127,10 @@ def _range(low_token: str, low: float, high_token: str, high: float) -> tuple[fl
     return (low, high) if low <= high else (high, low)  # 1.2万美元至1000美元 is stored 1000–12000
 
 
+ACCOUNT_GAP = 10  # characters before a figure in 户 searched for an account word
+_HOUSEHOLD_NOUN = regex.compile(r"\p{Han}户")  # 农户, 贫困户 (a 户 cell alone is the unit)
+
+
 def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     unit = mention.unit
     kind = unit.kind
@@ -135,9 +139,13 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     role = mention.noun_role
     if unit.unit == "户":
         before = text[_clause_start(text, mention.num_start):mention.num_start]
-        # 宽带用户60万户: an account word just before the figure makes the 户 accounts
+        # 宽带用户60万户, 企业首贷户306户: an account word just before the figure makes the 户
+        # accounts; so does one a little before, with no household noun between (停电用户最多
+        # 时达21.4万户, but not 企业带动农户2000户)
         accounts = sorted(lookups(rules).noun_sets["account"].words, key=len, reverse=True)
-        account = next((w for w in accounts if w in before[-len(w) - 3:]), None)
+        near = before[-ACCOUNT_GAP:]
+        account = next((w for w in accounts if w in before[-len(w) - 3:] or (
+            w in near and not _HOUSEHOLD_NOUN.search(near, near.rindex(w) + len(w)))), None)
         if role == "firm" or account:
             steps.append(f"kind count: 户 counts {'firms (' + (mention.noun or 'firm noun') + ')' if role == 'firm' else 'accounts (' + account + ')'}")
             return "count"

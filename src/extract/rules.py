@@ -27,7 +27,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
-                          "classifier", "kind_by_noun", "signed", "size"}),
+                          "classifier", "kind_by_noun", "signed", "size", "decimals_free", "part"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
@@ -428,6 +428,8 @@ class Unit:
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
     slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
     signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
+    decimals_free: bool = False  # a number with decimals needs no context words: 3.0级以上4次
+    part: str | None = None  # the unit a tenth of this one, written after it: 七亩五分 = 7.5 亩
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -488,6 +490,8 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
         slash_pair=bool(rule.get("slash_pair", False)),
         signed=bool(rule.get("signed", False)),
+        decimals_free=bool(rule.get("decimals_free", False)),
+        part=str(rule.get("part")) if rule.get("part") else None,
     )
     size = _size(rule.get("size"))
     if size:  # 年 holds 12 月; 月, holding none, is the family's smallest unit
@@ -496,8 +500,9 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         out.sizes.setdefault(smaller, (smaller, 1))
     for surface in rule.get("surfaces"):
         taken = out.surfaces.get(str(surface))
-        if taken is not None and taken.id != unit.id and taken.only_after and unit.only_after:
-            out.surface_alternatives.setdefault(str(surface), []).append(unit)  # 度: ℃ after 气温, 千瓦时 after 发电
+        if taken is not None and taken.id != unit.id and unit.only_after:
+            # 度: ℃ after 气温, 千瓦时 after 发电; 两: silver money after 银, else a weight
+            out.surface_alternatives.setdefault(str(surface), []).append(unit)
             continue
         out.surfaces[str(surface)] = unit
     for symbol in rule.get("symbols", []):
