@@ -75,6 +75,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if "&" in text:
         text, entities = _entities(text)  # 18.7&nbsp;亿元
         drop += entities
+    if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
+        text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
     text = _OCR_DIGIT.sub(lambda m: "1" if m.group() in "lI" else "0", text)  # 3l2家, 2O5家
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
@@ -290,6 +292,9 @@ _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, soft hyphens
 
 
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?/?>")
+
+
 def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
     """HTML entities left in a copied page: &nbsp; becomes spaces (cleaned like any
     others); another entity becomes its character, the rest of it dropped."""
@@ -355,9 +360,9 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if m.start() == 0 or m.end() == len(text) or not line:
             drop.append((m.start(), m.end()))  # leading and trailing blank lines go
             continue
-        if "|" in line or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) or _in_rows(captions, m.start() - 1) \
-                or RULE_LINE.fullmatch(line):
-            wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption
+        if "|" in line or text.startswith("|", m.end()) or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) \
+                or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
+            wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
         elif _TURN.match(text, m.end()):
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
         elif raw.startswith(PARAGRAPH_INDENT, m.end() - 2) and not _wrapped_surely(line[-1], text[m.end()]):
