@@ -39,7 +39,9 @@ FIELD_FLOOR = 0.95
 # heldout111 weighs silver in 两 as money. heldout113 and heldout118 are spoken again (sums
 # said aloud, 两千五加一千，三千五; corrections; figures whose money word is turns away), and
 # heldout119's gazetteer and commune history read rates from a framing (每石…七元五角) and
-# count copper coins (铜元…枚) as money. All are documented in their SOURCES.md.
+# count copper coins (铜元…枚) as money. heldout123 is spoken again (prices haggled turn by
+# turn, sums said aloud with no money word), and heldout124's dietary guideline reads 天 from
+# a framing sentences away (每天…不超过5克). All are documented in their SOURCES.md.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -50,7 +52,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout95": {"per_acc": 0.92}, "heldout106": {"kind_acc": 0.90},
                 "heldout108": {"per_acc": 0.85}, "heldout109": {"per_acc": 0.92},
                 "heldout111": {"f1": 0.92, "per_acc": 0.88}, "heldout113": {"f1": 0.93, "per_acc": 0.92},
-                "heldout118": {"f1": 0.87, "kind_acc": 0.93, "per_acc": 0.88}, "heldout119": {"per_acc": 0.80}}
+                "heldout118": {"f1": 0.87, "kind_acc": 0.93, "per_acc": 0.88}, "heldout119": {"per_acc": 0.80},
+                "heldout123": {"f1": 0.80, "per_acc": 0.86}, "heldout124": {"per_acc": 0.88}}
 
 
 def _predict(folder: Path) -> dict:

@@ -67,7 +67,7 @@ _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
-_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+_WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -558,7 +558,7 @@ _CARRY_END = regex.compile(rf"(?:左右|上下|多|来|出头)?[{MODAL_PARTICLES
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
 # One clause between (一亩能收四千斤上下，管得好的能到五千), or a spoken correction after a
 # dash or an ellipsis (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多)
-_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{1,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}")
+_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}")
 
 
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
@@ -863,8 +863,12 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     where the figure ends."""
     if unit.part:
         tenth = _TENTH.match(text, pos)
-        if tenth and text.startswith(unit.part, tenth.end()) and not text.startswith("钱", tenth.end() + len(unit.part)):
-            return tenth.group(), tenth.end() + len(unit.part)
+        end = tenth.end() + len(unit.part) if tenth and text.startswith(unit.part, tenth.end()) else None
+        if end is not None and not text.startswith("钱", end):
+            hundredth = _TENTH.match(text, end)  # 一块二毛五: the digit after 毛 is a hundredth
+            if hundredth and not _WORD_CHAR.match(text, hundredth.end()):
+                return tenth.group() + hundredth.group(), hundredth.end()
+            return tenth.group(), end
     digits = _DECIMALS.match(text, pos) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
@@ -1197,7 +1201,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     # 万/亿 figure after a money word (投资5个亿建设) is safe to read as 元 then.
     marker = look.approx_after_words.at(text, pos)  # 两千出头: what follows the marker counts
     next_char = text[pos + len(marker):pos + len(marker) + 1] if marker else after[:1]
-    followed = (bool(next_char) and _HAN_OR_DIGIT.match(next_char) is not None and not approx_inside
+    followed = (bool(next_char) and _WORD_CHAR.match(next_char) is not None and not approx_inside
                 and next_char not in MODAL_PARTICLES  # 估计能落个二十五六万吧: 吧 ends the clause
                 and not _CLOSING_LE.match(text, pos + len(marker or "")))  # 一个月就快一千了。
     for pattern, rule in look.implicit_after:

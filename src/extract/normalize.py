@@ -254,6 +254,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     A marker serves the first figure after it only, and never one inside a set phrase
     (一次性) or inside another fact (不到一年).
     """
+    if kind == "age":
+        return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start)
     k = bisect_left(taken, (mention.num_start,))
     if k and clause_start < taken[k - 1][1] <= mention.num_start:
