@@ -72,7 +72,7 @@ MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
 # What closes a spoken clause after its figure: 了 (一个月就快一千了。), 就行/就够了 (两千就够了)
-_CLOSING_LE = regex.compile(r"(?:就行|就够|就好|就成)?了?(?!\p{Han})")
+_CLAUSE_CLOSER = regex.compile(r"(?:(?:就行|就够|就好|就成)了?|了)(?!\p{Han})")
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
 
@@ -231,7 +231,7 @@ def _names_again(text: str, names: list[regex.Match], quoted: list[tuple[int, in
     """A name quoted once (「瀾峯18」) is the same name where the article writes it without
     quotes (瀾峯18首張價單): its numbers are no figures there either."""
     spans = []
-    for name in {next(g for g in m.groups() if g is not None) for m in names}:
+    for name in {_inner(m) for m in names}:
         if not _NUMBERED_NAME.fullmatch(name):
             continue  # not “131” (a bare number), nor “一个工分值两毛五” (a quoted saying)
         start = text.find(name)
@@ -249,8 +249,13 @@ _NAME_AFTER = regex.compile(r"[\p{Han}]{0,2}?(?:活动|工程|行动|计划|项�
                             r"基地|示范|名单|标准|理念|原则|目标|要求|生活圈|服务圈|经济圈|工作法|格局|目标)")
 
 
+def _inner(quote: regex.Match) -> str:
+    """The words inside a quotation's marks."""
+    return next(g for g in quote.groups() if g is not None)
+
+
 def _is_name(text: str, m: regex.Match) -> bool:
-    inner = next(g for g in m.groups() if g is not None)
+    inner = _inner(m)
     if m.group().startswith(("《", "#")):
         return True
     if _SPEECH.search(inner):
@@ -1032,7 +1037,7 @@ def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
         blocker, needed = look.not_before.get(unit.id), look.only_before.get(unit.id)
         if unit.id in look.only_after:
             needed = None  # with only_after too, either context will do: checked by _quantity
-        numeral = surface in DIGITS and look.surface_words.at(text, rest) is not None  # 一百二两盒: 两 counts the 盒
+        numeral = len(surface) == 1 and surface in DIGITS and look.surface_words.at(text, rest) is not None  # 一百二两盒
         if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)) and not numeral:
             return unit, rest
         # 3块地 is no money, 3位数 no people: try a shorter surface
@@ -1203,7 +1208,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     next_char = text[pos + len(marker):pos + len(marker) + 1] if marker else after[:1]
     followed = (bool(next_char) and _WORD_CHAR.match(next_char) is not None and not approx_inside
                 and next_char not in MODAL_PARTICLES  # 估计能落个二十五六万吧: 吧 ends the clause
-                and not _CLOSING_LE.match(text, pos + len(marker or "")))  # 一个月就快一千了。
+                and not _CLAUSE_CLOSER.match(text, pos + len(marker or "")))  # 一个月就快一千了。
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and pattern.match(text, pos):
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)

@@ -500,9 +500,12 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         out.sizes.setdefault(smaller, (smaller, 1))
     for surface in rule.get("surfaces"):
         taken = out.surfaces.get(str(surface))
-        if taken is not None and taken.id != unit.id and unit.only_after:
-            # 度: ℃ after 气温, 千瓦时 after 发电; 两: silver money after 银, else a weight
-            out.surface_alternatives.setdefault(str(surface), []).append(unit)
+        if taken is not None and taken.id != unit.id and (taken.only_after or unit.only_after):
+            # 度: ℃ after 气温, 千瓦时 after 发电; 两: silver money after 银, else a weight. A unit
+            # with context words is the alternative; one without them is the default.
+            alternative, default = (unit, taken) if unit.only_after else (taken, unit)
+            out.surface_alternatives.setdefault(str(surface), []).append(alternative)
+            out.surfaces[str(surface)] = default
             continue
         out.surfaces[str(surface)] = unit
     for symbol in rule.get("symbols", []):

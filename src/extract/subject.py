@@ -552,9 +552,11 @@ def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found
             mentions[j].unit.unit == mentions[k].unit.unit or mentions[k].unit.kind in PERCENT_KINDS
             or mentions[k].unit.unit in CHANGE_UNITS or own.rate_only):
         return resolved[j]  # 生产总值286.4亿元、增长6.3%: the change of the figure before
-    same_unit = next((i for i in range(k - 2, -1, -1) if mentions[i].unit.unit == mentions[k].unit.unit), None)
-    if same_unit is not None and _same_sentence(text, mentions[same_unit], mentions[k]):
-        return resolved[same_unit]  # 余震98次，其中1.0—1.9级82次: what the last count in its unit counted
+    for i in range(k - 2, -1, -1):  # 余震98次，其中1.0—1.9级82次: what the last count in its unit counted
+        if not _same_sentence(text, mentions[i], mentions[k]):
+            break
+        if mentions[i].unit.unit == mentions[k].unit.unit:
+            return resolved[i]
     return None
 
 
