@@ -318,11 +318,17 @@ def _check_regex(rule_id: str, pattern: Any) -> list[str]:
         return [E.E_BAD_REGEX.format(id=rule_id, pattern=pattern, error=exc).removeprefix(f"rule {rule_id}: ")]
     if _NESTED_REPEAT.search(pattern):
         return [E.E_SLOW_REGEX.format(id=rule_id, pattern=pattern).removeprefix(f"rule {rule_id}: ")]
-    sample = slow_sample(compiled)
+    sample = _slow_sample_of(pattern)
     if sample is not None:
         return [E_SLOW_REGEX_TIMED.format(id=rule_id, pattern=pattern, limit=SLOW_LIMIT, length=SLOW_LENGTH,
                                           sample=sample[:12]).removeprefix(f"rule {rule_id}: ")]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _slow_sample_of(pattern: str) -> str | None:
+    """slow_sample, once per pattern: the rule files are read more than once per check."""
+    return slow_sample(regex.compile(pattern))
 
 
 # What an escape in a pattern stands for, when building inputs from its characters.
@@ -378,7 +384,9 @@ def slow_sample(compiled: regex.Pattern, limit: float = SLOW_LIMIT, length: int 
             return text
         took = time.perf_counter() - started
         spent, slowest = spent + took, max(slowest, (took, text))
-    return slowest[1] if spent > 2 * limit else None  # quadratic on every input: slow on each long article
+        if spent > 2 * limit:
+            return slowest[1]  # quadratic on every input: slow on each long article
+    return None
 
 
 def read_rule_dirs(dirs: list[Path]) -> tuple[list[Rule], list[str]]:
