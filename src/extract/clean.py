@@ -443,7 +443,7 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
 _STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
 _CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
-_DIGITS = regex.compile(r"\d+")
+_DIGIT_RUN = regex.compile(r"\d+")
 
 
 def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
@@ -454,7 +454,12 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
     if _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at):
         return True
     cut = _CUT_GROUP.search(text, max(0, at - 16), at)
-    return cut is not None and len(cut.group("part")) + len(_DIGITS.match(text, space.end()).group()) == 3
+    return cut is not None and _completes_group(cut.group("part"), _DIGIT_RUN.match(text, space.end()).group())
+
+
+def _completes_group(head: str, tail: str) -> bool:
+    """9,4 20 and 12,3- / 45: the digits after a break complete the thousands group before it."""
+    return len(head) + len(tail) == 3
 
 
 _CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)
@@ -530,7 +535,7 @@ _HYPHENATED_GROUP = regex.compile(r"(?<=\d[,，](?P<head>\d{1,2}))-[ \t]*\n\s*(?
 
 
 def _hyphenated_groups(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _HYPHENATED_GROUP.finditer(text) if len(m.group("head")) + len(m.group("tail")) == 3]
+    return [m.span() for m in _HYPHENATED_GROUP.finditer(text) if _completes_group(m.group("head"), m.group("tail"))]
 
 
 _THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])"

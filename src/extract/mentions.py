@@ -659,12 +659,12 @@ _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛�
                                rf"(?:(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)
 
 
-_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二三四五六七八九])角(?P<f>[1-9一二三四五六七八九])分")
+_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二三四五六七八九])[角毛](?P<f>[1-9一二三四五六七八九])分")
 
 
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
-    """一块四毛五 (1.45 元), 三元五角二分 (3.52 元), 七角五分 (0.75 元): yuan, jiao and fen
-    as one sum."""
+    """一块四毛五 (1.45 元), 三元五角二分 (3.52 元), 七角五分 and 一毛四分 (0.75 and 0.14 元):
+    yuan, jiao and fen as one sum."""
     m = _YUAN_JIAO_FEN.match(text, start) or _JIAO_FEN.match(text, start)
     if not m or not (m.group("j") or m.group("f")):
         return None
@@ -704,8 +704,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     """Extend a numeral token at [start, end) into a mention, or None."""
     if end - start == 1 and text[start] in SPOKEN_COUNTS:
         return _spoken_count(text, start, end, look)
-    if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角"), end):
-        compound = _compound_money(text, start, look) if text[end] in "块元角" else _compound_duration(text, start, look)
+    if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角", "毛"), end):
+        compound = _compound_money(text, start, look) if text[end] in "块元角毛" else _compound_duration(text, start, look)
         if compound:
             return _duration_range(text, compound, look) or compound
     tokens = [text[start:end]]
@@ -869,10 +869,7 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     if unit.part:
         tenth = _TENTH.match(text, pos)
         end = tenth.end() + len(unit.part) if tenth and text.startswith(unit.part, tenth.end()) else None
-        if end is not None and not text.startswith("钱", end):
-            hundredth = _TENTH.match(text, end)  # 一块二毛五: the digit after 毛 is a hundredth
-            if hundredth and not _WORD_CHAR.match(text, hundredth.end()):
-                return tenth.group() + hundredth.group(), hundredth.end()
+        if end is not None and not text.startswith("钱", end):  # 一亩五分钱 is a price, not 1.5 亩
             return tenth.group(), end
     digits = _DECIMALS.match(text, pos) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:

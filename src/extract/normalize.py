@@ -128,6 +128,12 @@ def _range(low_token: str, low: float, high_token: str, high: float) -> tuple[fl
 
 
 ACCOUNT_GAP = 10  # characters before a figure in 户 searched for an account word
+
+
+@lru_cache(maxsize=8)
+def _accounts(rules: Rules) -> list[str]:
+    """The account words (宽带用户, 企业), longest first, sorted once per rule set."""
+    return sorted(lookups(rules).noun_sets["account"].words, key=len, reverse=True)
 _HOUSEHOLD_NOUN = regex.compile(r"\p{Han}户")  # 农户, 贫困户 (a 户 cell alone is the unit)
 
 
@@ -142,9 +148,8 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
         # 宽带用户60万户, 企业首贷户306户: an account word just before the figure makes the 户
         # accounts; so does one a little before, with no household noun between (停电用户最多
         # 时达21.4万户, but not 企业带动农户2000户)
-        accounts = sorted(lookups(rules).noun_sets["account"].words, key=len, reverse=True)
         near = before[-ACCOUNT_GAP:]
-        account = next((w for w in accounts if w in before[-len(w) - 3:] or (
+        account = next((w for w in _accounts(rules) if w in before[-len(w) - 3:] or (
             w in near and not _HOUSEHOLD_NOUN.search(near, near.rindex(w) + len(w)))), None)
         if role == "firm" or account:
             steps.append(f"kind count: 户 counts {'firms (' + (mention.noun or 'firm noun') + ')' if role == 'firm' else 'accounts (' + account + ')'}")
