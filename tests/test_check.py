@@ -278,6 +278,17 @@ def test_layer_disables_a_rule(news):
     assert _facts("1.4万亩土地") == [(14000, "亩", "area")]  # the built-in set is untouched
 
 
+def test_a_layer_term_stays_one_word_in_segmentation(news):
+    """Segmentation takes the nouns of the rule set in use, not only the built-in ones."""
+    from extract.facts import extract_facts
+
+    text = "全镇建成蓝莓采摘园12个"
+    assert [f.subject for f in extract_facts(text)] == ["采摘园"]  # jieba: 蓝莓 / 采摘 / 园
+    _write(news, "subjects:\n  - id: local-terms\n    role: term\n    words: [蓝莓采摘园]\n")
+    assert [f.subject for f in extract_facts(text, rules=load_rules((str(news),)))] == ["蓝莓采摘园"]
+    assert [f.subject for f in extract_facts(text)] == ["采摘园"]  # the built-in set is untouched
+
+
 def test_an_edited_layer_is_read_again(news):
     path = _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
     assert _facts("300垧", [news]) == [(300, "垧", "area")]

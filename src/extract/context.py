@@ -49,7 +49,7 @@ def fact_context(sentence: str, before: str, subject: str | None, kind: str, rul
     return Context(
         indicator=_indicator(sentence, len(before), subject, kind, rules),
         year=_year(before) or _year(sentence),
-        place=_place(before) or _place(sentence),
+        place=_place(before, rules) or _place(sentence, rules),
         scope=_scope(before, rules),
     )
 
@@ -95,7 +95,7 @@ def _year(text: str) -> int | None:
 
 
 @lru_cache(maxsize=4096)  # the facts of one sentence ask for the same places
-def places(text: str) -> tuple[str, ...]:
+def places(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """Place names in ``text``: a suffix pattern, then leading verbs and particles dropped
     by segmentation (延伸至天九镇 → 天九镇).
 
@@ -104,7 +104,7 @@ def places(text: str) -> tuple[str, ...]:
     """
     out = []
     for m in _PLACE.finditer(text):
-        words = list(tag(m.group()))
+        words = list(tag(m.group(), rules))
         while words and words[0][1] in _LEADING_TAGS:
             words.pop(0)
         name = "".join(w for w, _ in words)
@@ -120,8 +120,8 @@ def _rank(name: str) -> int:
     return next((rank for suffix, rank in _RANKED_SUFFIXES if name.endswith(suffix)), 9)
 
 
-def _place(text: str) -> str | None:
-    found = places(text)
+def _place(text: str, rules: Rules) -> str | None:
+    found = places(text, rules)
     return min(found, key=_rank) if found else None
 
 
@@ -134,7 +134,7 @@ def _scope(before: str, rules: Rules) -> str | None:
     return best
 
 
-def article_place(text: str) -> str | None:
+def article_place(text: str, rules: Rules | None = None) -> str | None:
     """The place an article names most often (the fallback place of its facts).
 
     >>> article_place("定南县把民生摆上位置。家住定南县老城镇的村民说，定南县投资建设了鹅公镇水厂。")
@@ -142,7 +142,7 @@ def article_place(text: str) -> str | None:
     """
     counts = Counter(m.group() for m in _PLACE.finditer(text))
     for candidate, _ in counts.most_common(3):
-        found = places(candidate)
+        found = places(candidate, rules)
         if found:
             return found[0]
     return None

@@ -159,7 +159,7 @@ def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "
         found = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
         fact.indicator, fact.place, fact.scope = found.indicator, found.place, found.scope
         fact.year = found.year or article_year
-    fallback = article_place(body) if any(f.place is None for f in facts) else None
+    fallback = article_place(body, rules) if any(f.place is None for f in facts) else None
     for fact in facts:
         fact.place = fact.place or fallback
 

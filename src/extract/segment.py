@@ -7,29 +7,32 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from typing import Callable
 
 from .rules import Rules, load_rules
 
-_tokenizer = None
+@lru_cache(maxsize=4)
+def tagger(rules: Rules) -> Callable[[str], tuple[tuple[str, str], ...]]:
+    """The tagging function of ``rules``: jieba with that rule set's nouns as user words,
+    and its own cache. Each rule set gets its own tokenizer, so nouns an editor adds in
+    a rules folder of their own stay whole too, and the global jieba is left alone."""
+    import jieba
+    import jieba.posseg
 
+    jieba.setLogLevel(logging.WARNING)
+    # It shares the part-of-speech table jieba.posseg already loaded (reading it again
+    # takes half a second).
+    tokenizer = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tokenizer.tokenizer = jieba.Tokenizer()
+    tokenizer.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    for word, flag in user_words(rules):
+        tokenizer.tokenizer.add_word(word, freq=None, tag=flag)
 
-def _posseg(rules: Rules | None = None):
-    global _tokenizer
-    if _tokenizer is None:
-        import jieba
-        import jieba.posseg
+    @lru_cache(maxsize=16384)
+    def tag(text: str) -> tuple[tuple[str, str], ...]:
+        return tuple((p.word, p.flag) for p in tokenizer.cut(text, HMM=False))
 
-        jieba.setLogLevel(logging.WARNING)
-        # Our own tokenizer, so the user words stay out of the global jieba; it shares
-        # the part-of-speech table jieba.posseg already loaded (reading it again takes
-        # half a second).
-        tokenizer = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-        tokenizer.tokenizer = jieba.Tokenizer()
-        tokenizer.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-        for word, flag in user_words(rules or load_rules()):
-            tokenizer.tokenizer.add_word(word, freq=None, tag=flag)
-        _tokenizer = tokenizer
-    return _tokenizer
+    return tag
 
 
 def user_words(rules: Rules) -> list[tuple[str, str]]:
@@ -46,11 +49,11 @@ def user_words(rules: Rules) -> list[tuple[str, str]]:
     return sorted(words.items())
 
 
-@lru_cache(maxsize=16384)
-def tag(text: str) -> tuple[tuple[str, str], ...]:
-    """Words and jieba POS tags of a short text.
+def tag(text: str, rules: Rules | None = None) -> tuple[tuple[str, str], ...]:
+    """Words and jieba POS tags of a short text, with the nouns of ``rules`` (the
+    built-in rules when None) kept whole.
 
     >>> tag("脱贫劳动力")
     (('脱贫劳动力', 'n'),)
     """
-    return tuple((p.word, p.flag) for p in _posseg().cut(text, HMM=False))
+    return tagger(rules or load_rules())(text)

@@ -14,13 +14,14 @@ Only the clause around a figure is segmented (jieba), never the whole article.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 
 import regex
 
 from .mentions import PERCENT_KINDS, SENTENCE_END, Mention, clause_start
 from .rules import Rules
-from .segment import tag
+from .segment import tagger
 
 # jieba tags that can be part of a noun phrase; verbs (v, vn) may join in a phrase
 # before the number.
@@ -59,6 +60,7 @@ class _WordSets:
     progress: frozenset[str]  # verbs of progress on the thing counted before (整改到位, 已完工)
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
     dimensions: frozenset[str]  # 长, 宽, 重: a clause of only one of these measures the thing counted before it
+    tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
 @lru_cache(maxsize=8)
@@ -70,7 +72,7 @@ def _word_sets(rules: Rules) -> _WordSets:
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
-                     frozenset(words.get("dimension", [])))
+                     frozenset(words.get("dimension", [])), tagger(rules))
 
 
 def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
@@ -104,7 +106,7 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     for k in range(len(mentions)):
         resolved.append(_or_neighbour(text, k, mentions, found, resolved, sets.progress))
     if "分别" in text:
-        _respectively(text, mentions, kinds, resolved, sets.shares)
+        _respectively(text, mentions, kinds, resolved, sets)
     return resolved
 
 
@@ -120,7 +122,7 @@ _LIST_SEPARATORS = ("、", "和", "及", "与", "以及")
 
 
 def _respectively(text: str, mentions: list[Mention], kinds: list[str], resolved: list[str | None],
-                  shares: tuple[str, ...]) -> None:
+                  sets: _WordSets) -> None:
     """对欧盟、美国分别进出口192.6亿元和147.2亿元: as many figures after 分别 as things
     listed before it take those things as subjects, in order; 航班起降1.1万架次，运送旅客172.6万人次，
     同比分别增长5.2%和9.8%: changes after 分别 take the subjects of as many figures before it."""
@@ -131,11 +133,11 @@ def _respectively(text: str, mentions: list[Mention], kinds: list[str], resolved
         following = text.find("分别", marker.end(), right)
         right = following if following >= 0 else right
         figures = [k for k, start in enumerate(starts) if marker.end() <= start < right]
-        items = _enumeration(text[left:marker.start()])
+        items = _enumeration(text[left:marker.start()], sets.tag)
         if items and len(figures) == len(items):
             for k, item in zip(figures, items):
                 resolved[k] = item
-        elif len(figures) >= 2 and all(kinds[k] in PERCENT_KINDS for k in figures) and _names_nothing(text, marker.start(), shares):
+        elif len(figures) >= 2 and all(kinds[k] in PERCENT_KINDS for k in figures) and _names_nothing(text, marker.start(), sets.shares):
             before = [k for k, start in enumerate(starts) if left <= start < marker.start() and kinds[k] not in PERCENT_KINDS]
             if len(before) >= len(figures):
                 for k, earlier in zip(figures, before[-len(figures):]):
@@ -150,7 +152,7 @@ def _names_nothing(text: str, pos: int, shares: tuple[str, ...]) -> bool:
     return len(_NOT_HAN.sub("", head)) <= 1
 
 
-def _enumeration(segment: str) -> list[str] | None:
+def _enumeration(segment: str, tag: Callable) -> list[str] | None:
     """The last list of nouns in ``segment`` (日本、韩国及港澳旅客 → 3 items), or None."""
     words = tag(_NOT_HAN_OR_LIST.sub("", segment))
     separators = [k for k, (word, _) in enumerate(words) if word in _LIST_SEPARATORS]
@@ -205,14 +207,14 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         person = _person_after_age(text, mention.end) or _person_before_age(text, mention.start, sets.surnames)
         if person:
             return _Found(person)
-    after = _phrase_after(text, mention.end, kind)
+    after = _phrase_after(text, mention.end, kind, sets.tag)
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
     if after is None and kind in ("money", "percent") and text.startswith(sets.grants, mention.end):
         grant = next(word for word in sets.grants if text.startswith(word, mention.end))
         granted = _GRANTED.match(text, mention.end + len(grant))  # 按每人1500元给予一次性扩岗补助
         after = granted.group(1) if granted else None
-    if mention.noun and not (after and after.startswith(mention.noun) and not _verb_next(after, mention.noun)):
+    if mention.noun and not (after and after.startswith(mention.noun) and not _verb_next(after, mention.noun, sets.tag)):
         return _Found(mention.noun)  # 1086名老人发放高龄津贴: the noun, not what it does
     if after:
         return _Found(after)
@@ -236,7 +238,7 @@ def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
     label = _colon_label(text, colon, sets)
     if label is None or (len(label) <= 3 and label.startswith(sets.surnames)):
         return None
-    return label if not any(flag == "v" for _, flag in tag(label)) else None
+    return label if not any(flag == "v" for _, flag in sets.tag(label)) else None
 
 
 _GRANTED = regex.compile(r"(\p{Han}{2,10})(?=[，。；、,;：:）)]|$)")  # what a grant verb gives, to the clause end
@@ -266,13 +268,13 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     return entry.group(1) if entry else None
 
 
-def _verb_next(phrase: str, noun: str) -> bool:
+def _verb_next(phrase: str, noun: str, tag: Callable) -> bool:
     """Does a verb follow ``noun`` at the start of ``phrase``?"""
     rest = tag(phrase[len(noun):]) if len(phrase) > len(noun) else ()
     return bool(rest) and rest[0][1] == "v"
 
 
-def _phrase_after(text: str, pos: int, kind: str) -> str | None:
+def _phrase_after(text: str, pos: int, kind: str, tag: Callable) -> str | None:
     """The noun phrase right after the figure (a 的 may stand between)."""
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
@@ -361,9 +363,9 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 break
     before = _NOT_HAN.sub("", before)
     if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
-        return _label(text, left, sets) or _topic_before(text, left, previous) \
+        return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) \
             or _Found(None, rate_only=before in sets.dimensions)
-    tokens = [(word, "n" if flag == "t" and _time_noun(word, kind) else flag) for word, flag in tag(before)]
+    tokens = [(word, "n" if flag == "t" and _time_noun(word, kind) else flag) for word, flag in sets.tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
         tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
@@ -394,7 +396,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
     found = _chunk(tuple(tokens)) if tokens else _Found(None)
     if not tokens:
-        return _label(text, left, sets) or _topic_before(text, left, previous) or found
+        return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) or found
     if not found.text or found.weak:
         found = _doer(tokens) or found
     return found if found.text and not found.weak else _label(text, left, sets) or found  # 品种改良：每亩补助300元
@@ -427,7 +429,7 @@ def _colon_label(text: str, colon: int, sets: _WordSets) -> str | None:
     raw = text[clause_start(text, colon):colon]
     label = _NOT_HAN.sub("", raw)
     if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or sets.speaker.search(raw.strip()) \
-            or tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
+            or sets.tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
         return None
     return label
 
@@ -445,7 +447,7 @@ def _aside_before(text: str, left: int) -> tuple[int, int] | None:
     return opened, left
 
 
-def _clause_before(text: str, left: int, previous: Mention | None, after_figure: bool = False) -> tuple[tuple[str, str], ...]:
+def _clause_before(text: str, left: int, previous: Mention | None, tag: Callable, after_figure: bool = False) -> tuple[tuple[str, str], ...]:
     """The tagged words of the clause before the one starting at ``left`` (after a comma),
     dates dropped; none when a figure stands in it, or, with ``after_figure``, the words
     after that figure (为1685名80周岁以上老人发放高龄津贴，…)."""
@@ -460,10 +462,10 @@ def _clause_before(text: str, left: int, previous: Mention | None, after_figure:
     return tag(phrase) if len(phrase) >= 2 else ()
 
 
-def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | None:
+def _topic_before(text: str, left: int, previous: Mention | None, tag: Callable) -> _Found | None:
     """最高气温出现在14日，为26.8℃: a clause that names nothing takes the topic of the
     clause before it (what stands before its first verb), when that clause has no figure."""
-    words = _clause_before(text, left, previous)
+    words = _clause_before(text, left, previous, tag)
     verb = next((k for k, (_, flag) in enumerate(words) if flag == "v"), None)
     if not verb or words[verb - 1][1] not in NOUN_TAGS or words[0][1] == "p":
         return None  # 按不变价格计算，…: a clause opening with a preposition has no topic
@@ -474,7 +476,7 @@ def _topic_before(text: str, left: int, previous: Mention | None) -> _Found | No
 def _rate_only(text: str, left: int, previous: Mention | None, sets: _WordSets) -> _Found:
     """居民电价，每千瓦时0.5283元: a clause with only a rate marker names the thing of the
     clause before, or of the figure before (marked for the neighbour rules)."""
-    words = _clause_before(text, left, previous, after_figure=True)
+    words = _clause_before(text, left, previous, sets.tag, after_figure=True)
     if words and words[-1][1] in NOUN_TAGS:
         found = _chunk(words)
         if found.text and not found.weak:
