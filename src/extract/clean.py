@@ -441,7 +441,7 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # One to three digits after a Chinese character (and maybe a space), a space, then more
 # digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
-_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]?)\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
 _CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
 _DIGIT_RUN = regex.compile(r"\d+")
 
@@ -463,12 +463,15 @@ def _completes_group(head: str, tail: str) -> bool:
 
 
 _CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)
+_PIPED_CELL_THOUSANDS = regex.compile(r"(?<=\|[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*\|)")
 
 
 def _cell_thousands(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
     """A space that parts the thousands of a table cell's figure (| 38 615 |)."""
-    return space.end() - space.start() == 1 and _CELL_THOUSANDS.match(text, space.start()) is not None \
-        and _in_rows(rows, space.start())
+    if space.end() - space.start() != 1:
+        return False
+    return _PIPED_CELL_THOUSANDS.match(text, space.start()) is not None \
+        or (_CELL_THOUSANDS.match(text, space.start()) is not None and _in_rows(rows, space.start()))
 
 
 HEADLINE_LENGTH = 60
@@ -538,7 +541,7 @@ def _hyphenated_groups(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _HYPHENATED_GROUP.finditer(text) if _completes_group(m.group("head"), m.group("tail"))]
 
 
-_THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?![\d])"
+_THOUSANDS = regex.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3}|, \d{3})+(?![\d])"  # a PDF's 5, 000元 too
                            r"|(?<![\d.] ?)\d(?: \d){0,2}(?: [,，] \d \d \d)+(?! ?\d)")  # letter-spaced: 6 , 4 3 0
 
 
@@ -557,7 +560,7 @@ def _thousands_separators(text: str, raw: str, drop: list[tuple[int, int]]) -> l
         return kept[n][0] + k - starts[n]
     return [(at(m.start() + k), at(m.start() + k) + 1) for m in _THOUSANDS.finditer(joined)
             for k, c in enumerate(m.group())
-            if c == "," or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, at(m.start() + k))))]
+            if c == "," or (c == " " and m.group()[k - 1] == ",") or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, at(m.start() + k))))]
 
 
 def _full_width_around(raw: str, k: int) -> bool:
