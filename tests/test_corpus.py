@@ -42,7 +42,9 @@ FIELD_FLOOR = 0.95
 # count copper coins (铜元…枚) as money. heldout123 is spoken again (prices haggled turn by
 # turn, sums said aloud with no money word), and heldout124's dietary guideline reads 天 from
 # a framing sentences away (每天…不超过5克), as heldout128's farm guides read 亩 (每亩用…,
-# then 兑水30公斤). All are documented in their SOURCES.md.
+# then 兑水30公斤). heldout47's oral history prices work points (一个工分值两毛五, per 工分),
+# and heldout134's interviews take rates from the reporter's question (一天能卖多少？ 三四百斤,
+# per 天). All are documented in their SOURCES.md.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -55,7 +57,7 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout111": {"f1": 0.92, "per_acc": 0.88}, "heldout113": {"f1": 0.93, "per_acc": 0.92},
                 "heldout118": {"f1": 0.87, "kind_acc": 0.93, "per_acc": 0.88}, "heldout119": {"per_acc": 0.80},
                 "heldout123": {"f1": 0.80, "per_acc": 0.86}, "heldout124": {"per_acc": 0.88},
-                "heldout128": {"per_acc": 0.86}}
+                "heldout128": {"per_acc": 0.86}, "heldout47": {"per_acc": 0.93}, "heldout134": {"per_acc": 0.84}}
 
 
 def _predict(folder: Path) -> dict:

@@ -435,3 +435,27 @@ def test_a_spoken_correction_carries_the_unit_of_the_figure_it_corrects():
     facts = extract_facts("摊位费一年四千八——不对，今年涨了，是五千二。全村一百四十六户，我们算了，一户一百五。")
     assert [(f.value, f.unit, f.per) for f in facts] == [
         (4800, "元", "年"), (5200, "元", "年"), (146, "户", None), (150, "元", "户")]
+
+
+def test_pdf_thousands_split_by_a_space_in_a_piped_table_after_a_comma_or_a_line_break():
+    text = ("单位：万元\n| 项目 | 2024年执行数 | 2025年预算数 |\n| 教育 | 8 652 | 9 130 |\n"
+            "安排建设资金5, 000万元，单条产线每分钟可生产电芯\n4 0只。")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][:2] == [
+        (86520000, "元", "教育"), (91300000, "元", "教育")]
+    assert [f.value for f in extract_facts(text)][2:] == [50000000, 40]
+
+
+def test_a_question_about_money_gives_the_spoken_answer_its_unit():
+    text = "记者：一个月能挣多少？\n唐秀梅：好的时候小一万，淡的时候也就五六千。\n记者：您今年多大了？\n唐秀梅：五十二。"
+    assert [(f.value, f.value_max, f.unit, f.approx) for f in extract_facts(text)] == [
+        (10000, None, "元", "under"), (5000, 6000, "元", None)]
+
+
+def test_a_correction_after_a_comma_carries_the_unit_and_a_headline_quote_is_no_name():
+    facts = extract_facts("【夜班车上】“一晚上跑个三百来公里”——的哥的收入账\n去年收了三千斤，不对，三千五。")
+    assert [(f.value, f.unit) for f in facts] == [(300, "公里"), (3000, "斤"), (3500, "斤")]
+
+
+def test_a_minus_before_a_range_is_its_first_bound_and_yuan_then_fen_is_one_sum():
+    facts = extract_facts("夜间最低气温-2至0℃，零下3℃至2℃。电费每度壹元零伍分，一元零五分。")
+    assert [(f.value, f.value_max) for f in facts] == [(-2, 0), (-3, 2), (1.05, None), (1.05, None)]

@@ -139,6 +139,7 @@ class _Lookups:
     patterns: list[tuple[regex.Pattern, str, str]]  # their patterns: regex, rule id, scope
     implicit: list[tuple[regex.Pattern, regex.Pattern, object]]  # before words: the clause before the number
     implicit_after: list[tuple[regex.Pattern, object]]  # after words: right after it
+    implicit_question: list[tuple[regex.Pattern, object]]  # question words: the question the number answers
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
 
 
@@ -150,9 +151,11 @@ def lookups(rules: Rules) -> _Lookups:
     # The standard library's re finds literal alternatives several times faster.
     phrases_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
     patterns = [(regex.compile(pattern), rule_id, scope) for pattern, rule_id, scope in rules.patterns]
-    implicit, implicit_after = [], []
+    implicit, implicit_after, implicit_question = [], [], []
     for rule in rules.implicit:
-        if rule.get("before"):
+        if rule.get("question"):
+            implicit_question.append((regex.compile("|".join(map(regex.escape, map(str, rule.get("question"))))), rule))
+        elif rule.get("before"):
             words = sorted((str(w) for w in rule.get("before")), key=len, reverse=True)
             gap = int(rule.get("gap", 4))
             implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"),
@@ -178,6 +181,7 @@ def lookups(rules: Rules) -> _Lookups:
         patterns=patterns,
         implicit=implicit,
         implicit_after=implicit_after,
+        implicit_question=implicit_question,
         rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
     )
 
@@ -204,6 +208,7 @@ class DocSpans:
 _QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』"
                         r"|#([^#\s]{1,30})#")  # a hashtag is a title: #打卡100个宝藏小镇#
 _SPEECH = regex.compile(r"[，。！？；,!?;：]")
+_HEADLINE_DASH = regex.compile(r"[ \t]*(?:——|－－|--)")
 
 
 def doc_spans(text: str, rules: Rules) -> DocSpans:
@@ -258,8 +263,8 @@ def _is_name(text: str, m: regex.Match) -> bool:
     inner = _inner(m)
     if m.group().startswith(("《", "#")):
         return True
-    if _SPEECH.search(inner):
-        return False
+    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()):
+        return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店
     return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None
 
 
@@ -301,8 +306,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             mention = _percent_words(text, m, look)
         else:
             mention = _quantity(text, m.start(), _token_end(m, look), look)
-            if mention is None and scan.mentions:
-                mention = _carried(text, m, scan.mentions[-1], look)
+            if (mention is None or _answers(mention, look)) and scan.mentions:  # a correction's unit comes first
+                mention = _carried(text, m, scan.mentions[-1], look) or mention
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
@@ -515,7 +520,7 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
         _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() == UNIT_HEADER for cell in cells)
 
 
-_PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)\s*")  # | 2023年 | 2024年 |
+_PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)(?:\p{Han}{1,5}[数值额量]|\p{Han}{0,3}[末底])?\s*")  # | 2023年 | 2024年预算数 |
 
 
 def _unit_in(m: regex.Match | None, look: _Lookups) -> tuple[Unit, int] | None:
@@ -562,8 +567,10 @@ CARRY_GAP = 16  # characters between the figure and the bare number that continu
 _CARRY_END = regex.compile(rf"(?:左右|上下|多|来|出头)?[{MODAL_PARTICLES}]?(?:[，。！？；,!?;]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
 # One clause between (一亩能收四千斤上下，管得好的能到五千), or a spoken correction after a
-# dash or an ellipsis (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多)
-_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}")
+# dash, an ellipsis or a comma (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多;
+# 三千斤，不对，三千五)
+_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}"
+                           r"|[，,](?:不对|不是|哦不|说错了|记错了|错了)(?:不对)?[，,](?:\p{Han}{1,6}[，,])?\p{Han}{0,3}")
 
 
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
@@ -612,17 +619,19 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
 
 
 SPOKEN_COUNTS = "俩仨"  # 两个, 三个: the measure word is inside
-_PAIR_WORDS = "他她你我咱们哥姐娘爷弟兄妻夫子女口"  # 他俩, 哥俩, 夫妻俩: the two of them, no statistic
+_PAIR_WORDS = "他她你我咱们哥姐娘爷弟兄妻夫子女口伴"  # 他俩, 哥俩, 夫妻俩, 老伴俩: the two of them, no statistic
 
 
 def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
-    """俩技术员 (2 个), 仨礼拜 (3 周), 俩月 (2 月): 俩 and 仨 hold their own 个."""
+    """俩技术员 (2 个), 仨人 (3 个), 仨礼拜 (3 周), 俩月 (2 月): 俩 and 仨 hold their own 个."""
     if start and text[start - 1] in _PAIR_WORDS:
         return None
     if text.startswith("月", end):
         unit, unit_end = look.surfaces.get("月"), end + 1
     else:
         found = _unit_at(text, end, look)
+        if found and found[0].unit == "人":
+            found = None  # 仨人 is 三个人: 3 个, and 人 what they are
         unit, unit_end = (found[0], found[1]) if found else (look.surfaces.get("个"), end)
     if unit is None:
         return None
@@ -656,9 +665,10 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
 
 
 _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}))?)?"
-                               rf"(?:(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)
+                               rf"(?:[零〇]?(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)  # 壹元零伍分: 1.05
 
 
+_ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分)")  # 一元零五分: no 角
 _JIAO_FEN = regex.compile(r"(?P<j>[1-9一二三四五六七八九])[角毛](?P<f>[1-9一二三四五六七八九])分")
 
 
@@ -668,7 +678,7 @@ def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
     m = _YUAN_JIAO_FEN.match(text, start) or _JIAO_FEN.match(text, start)
     if not m or not (m.group("j") or m.group("f")):
         return None
-    value, unit = parse_number(m.group()), look.surfaces.get("元")  # the parser reads 元角分 sums
+    value, unit = parse_number(_ZERO_JIAO.sub("", m.group())), look.surfaces.get("元")  # the parser reads 元角分 sums
     if value is None or unit is None:
         return None
     mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id, fixed_value=_round(value))
@@ -1223,7 +1233,33 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
             return mention
+    rule = _question_answered(text, start, look) if qualified and not followed and len(tokens) <= 2 else None
+    if rule is not None:
+        mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
+        _suffixes(text, mention, look)
+        return mention
     return None
+
+
+def _answers(mention: Mention, look: _Lookups) -> bool:
+    return mention.pattern == "implicit" and any(rule.id == mention.rule for _, rule in look.implicit_question)
+
+
+ANSWER_REACH = 60  # characters from a question's mark to the figures that answer it
+_QUESTION_MARK = regex.compile(r"[？?]")
+
+
+def _question_answered(text: str, start: int, look: _Lookups):
+    """The implicit rule of the question a spoken figure answers (记者：一个月能挣多少？/
+    唐秀梅：好的时候小一万): the question closes the line before the figure's, or the
+    figure's own line before it, at most ANSWER_REACH characters back."""
+    if not look.implicit_question:
+        return None
+    mark = max(text.rfind("？", max(0, start - ANSWER_REACH), start), text.rfind("?", max(0, start - ANSWER_REACH), start))
+    if mark < 0 or text.count("\n", mark, start) > 1:
+        return None
+    question = text[clause_start(text, mark, SENTENCE_END):mark]
+    return next((rule for words, rule in look.implicit_question if words.search(question)), None)
 
 
 def _implicit_unit(rule, look: _Lookups) -> Unit:

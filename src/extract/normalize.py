@@ -62,6 +62,8 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         else:
             value = -value
             steps.append("negative: a minus sign before the number")
+    if value_max is not None and value_max < value:  # 1.2万美元至1000美元 is stored 1000–12000
+        value, value_max = value_max, value
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)
@@ -118,13 +120,14 @@ def _values(mention: Mention, steps: list[str]) -> tuple[float, float | None, st
 
 
 def _range(low_token: str, low: float, high_token: str, high: float) -> tuple[float, float]:
-    """10至20万 is 100000–200000: the upper bound's magnitude applies to a bare lower bound."""
+    """10至20万 is 100000–200000: the upper bound's magnitude applies to a bare lower bound.
+    The bounds stay in the order written (a minus before the range is the first one's)."""
     suffix = MAGNITUDE_SUFFIX.search(high_token)
     if suffix and not MAGNITUDE_SUFFIX.search(low_token):
         scaled = parse_number(low_token + suffix.group())
         if scaled is not None and scaled <= high:
             low = scaled
-    return (low, high) if low <= high else (high, low)  # 1.2万美元至1000美元 is stored 1000–12000
+    return low, high
 
 
 ACCOUNT_GAP = 10  # characters before a figure in 户 searched for an account word
@@ -134,6 +137,8 @@ ACCOUNT_GAP = 10  # characters before a figure in 户 searched for an account wo
 def _accounts(rules: Rules) -> list[str]:
     """The account words (宽带用户, 企业), longest first, sorted once per rule set."""
     return sorted(lookups(rules).noun_sets["account"].words, key=len, reverse=True)
+
+
 _HOUSEHOLD_NOUN = regex.compile(r"\p{Han}户")  # 农户, 贫困户 (a 户 cell alone is the unit)
 
 
@@ -295,10 +300,14 @@ def _rule_index(m: regex.Match) -> int:
 
 
 _AMOUNT = regex.compile(r"[\d.]*[十百千万亿]*")
+_SMALL_NUMERAL = regex.compile(r"[一二两俩仨三四五六七八九十]{1,2}(?=\p{Han})")  # 三斤八块: per 3斤
 
 
 def _canonical(measure: str, rules: Rules) -> str:
-    """A measure word as its unit (个月 → 月); after an amount too (千名 → 千人, 10股)."""
+    """A measure word as its unit (个月 → 月); after an amount too (千名 → 千人, 10股, 三斤 → 3斤)."""
+    small = _SMALL_NUMERAL.match(measure)
+    if small:
+        measure = f"{parse_number(small.group()):g}{measure[small.end():]}"
     amount = _AMOUNT.match(measure).group()
     word = measure[len(amount):]
     unit = rules.surfaces.get(word) or rules.surfaces.get(word.removeprefix("个"))

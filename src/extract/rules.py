@@ -32,7 +32,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
-    "implicit": ({"unit", "kind"}, {"before", "after", "gap", "needs_magnitude"}),
+    "implicit": ({"unit", "kind"}, {"before", "after", "question", "gap", "needs_magnitude"}),
     "subjects": ({"role", "words"}, set()),
     "fixed": ({"phrases", "value", "unit", "kind"}, {"approx"}),
     "indicators": ({"terms", "kinds"}, set()),
@@ -258,7 +258,7 @@ def _check_values(rule: Rule) -> list[str]:
     approx = rule.get("approx")
     if (rule.section == "approx" or approx is not None) and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
-    for key in ("surfaces", "before", "after", "inside", "words", "phrases", "not_before", "only_before", "only_after",
+    for key in ("surfaces", "before", "after", "question", "inside", "words", "phrases", "not_before", "only_before", "only_after",
                 "not_after", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
@@ -267,8 +267,8 @@ def _check_values(rule: Rule) -> list[str]:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(NOUN_ROLES), got=rule.get("role"))
     if rule.section == "subjects" and rule.get("role") not in SUBJECT_ROLES:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(SUBJECT_ROLES), got=rule.get("role"))
-    if rule.section == "implicit" and not rule.get("before") and not rule.get("after"):
-        bad(E.E_MISSING, key="before' or 'after")
+    if rule.section == "implicit" and not rule.get("before") and not rule.get("after") and not rule.get("question"):
+        bad(E.E_MISSING, key="before', 'after' or 'question")
     if rule.section == "exclusions" and rule.get("scope", "number") not in EXCLUSION_SCOPES:
         bad(E.E_BAD_TYPE, key="scope", expected="one of " + ", ".join(EXCLUSION_SCOPES), got=rule.get("scope"))
     for key in ("factor", "gap"):
