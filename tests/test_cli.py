@@ -258,6 +258,6 @@ def test_gold_draft(runner, tmp_path):
     assert list(rows[0]) == ["doc", "text", "value", "value_max", "unit", "kind", "approx", "per", "subject"]
     assert (rows[0]["doc"], rows[0]["value"], rows[0]["unit"], rows[0]["per"]) == ("v", 800, "元", "亩")
     # A draft scores perfectly against the output it came from.
-    run = runner.invoke(main, ["run", str(tmp_path / "texts"), "--out", str(tmp_path / "out")])
+    run = runner.invoke(main, ["run", str(tmp_path / "texts"), "-o", str(tmp_path / "out")])  # -o is --out
     score = runner.invoke(main, ["score", str(tmp_path / "gold"), str(tmp_path / "out" / "facts.jsonl")])
     assert run.exit_code == 0 and "precision=1.0 recall=1.0" in score.output

@@ -33,7 +33,7 @@ def main():
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
               help="Folder for extract.db, facts.jsonl, facts.csv and errors.jsonl.")
 @click.option("--encoding", default=None, help="Decode every article with this encoding instead of detecting it.")
 @click.option("--parquet", is_flag=True, help="Also write facts.parquet (needs the parquet extra).")
@@ -255,7 +255,7 @@ def diff(inputs, old_spec, new_dir, encoding, rules_dirs):
 
 @main.command(name="gold-draft")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for one <doc>.gold.jsonl per document.")
 @click.option("--encoding", default=None, help="Decode every article with this encoding instead of detecting it.")
 @rules_option
