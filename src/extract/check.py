@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .facts import extract_facts
 from .errors import RulesError
-from .rules import Rule, Rules, compile_rules, read_rule_dirs, read_rule_file
+from .facts import extract_facts
+from .rules import Rule, Rules, compile_rules, read_rule_dirs
 
 BROKEN_RULES = "not run: the rule files have problems"
 
@@ -78,21 +78,11 @@ def check_rules(files: list[Path], dirs: list[Path]) -> CheckReport:
             known.add(path.parent.resolve())
     targets = list(files) or [p for d in dirs for p in sorted(d.glob("*.yaml"))]
     report = CheckReport(targets)
-    report.problems = check_files([p for p in targets])
-    rules, load_problems = read_rule_dirs(dirs)
-    report.problems += [p for p in load_problems if p not in report.problems]
+    rules, report.problems = read_rule_dirs(dirs)  # every target is in one of dirs: each file is read once
     compiled = compile_rules(rules)
     only = {p.resolve() for p in files} if files else None
     report.results = [r for r in run_examples(compiled, only) if r.message != BROKEN_RULES]
     return report
-
-
-def check_files(files: list[Path]) -> list[str]:
-    """Syntax and schema problems of the given rule files, as file:line messages."""
-    problems: list[str] = []
-    for path in files:
-        read_rule_file(path, problems)
-    return problems
 
 
 def run_examples(rules: Rules, only_files: set[str] | None = None) -> list[ExampleResult]:
