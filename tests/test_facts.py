@@ -459,3 +459,23 @@ def test_a_correction_after_a_comma_carries_the_unit_and_a_headline_quote_is_no_
 def test_a_minus_before_a_range_is_its_first_bound_and_yuan_then_fen_is_one_sum():
     facts = extract_facts("夜间最低气温-2至0℃，零下3℃至2℃。电费每度壹元零伍分，一元零五分。")
     assert [(f.value, f.value_max) for f in facts] == [(-2, 0), (-3, 2), (1.05, None), (1.05, None)]
+
+
+def test_a_transcript_speaker_is_no_subject_and_an_answer_counts_what_the_question_asked():
+    text = ("记者：摊位费一个月多少？\n葛长顺：一个月一千二，不对不对，今年涨了，一千三百五。\n"
+            "记者：西红柿多少钱一斤？\n葛长顺：两块八一斤，三斤八块。")
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [
+        (1200, "月", "摊位费"), (1350, "月", "摊位费"), (2.8, "斤", "西红柿"), (8, "3斤", "西红柿")]
+
+
+def test_table_rows_named_by_date_take_their_column_and_merged_label_cells_carry_down():
+    dated = "| 日期 | 鲜叶收购量（公斤） | 收购金额（元） |\n|---|---|---|\n| 3月20日 | 1260 | 85680 |\n"
+    assert [f.subject for f in extract_facts(dated)] == ["鲜叶收购量", "收购金额"]
+    merged = ("| 序号 | 区域 | 车型 | 时段 | 收费（元） |\n|---|---|---|---|---|\n"
+              "| 1 | 一类区域 | 小型车 | 白天（8:00—20:00） | 3 |\n| 2 | | | 夜间（20:00—次日8:00） | 5 |\n")
+    assert [(f.value, f.subject) for f in extract_facts(merged)] == [(3, "一类区域"), (5, "一类区域")]
+
+
+def test_a_cell_of_every_so_much_makes_its_row_a_rate():
+    text = "| 序号 | 车型 | 收费标准（元） | 计费单位 |\n|---|---|---|---|\n| 1 | 小型车 | 3 | 每小时 |\n| 2 | 大型车 | 10 | 每次 |\n"
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(3, "小时", "小型车"), (10, "次", "大型车")]

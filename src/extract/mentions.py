@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, takewhile
 import re
 
 import regex
@@ -61,7 +61,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛算起计加减]|$)"
+_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛算起计加减出收卖买付给拿]|$)"
                             r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
@@ -395,14 +395,16 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     no figure)."""
     mentions: list[Mention] = []
     unit_cells: set[int] = set()
-    header = _Header({}, {}, None)
+    header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
+    above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     for n, (line, cells) in enumerate(lines):
         if len(cells) < 2 and (RULE_LINE.fullmatch(line.group().strip()) or _ELIDED_ROWS.fullmatch(line.group().strip())):
             continue  # ------ between a fixed-width table's header and its rows; …… for rows left out
         if len(cells) < 2:
-            header = _Header({}, {}, None)
+            header = _Header({}, {}, None, {})
+            above.clear()
             caption = _caption_units(line.group(), look)
         elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
@@ -410,7 +412,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             header = _read_header(text, cells, caption or _caption_below(lines, n, look), look)
             caption = None
         else:
-            mentions += _row_mentions(text, cells, header, unit_cells, look)
+            mentions += _row_mentions(text, cells, header, unit_cells, look, above)
     return mentions, unit_cells
 
 
@@ -423,6 +425,7 @@ class _Header:
     columns: dict[int, tuple[Unit, int]]  # column → (unit, magnitude)
     column_per: dict[int, str]  # column → a rate's denominator
     unit_column: int | None  # the 单位 column, whose cells name each row's unit
+    names: dict[int, str]  # column → what its header names, its unit left out (鲜叶收购量（公斤） → 鲜叶收购量)
 
 
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups) -> _Header:
@@ -442,33 +445,51 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
                    if header and header.group("per") and k in columns}  # 单产（公斤/亩）
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
-    return _Header(columns, column_per, unit_column)
+    names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
+    return _Header(columns, column_per, unit_column, names)
 
 
 def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit_cells: set[int],
-                  look: _Lookups) -> list[Mention]:
-    """The figures of one table row; the positions of its 单位 cell go into ``unit_cells``."""
+                  look: _Lookups, above: dict[int, str]) -> list[Mention]:
+    """The figures of one table row; the positions of its 单位 cell go into ``unit_cells``.
+    The row is named by its first label cell with no digit (1 | 刘二福 | 轮式拖拉机: 刘二福); a
+    row with none by the merged cells above its empty ones (| | 夜间（20:00—8:00） | 5)."""
     row_unit = None
     unit_column = header.unit_column
     if unit_column is not None and unit_column < len(cells):
         row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
         unit_cells.update(range(*cells[unit_column]))
     row_unit = row_unit or _unit_in(_HEADER_UNIT.search(text, *cells[0]), look)
-    named = next((cell for cell in cells[:-1] if not _SERIAL_CELL.fullmatch(text, *cell)), cells[0])
-    label = _HEADER_UNIT.sub("", text[slice(*named)]).strip() or None  # 1 | 禾丰家庭农场 | …: past the serial number
+    first = 1 if len(cells) > 2 and _SERIAL_CELL.fullmatch(text, *cells[0]) else 0  # 1 | 禾丰家庭农场 | …
+    count = sum(1 for _ in takewhile(lambda cell: not _BARE_CELL.fullmatch(text, *cell), cells[first:-1]))
+    labels = {k: _HEADER_UNIT.sub("", text[slice(*cells[k])]).strip() for k in range(first, first + count) if k != unit_column}
+    own = [name for name in labels.values() if name and not any(ch.isdigit() for ch in name)]
+    lead = next((k for k, name in labels.items() if name), None)
+    labels = {k: name or (above.get(k, "") if lead is None or k < lead else "") for k, name in labels.items()}  # merged cells lead
+    above.clear()
+    above.update(labels)
+    label = own[0] if own else next((name for name in labels.values() if name), None)
+    dated = label is not None and _DATE_CELL.fullmatch(label) is not None  # 3月20日 | 1260 | 68: each column names its own
+    row_per = next((m.group("per") for cell in cells if (m := _PER_CELL.fullmatch(text, *cell))), None)
+    if row_per is not None:  # 计费单位 | 每小时: the row's figures are per 小时
+        row_per = look.surfaces[row_per].unit if row_per in look.surfaces else row_per
     mentions = []
     for k, cell in enumerate(cells[1:], 1):
         unit = header.columns.get(k) or (row_unit if k != unit_column else None)
         bare = _BARE_CELL.fullmatch(text, *cell) if unit else None
         if bare:
             mention = _cell_mention(bare, *unit)
-            mention.noun = label
+            mention.noun = header.names.get(k) if dated else label
             if k in header.column_per:  # 人均GDP（元）: each cell is per 人
                 mention.per, mention.per_rule = header.column_per[k], "table-header"
+            elif row_per:
+                mention.per, mention.per_rule = row_per, "table-row"
             mentions.append(mention)
     return mentions
 
 
+_PER_CELL = regex.compile(r"\s*每(?P<per>小时|次|天|日|月|年|人|户|亩|吨|公斤|斤|辆|台|件|个|平方米|间|张|头|只)\s*")
+_DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 _SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
 
 

@@ -64,6 +64,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
             steps.append("negative: a minus sign before the number")
     if value_max is not None and value_max < value:  # 1.2万美元至1000美元 is stored 1000–12000
         value, value_max = value_max, value
+        steps.append(f"range stored low to high: {value}–{value_max}")
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)

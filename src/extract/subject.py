@@ -225,6 +225,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         label = _sentence_label(text, mention.start, sets)
         if label:
             return _Found(label, weak=True)  # 阳光玫瑰葡萄：每盒2斤，团购价29.9，原价59
+        topic = _question_topic(text, mention.start, previous, sets)
+        if topic:
+            return _Found(topic, weak=True)
     return found
 
 
@@ -353,6 +356,9 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         left = clause_start(text, aside[0])  # 细颗粒物（PM2.5）年均浓度: the aside is skipped, not a clause end
     if previous is not None and left <= previous.end <= mention.start and not (aside and aside[0] <= previous.start < aside[1]):
         left = previous.end
+    turn = _TURN.match(text, left)
+    if turn is not None and turn.end() == end and left in (0, text.rfind("\n", 0, end) + 1):
+        return _Found(None)  # 刘师傅：十五。: a speaker's name opens the turn; it names nothing counted
     before = text[left:end] if not aside or aside[0] < left else text[left:aside[0]] + text[aside[1]:end]
     before = _DATES.sub("", before)
     sets = _word_sets(rules)
@@ -429,9 +435,56 @@ def _colon_label(text: str, colon: int, sets: _WordSets) -> str | None:
     raw = text[clause_start(text, colon):colon]
     label = _NOT_HAN.sub("", raw)
     if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or sets.speaker.search(raw.strip()) \
-            or sets.tag(label)[-1][1] not in NOUN_TAGS | {"vn"}:
+            or sets.tag(label)[-1][1] not in NOUN_TAGS | {"vn"} or _is_speaker(text, colon, label, sets):
         return None
     return label
+
+
+_TURN = regex.compile(r"(?m)^[ \t\u3000]*(\p{Han}{2,6})[：:]")  # a line opening with a name and a colon
+
+
+def _is_speaker(text: str, colon: int, label: str, sets: _WordSets) -> bool:
+    """葛长顺：一个月一千二: a name opening a line of a transcript, whose turns it opens
+    more than once, is who speaks, not what is counted."""
+    turn = _TURN.match(text, text.rfind("\n", 0, colon) + 1)
+    if turn is None or turn.end() != colon + 1:
+        return False
+    role = next((word for word in sets.vague if len(word) > 1 and label.startswith(word)), "")  # 嘉宾郑经理
+    name = label[len(role):]
+    return len(name) <= 3 and name.startswith(sets.surnames) \
+        and len(regex.findall(rf"(?m)^[ \t\u3000]*{regex.escape(label)}[：:]", text)) > 1
+
+
+_ASKED = regex.compile(r"(?:一个月|一天|一年|一斤|一晚|每|多少|几|怎么|咋|啥|什么|有多|能|要|得|大概|一般|呢|吗)")
+
+
+def _question_topic(text: str, start: int, previous: Mention | None, sets: _WordSets) -> str | None:
+    """记者：摊位费一个月多少？ / 葛长顺：一个月一千二: a figure opening a transcript's answer
+    counts what the question before it asked about."""
+    line_start = text.rfind("\n", 0, start) + 1
+    turn = _TURN.match(text, line_start)
+    if turn is None or text.find("，", turn.end(), start) >= 0 or line_start < 2 \
+            or (previous is not None and previous.end > turn.end()):
+        return None  # only the first figure of the answer
+    question = text[:line_start].rstrip()  # the last line before, past blank ones
+    question = question[question.rfind("\n") + 1:].strip()
+    asked = _TURN.match(question)
+    if not question.endswith(("？", "?")) or asked is None:
+        return None
+    last = max(asked.end(), *(question.rfind(mark, 0, len(question) - 1) + 1 for mark in "。！？!?，"))
+    stop = _ASKED.search(question, last)
+    words = list(sets.tag(_NOT_HAN.sub("", question[last:stop.start() if stop else len(question)])))
+    while words and words[0][1] in _NO_TOPIC_TAGS:
+        words.pop(0)  # 现在剪个头多少钱了？: 现在 frames the question
+    while words and words[-1][1] in _NO_TOPIC_TAGS:
+        words.pop()  # 全镇还有多少…？: 还 is no part of it
+    topic = "".join(word for word, _ in words)
+    if not words or words[-1][1] not in NOUN_TAGS:
+        return None  # 买俩箱有没有优惠？ asks no amount of a thing
+    return topic if 2 <= len(topic) <= MAX_LABEL and topic not in sets.vague else None
+
+
+_NO_TOPIC_TAGS = {"t", "r", "d", "c", "p", "u", "y", "e", "zg"}
 
 
 _ASIDE_LENGTH = 24
