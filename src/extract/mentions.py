@@ -1267,10 +1267,9 @@ def _answers(mention: Mention, look: _Lookups) -> bool:
 
 
 ANSWER_REACH = 60  # characters from a question's mark to the figures that answer it
-_QUESTION_MARK = regex.compile(r"[？?]")
 
 
-def _question_answered(text: str, start: int, look: _Lookups):
+def _question_answered(text: str, start: int, look: _Lookups) -> object | None:
     """The implicit rule of the question a spoken figure answers (记者：一个月能挣多少？/
     唐秀梅：好的时候小一万): the question closes the line before the figure's, or the
     figure's own line before it, at most ANSWER_REACH characters back."""

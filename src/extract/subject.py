@@ -13,9 +13,10 @@ Only the clause around a figure is segmented (jieba), never the whole article.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
 from functools import lru_cache
+from typing import Callable
 
 import regex
 
@@ -451,8 +452,13 @@ def _is_speaker(text: str, colon: int, label: str, sets: _WordSets) -> bool:
         return False
     role = next((word for word in sets.vague if len(word) > 1 and label.startswith(word)), "")  # 嘉宾郑经理
     name = label[len(role):]
-    return len(name) <= 3 and name.startswith(sets.surnames) \
-        and len(regex.findall(rf"(?m)^[ \t\u3000]*{regex.escape(label)}[：:]", text)) > 1
+    return len(name) <= 3 and name.startswith(sets.surnames) and _turn_labels(text)[label] > 1
+
+
+@lru_cache(maxsize=4)  # the figures of one document ask again and again
+def _turn_labels(text: str) -> Counter:
+    """How many lines of ``text`` each name-and-colon label opens."""
+    return Counter(m.group(1) for m in _TURN.finditer(text))
 
 
 _ASKED = regex.compile(r"(?:一个月|一天|一年|一斤|一晚|每|多少|几|怎么|咋|啥|什么|有多|能|要|得|大概|一般|呢|吗)")
