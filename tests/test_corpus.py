@@ -45,7 +45,9 @@ FIELD_FLOOR = 0.95
 # then 兑水30公斤). heldout47's oral history prices work points (一个工分值两毛五, per 工分),
 # and heldout134's interviews take rates from the reporter's question (一天能卖多少？ 三四百斤,
 # per 天), as heldout138's livestreams and call-ins do (bundle prices: 五口人就是一千九, per 5人). All are
-# documented in their SOURCES.md.
+# documented in their SOURCES.md. heldout145's village meeting and talk shows carry rates
+# from a question to its answer and across turns (多少钱一斤？ / 三块二, per 斤), and
+# heldout146's app copies carry a rate from a total to its part (其中专家号620个, per 天).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -59,7 +61,7 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout118": {"f1": 0.87, "kind_acc": 0.93, "per_acc": 0.88}, "heldout119": {"per_acc": 0.80},
                 "heldout123": {"f1": 0.80, "per_acc": 0.86}, "heldout124": {"per_acc": 0.88},
                 "heldout128": {"per_acc": 0.86}, "heldout47": {"per_acc": 0.93}, "heldout134": {"per_acc": 0.84},
-                "heldout138": {"per_acc": 0.86}}
+                "heldout138": {"per_acc": 0.86}, "heldout145": {"per_acc": 0.84}, "heldout146": {"per_acc": 0.93}}
 
 
 def _predict(folder: Path) -> dict:

@@ -479,3 +479,8 @@ def test_table_rows_named_by_date_take_their_column_and_merged_label_cells_carry
 def test_a_cell_of_every_so_much_makes_its_row_a_rate():
     text = "| 序号 | 车型 | 收费标准（元） | 计费单位 |\n|---|---|---|---|\n| 1 | 小型车 | 3 | 每小时 |\n| 2 | 大型车 | 10 | 每次 |\n"
     assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(3, "小时", "小型车"), (10, "次", "大型车")]
+
+
+def test_colloquial_digits_after_wan_a_saying_in_quotes_and_a_half_year_of_age():
+    facts = extract_facts("我家掏了4万3，值！有人说是“一年栽、三年挂、五年丰”。孩子一岁半就送来了。")
+    assert [(f.value, f.unit) for f in facts] == [(43000, "元"), (1.5, "岁")]

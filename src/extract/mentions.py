@@ -68,7 +68,7 @@ _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
-MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦"  # spoken sentence-final particles
+MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗"  # spoken sentence-final particles
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
 # What closes a spoken clause after its figure: 了 (一个月就快一千了。), 就行/就够了 (两千就够了)
@@ -265,6 +265,8 @@ def _is_name(text: str, m: regex.Match) -> bool:
         return True
     if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()):
         return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店
+    if "、" in inner and all(len(part) <= 4 for part in inner.split("、")):
+        return True  # a saying of short parallel phrases: “一年栽、三年挂、五年丰”
     return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None
 
 
@@ -594,6 +596,9 @@ _CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{
                            r"|[，,](?:不对|不是|哦不|说错了|记错了|错了)(?:不对)?[，,](?:\p{Han}{1,6}[，,])?\p{Han}{0,3}")
 
 
+_RATE_WORD = regex.compile(r"每|\p{Han}均")
+
+
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
     """A spoken number that ends its clause right after a figure of the same sentence,
     counted in that figure's unit."""
@@ -602,8 +607,8 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or not _spoken_whole(token):
         return None
     if not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
-            or _RATIO_WORD.search(text, previous.end, m.start()) or "每" in text[previous.end:m.start()]:
-        return None  # 十二桌，每桌八百八: after a rate marker the number is a price, not more 桌
+            or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()):
+        return None  # 十二桌，每桌八百八; 一百零三户，户均五千七: after a rate marker the number is a price, not more 桌
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
@@ -1051,7 +1056,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     end, half = unit[1], False
     if _LATIN.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
         return None  # 4LZ-8.0型: a model code, not 4 升
-    if text.startswith("半", end) and (unit[0].kind == "duration" or unit[0].tenths or not _HAN.match(text, end + 1)):
+    if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是); not 5米半径
     return unit[0], pos, end, half
 
@@ -1279,7 +1284,12 @@ def _question_answered(text: str, start: int, look: _Lookups) -> object | None:
     if mark < 0 or text.count("\n", mark, start) > 1:
         return None
     question = text[clause_start(text, mark, SENTENCE_END):mark]
+    if not _HOW_MUCH.search(question):
+        return None  # 您今年多大了？ 家里几口人？ ask no sum
     return next((rule for words, rule in look.implicit_question if words.search(question)), None)
+
+
+_HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算")
 
 
 def _implicit_unit(rule, look: _Lookups) -> Unit:

@@ -443,7 +443,7 @@ class _IntegerScanner:
     ``parts`` are closed sections (value, level), highest level first: in
     一亿五千万 they are (1e8, 1e8) and (5e7, 1e4). ``section`` is the sum of the
     current section's 十/百/千 terms, and ``pending`` the digits read since the last
-    magnitude: a single Chinese digit ("digit"), a string of them ("string", or "written"
+    magnitude: a single Chinese or Arabic digit ("digit"), a string of them ("string", or "written"
     when it is three digits or more or holds a zero: 四二〇〇万 may take a magnitude), only
     zeros ("zero", the filler of 一百零一) or an Arabic number ("arabic").
     """
@@ -485,7 +485,8 @@ class _IntegerScanner:
                 i += 1
             else:
                 m = _ARABIC_AT.match(t, i)
-                ok = m is not None and self._set_pending(_arabic(m.group()).value, "arabic", False)
+                ok = m is not None and self._set_pending(_arabic(m.group()).value,
+                                                         "digit" if len(m.group()) == 1 and m.group() != "0" else "arabic", False)
                 i = m.end() if m else n
             if not ok:
                 return False
@@ -557,7 +558,7 @@ class _IntegerScanner:
             return 0
         unit = self.after_unit
         if self.kind == "digit" and not self.zero_before and unit > 10 and (closing or unit < 10**4):
-            return self.pending * (unit // 10)
+            return self.pending * (unit // 10)  # 4万3 too (one Arabic digit counts as one): 43000
         return self.pending
 
     def result(self) -> _Num | None:
