@@ -289,6 +289,14 @@ def test_a_layer_term_stays_one_word_in_segmentation(news):
     assert [f.subject for f in extract_facts(text)] == ["采摘园"]  # the built-in set is untouched
 
 
+def test_a_surname_added_in_a_layer_reaches_the_exclusion_patterns(news):
+    """{surname} in an exclusion pattern stands for the family names of the rule set in use."""
+    text = "负责人练六根正忙着调度运粮车"
+    assert _facts(text) == [(6, "根", "count")]  # 练 is no family name of the built-in rules
+    _write(news, "subjects:\n  - id: more-surnames\n    role: surname\n    words: [练]\n")
+    assert _facts(text, [news]) == []
+
+
 def test_an_edited_layer_is_read_again(news):
     path = _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
     assert _facts("300垧", [news]) == [(300, "垧", "area")]

@@ -463,15 +463,15 @@ def _completes_group(head: str, tail: str) -> bool:
 
 
 _CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)
-_PIPED_CELL_THOUSANDS = regex.compile(r"(?<=\|[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*\|)")
 
 
 def _cell_thousands(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:
-    """A space that parts the thousands of a table cell's figure (| 38 615 |)."""
-    if space.end() - space.start() != 1:
+    """A space that parts the thousands of a table cell's figure (| 38 615 |), in a row laid
+    out with wide spaces or tabs or in one written with pipes."""
+    at = space.start()
+    if space.end() - at != 1 or _CELL_THOUSANDS.match(text, at) is None:
         return False
-    return _PIPED_CELL_THOUSANDS.match(text, space.start()) is not None \
-        or (_CELL_THOUSANDS.match(text, space.start()) is not None and _in_rows(rows, space.start()))
+    return _in_rows(rows, at) or "|" in text[text.rfind("\n", 0, at) + 1:at]
 
 
 HEADLINE_LENGTH = 60

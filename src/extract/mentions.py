@@ -472,9 +472,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     above.update(labels)
     label = own[0] if own else next((name for name in labels.values() if name), None)
     dated = label is not None and _DATE_CELL.fullmatch(label) is not None  # 3月20日 | 1260 | 68: each column names its own
-    row_per = next((m.group("per") for cell in cells if (m := _PER_CELL.fullmatch(text, *cell))), None)
-    if row_per is not None:  # 计费单位 | 每小时: the row's figures are per 小时
-        row_per = look.surfaces[row_per].unit if row_per in look.surfaces else row_per
+    row_per = next((per for cell in cells if (word := text[slice(*cell)].strip()).startswith("每") and len(word) <= 4
+                    and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
     mentions = []
     for k, cell in enumerate(cells[1:], 1):
         unit = header.columns.get(k) or (row_unit if k != unit_column else None)
@@ -490,7 +489,6 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     return mentions
 
 
-_PER_CELL = regex.compile(r"\s*每(?P<per>小时|次|天|日|月|年|人|户|亩|吨|公斤|斤|辆|台|件|个|平方米|间|张|头|只)\s*")
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 _SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
 
@@ -1272,24 +1270,33 @@ def _answers(mention: Mention, look: _Lookups) -> bool:
 
 
 ANSWER_REACH = 60  # characters from a question's mark to the figures that answer it
+_HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算")  # a question of an amount
+
+
+def question_before(text: str, start: int) -> int | None:
+    """Where the question mark stands of the question the figure at ``start`` answers: on
+    its own line before it, or closing the last line before (blank lines skipped), at most
+    ANSWER_REACH characters back (记者：一个月能挣多少？ / 唐秀梅：好的时候小一万)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = max(text.rfind("？", line_start, start), text.rfind("?", line_start, start))
+    if mark < 0:
+        mark = line_start - 1
+        while mark >= 0 and text[mark].isspace() and start - mark <= ANSWER_REACH:
+            mark -= 1  # back over the line break and blank lines, not over the article
+        if mark < 0 or text[mark] not in "？?":
+            return None
+    return mark if start - mark <= ANSWER_REACH else None
 
 
 def _question_answered(text: str, start: int, look: _Lookups) -> object | None:
-    """The implicit rule of the question a spoken figure answers (记者：一个月能挣多少？/
-    唐秀梅：好的时候小一万): the question closes the line before the figure's, or the
-    figure's own line before it, at most ANSWER_REACH characters back."""
-    if not look.implicit_question:
-        return None
-    mark = max(text.rfind("？", max(0, start - ANSWER_REACH), start), text.rfind("?", max(0, start - ANSWER_REACH), start))
-    if mark < 0 or text.count("\n", mark, start) > 1:
+    """The implicit rule of the question a spoken figure answers."""
+    mark = question_before(text, start) if look.implicit_question else None
+    if mark is None:
         return None
     question = text[clause_start(text, mark, SENTENCE_END):mark]
     if not _HOW_MUCH.search(question):
         return None  # 您今年多大了？ 家里几口人？ ask no sum
     return next((rule for words, rule in look.implicit_question if words.search(question)), None)
-
-
-_HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算")
 
 
 def _implicit_unit(rule, look: _Lookups) -> Unit:

@@ -312,6 +312,7 @@ def _check_regex(rule_id: str, pattern: Any) -> list[str]:
     except for the rule prefix."""
     if not isinstance(pattern, str):
         return [E.E_BAD_TYPE.format(id=rule_id, key="pattern", expected="a string", got=pattern).removeprefix(f"rule {rule_id}: ")]
+    pattern = pattern.replace(SURNAME_SLOT, "(?:王|欧阳)")  # the names come with the compiled rule set
     try:
         compiled = regex.compile(pattern)
     except regex.error as exc:
@@ -475,8 +476,14 @@ def compile_rules(rules: list[Rule]) -> Rules:
     out = Rules(rules=rules)
     for rule in rules:
         _COMPILERS[rule.section](out, rule)
+    if any(SURNAME_SLOT in pattern for pattern, _, _ in out.patterns):
+        names = "(?:" + "|".join(map(regex.escape, sorted(out.subject_words.get("surname", []), key=len, reverse=True))) + ")"
+        out.patterns = [(pattern.replace(SURNAME_SLOT, names), rule_id, scope) for pattern, rule_id, scope in out.patterns]
     out.version = _version(rules)
     return out
+
+
+SURNAME_SLOT = "{surname}"  # in an exclusion pattern: any family name of subjects.yaml (role surname)
 
 
 def _compile_char_map(out: Rules, rule: Rule) -> None:

@@ -20,7 +20,7 @@ from typing import Callable
 
 import regex
 
-from .mentions import PERCENT_KINDS, SENTENCE_END, Mention, clause_start
+from .mentions import PERCENT_KINDS, SENTENCE_END, Mention, clause_start, question_before
 from .rules import Rules
 from .segment import tagger
 
@@ -469,17 +469,18 @@ def _question_topic(text: str, start: int, previous: Mention | None, sets: _Word
     counts what the question before it asked about."""
     line_start = text.rfind("\n", 0, start) + 1
     turn = _TURN.match(text, line_start)
-    if turn is None or text.find("，", turn.end(), start) >= 0 or line_start < 2 \
+    if turn is None or text.find("，", turn.end(), start) >= 0 \
             or (previous is not None and previous.end > turn.end()):
         return None  # only the first figure of the answer
-    question = text[:line_start].rstrip()  # the last line before, past blank ones
-    question = question[question.rfind("\n") + 1:].strip()
-    asked = _TURN.match(question)
-    if not question.endswith(("？", "?")) or asked is None:
+    mark = question_before(text, start)
+    if mark is None or mark > line_start:
+        return None  # the question is another speaker's line
+    asked = _TURN.match(text, text.rfind("\n", 0, mark) + 1)
+    if asked is None:
         return None
-    last = max(asked.end(), *(question.rfind(mark, 0, len(question) - 1) + 1 for mark in "。！？!?，"))
-    stop = _ASKED.search(question, last)
-    words = list(sets.tag(_NOT_HAN.sub("", question[last:stop.start() if stop else len(question)])))
+    last = max(asked.end(), clause_start(text, mark))  # 那也不涨不行吧？房租多少？: the last clause
+    stop = _ASKED.search(text, last, mark)
+    words = list(sets.tag(_NOT_HAN.sub("", text[last:stop.start() if stop else mark])))
     while words and words[0][1] in _NO_TOPIC_TAGS:
         words.pop(0)  # 现在剪个头多少钱了？: 现在 frames the question
     while words and words[-1][1] in _NO_TOPIC_TAGS:
