@@ -484,3 +484,36 @@ def test_a_cell_of_every_so_much_makes_its_row_a_rate():
 def test_colloquial_digits_after_wan_a_saying_in_quotes_and_a_half_year_of_age():
     facts = extract_facts("我家掏了4万3，值！有人说是“一年栽、三年挂、五年丰”。孩子一岁半就送来了。")
     assert [(f.value, f.unit) for f in facts] == [(43000, "元"), (1.5, "岁")]
+
+
+def test_a_scanned_page_s_letter_spaced_figures_and_misread_digits_are_read_whole():
+    text = ("　　总投资1 2 5 0 万元，其中中央补助资金7 6 0万元，完成率达8 7 . O %，合计4.2 6公里。\n"
+            "　　汛期平均降雨量1,3 5 6 . 8毫米，门诊量达32OO余人次，就诊率达到9 0 .\n3 %。采用O2O模式。\n"
+            "5. 9栋二胖妈4袋\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (12500000, "元"), (7600000, "元"), (87, "%"), (4.26, "公里"), (1356.8, "毫米"), (3200, "人次"), (90.3, "%"), (4, "袋")]
+
+
+def test_a_running_header_beside_the_page_number_and_an_empty_cell_of_a_stacked_table():
+    text = ("白河县防汛抗旱工作总结\n汛期累计降雨量1,356.8毫米，较常年同期偏多\n"
+            "白河县防汛抗旱指挥部办公室　　　　　　第 2 页 共 6 页\n23.5%。\n"
+            "表2\n科室\n门诊量（万人次）\n手术（台次）\n外科\n6 . 8 2\n3,0 1 8\n内科\n9 . 4 5\n—\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (1356.8, "毫米"), (23.5, "%"), (68200, "人次"), (3018, "台次"), (94500, "人次")]
+
+
+def test_contracted_tens_old_compound_measures_and_a_year_before_a_month():
+    text = ("受旱田地廿三万四千余亩，冲毁圩堤卌一处，雇石匠卅二名。民国廿七年二月兴工，至廿八年十月告竣。"
+            "计田叁亩伍分，载粮壹斗贰升，口径二尺四寸。")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (234000, "亩"), (41, "处"), (32, "人"), (3.5, "亩"), (1.2, "斗"), (24, "寸")]
+
+
+def test_procedures_counted_in_cases_are_counts_and_an_indicator_per_hundred_yuan_is_a_rate():
+    facts = extract_facts("完成四级手术1860例，收治急性心肌梗死患者412例。百元医疗收入消耗的卫生材料为14.2元。")
+    assert [(f.value, f.kind, f.per) for f in facts] == [(1860, "count", None), (412, "people", None), (14.2, "money", "百元")]
+
+
+def test_an_answer_takes_the_measure_word_the_question_named():
+    text = "主持人：现在一天卖多少个包子？\n\n刘姐：一千二左右吧。周末多点，能到一千五六。\n\n主持人：您这店开多少年了？\n\n刘姐：十八年喽。我今年五十一。"
+    assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == [(1200, None, "个"), (1500, 1600, "个"), (18, None, "年")]

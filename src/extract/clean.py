@@ -77,7 +77,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         drop += entities
     if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
-    text = _OCR_DIGIT.sub(lambda m: "1" if m.group() in "lI" else "0", text)  # 3l2家, 2O5家
+    text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
@@ -225,7 +225,7 @@ def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
 # and as many figures as the header has columns left.
 _STACKED_LABEL = regex.compile(r"[ \t\u3000]*(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"
                                r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*")
-_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*[-−+]?\d[\d.,， ]{0,14}[%％‰]?[ \t\u3000]*")
+_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2})[ \t\u3000]*")  # — : an empty cell
 STACKED_MIN_ROWS = 2
 
 
@@ -286,8 +286,18 @@ def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
 
 
 _ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-# OCR reads 1 and 0 as the letters l, I and O: next to a digit and to no other letter
-_OCR_DIGIT = regex.compile(r"(?<![A-Za-z])[lIO〇○](?=\d|\.\d)|(?<=\d)[lIO〇○](?![A-Za-z])")  # also ３〇６户
+# OCR reads 1 and 0 as the letters l, I and O. A figure with such letters in it (2O5家, 32OO余,
+# 87.O%, 8 7 . O %) is a run of digits, misread letters, points and single spaces that holds a
+# digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
+_OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,， ]*[lIO〇○])[\dlIO〇○](?: ?[.,，]? ?[\dlIO〇○])*(?![A-Za-z])")
+_OCR_LETTER = regex.compile(r"[lIO〇○]")
+
+
+def _ocr_digits(match: regex.Match) -> str:
+    figure = match.group()
+    if not regex.search(r"\d", figure) or (figure[0] in "lIO" and figure[-1] in "lIO"):
+        return figure
+    return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
 _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, soft hyphens
 
@@ -499,6 +509,14 @@ def _wide_gap(raw: str, start: int, end: int) -> bool:
 _LIST_NUMBER = regex.compile(r"[#>*\s]*\d{1,2}\.")  # a numbered line's number: 1. or ## 5.
 
 
+# A scanned page's figure with every digit apart, after a Chinese character and before its
+# unit: 7 6 0万元, 1 2 . 6万立方米, 4.2 6公里, 8 7 . 0 %, 1,3 5 6 . 8毫米.
+_SPACED_FIGURE = regex.compile(r"(?<=(?:^|\p{Han}|[，。：；、（])[ \n]?)\d(?:[.,]\d+)?(?: [.,][ \n]?\d|[.,]\d| \d)+(?:\.\d+)? ?(?=\n?[\p{Han}%％])",
+                               regex.MULTILINE)
+
+_SPACED_CELL = regex.compile(r"(?<=\|)\d(?: ?[.,] ?\d| \d)+(?=\||$)", regex.MULTILINE)  # |1 1,8 0 0|: a cell's figure
+
+
 def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
                   captions: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
@@ -508,6 +526,11 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
     drop = [(m.start() + k, m.start() + k + 1) for m in _LETTER_SPACED.finditer(text)
             if _HAN.search(m.group()) for k in range(1, len(m.group()), 2)]
     letter_spaced = {start for start, _ in drop}
+    spaced_figures = [m for m in _SPACED_FIGURE.finditer(text) if not _in_rows(rows, m.start())]
+    letter_spaced |= {k for m in spaced_figures for k in range(*m.span()) if text[k] == " "}
+    drop += [(k, k + 1) for m in spaced_figures for k in range(*m.span()) if text[k] == "\n"]  # 9 0 . / 3 %
+    if "|" in text:
+        letter_spaced |= {k for m in _SPACED_CELL.finditer(text) for k in range(*m.span()) if text[k] == " "}
     for m in _SPACES.finditer(text):
         prev = text[m.start() - 1] if m.start() else "\n"
         nxt = text[m.end()] if m.end() < len(text) else "\n"
@@ -620,13 +643,17 @@ MIN_DOUBLED_LINE = 8
 _PAGE_NUMBER = regex.compile(r"[ \t\u3000]*(?:[—–-]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–-]+|第[ \t]*\d{1,4}[ \t]*页"
                              r"(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t]*\d{1,4}[ \t]*页)?|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*")
 
+# A running header and the page number on one line, apart by a wide gap: 白河县防汛办　　　第 2 页 共 6 页
+_HEADED_PAGE_NUMBER = regex.compile(r"[^\n。，；！？]{1,40}?(?:\u3000|[ \t]{2})" + _PAGE_NUMBER.pattern
+                                    + r"|" + _PAGE_NUMBER.pattern + r"(?:\u3000|[ \t]{2})[^\n。，；！？]{1,40}")
+
 
 def _page_chrome(text: str) -> list[tuple[int, int]]:
     """The page numbers of a PDF turned into text, and its running header: a line that
     opens the text and comes again right after a page number (檀川县人民政府公报
     2025年第3期). Left in, they would cut the sentence a page break runs through."""
     lines = [m for m in _LINE.finditer(text) if m.group().strip()]
-    numbers = [k for k, m in enumerate(lines) if _PAGE_NUMBER.fullmatch(m.group())]
+    numbers = [k for k, m in enumerate(lines) if _PAGE_NUMBER.fullmatch(m.group()) or _HEADED_PAGE_NUMBER.fullmatch(m.group())]
     if not numbers:
         return []
     chrome = [lines[k].span() for k in numbers]

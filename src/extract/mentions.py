@@ -21,7 +21,7 @@ from .numerals import parse_number, parse_quantity
 from .rules import Rules, Unit
 
 DIGITS = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺"
-MAGNITUDES = "十拾佰仟万萬亿億"  # 百 and 千 are handled apart: they may start a unit
+MAGNITUDES = "十拾佰仟万萬亿億廿卅卌"  # 百 and 千 are handled apart: they may start a unit; 廿 is 二十
 
 # One numeral token: Arabic or Chinese, with magnitudes and the 多/余/几 morphemes
 # that stand inside a number (4800多万, 2.4万余 keeps 余 outside, 十几).
@@ -336,6 +336,7 @@ _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
 _BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
+_MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADER = "单位"
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -474,17 +475,22 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     dated = label is not None and _DATE_CELL.fullmatch(label) is not None  # 3月20日 | 1260 | 68: each column names its own
     row_per = next((per for cell in cells if (word := text[slice(*cell)].strip()).startswith("每") and len(word) <= 4
                     and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
+    label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
     mentions = []
     for k, cell in enumerate(cells[1:], 1):
         unit = header.columns.get(k) or (row_unit if k != unit_column else None)
-        bare = _BARE_CELL.fullmatch(text, *cell) if unit else None
+        bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look)) if unit else None
         if bare:
             mention = _cell_mention(bare, *unit)
+            if "marker" in bare.re.groupindex:
+                mention.end = _approx_after(text, bare.end("number"), mention, look)
             mention.noun = header.names.get(k) if dated else label
             if k in header.column_per:  # 人均GDP（元）: each cell is per 人
                 mention.per, mention.per_rule = header.column_per[k], "table-header"
             elif row_per:
                 mention.per, mention.per_rule = row_per, "table-row"
+            elif label_per and mention.unit.kind not in ("percent", "percentage_point"):
+                mention.per, mention.per_rule = label_per, "table-row-label"
             mentions.append(mention)
     return mentions
 
@@ -549,6 +555,12 @@ def _unit_in(m: regex.Match | None, look: _Lookups) -> tuple[Unit, int] | None:
     if m is None or m.group("unit") not in look.surfaces:
         return None
     return look.surfaces[m.group("unit")], MAGNITUDE_VALUES[m.group("magnitude")]
+
+
+def _marked_cell(text: str, cell: tuple[int, int], look: _Lookups) -> regex.Match | None:
+    """A cell of a figure and an approximation word after it (235左右), else None."""
+    marked = _MARKED_CELL.fullmatch(text, *cell)
+    return marked if marked and marked.group("marker") in look.rules.approx_after else None
 
 
 def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention:
@@ -913,7 +925,7 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     return (digits.group(), digits.end()) if digits else None
 
 
-_TENTH = regex.compile(r"[一二三四五六七八九]")
+_TENTH = regex.compile(r"[一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]")  # 叁亩伍分 too
 
 
 def _fraction_after(digits: str) -> float:
@@ -1054,8 +1066,9 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     end, half = unit[1], False
     if _LATIN.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
         return None  # 4LZ-8.0型: a model code, not 4 升
-    if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)):
-        half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是); not 5米半径
+    if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
+                                       or look.approx_after_words.at(text, end + 1)):
+        half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下; not 5米半径
     return unit[0], pos, end, half
 
 
@@ -1123,6 +1136,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
         unit = _unit_at(text, amount.end() if amount else pos + 1, look)
         if unit and amount and unit[0].kind not in MEASURE_KINDS:
             unit = None  # 500千瓦/1000千瓦时: two readings of a plant, not a rate
+        if unit and not amount and {unit[0].unit, mention.unit.unit} <= EITHER_MEASURES:
+            return unit[1]  # 240件/套: one measure word or the other (件或套), not a rate (but 12瓶/箱 is)
         if unit:
             mention.per = (amount.group() if amount else "") + unit[0].unit
             mention.per_rule = f"slash/{unit[0].id}"
@@ -1132,6 +1147,7 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
 MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominator with an amount is in
+EITHER_MEASURES = {"件", "套", "台", "部"}  # 件/套, 台/套: a count of items or sets, written as two measure words
 
 
 def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
@@ -1257,16 +1273,20 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
             return mention
-    rule = _question_answered(text, start, look) if qualified and not followed and len(tokens) <= 2 else None
-    if rule is not None:
-        mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
+    answered = _question_answered(text, start, look) if qualified and not followed and len(tokens) <= 2 else None
+    if answered is not None:
+        mention = Mention(start, pos, start, pos, tuple(tokens), answered[0], "implicit", answered[1])
         _suffixes(text, mention, look)
         return mention
     return None
 
 
+ASKED_UNIT_RULE = "unit-named-in-the-question"  # 一天卖多少个包子？ 一千二左右吧: 1200 个
+
+
 def _answers(mention: Mention, look: _Lookups) -> bool:
-    return mention.pattern == "implicit" and any(rule.id == mention.rule for _, rule in look.implicit_question)
+    return mention.pattern == "implicit" and (mention.rule == ASKED_UNIT_RULE or any(
+        rule.id == mention.rule for _, rule in look.implicit_question))
 
 
 ANSWER_REACH = 60  # characters from a question's mark to the figures that answer it
@@ -1288,15 +1308,23 @@ def question_before(text: str, start: int) -> int | None:
     return mark if start - mark <= ANSWER_REACH else None
 
 
-def _question_answered(text: str, start: int, look: _Lookups) -> object | None:
-    """The implicit rule of the question a spoken figure answers."""
+def _question_answered(text: str, start: int, look: _Lookups) -> tuple[Unit, str] | None:
+    """The unit and rule of the question a spoken figure answers: the unit of an implicit
+    rule whose question words it holds (一个月能挣多少？ is 元), else the unit it names
+    after 多少 or 几 (一天卖多少个包子？ is 个)."""
     mark = question_before(text, start) if look.implicit_question else None
     if mark is None:
         return None
     question = text[clause_start(text, mark, SENTENCE_END):mark]
-    if not _HOW_MUCH.search(question):
+    how_much = _HOW_MUCH.search(question)
+    if not how_much:
         return None  # 您今年多大了？ 家里几口人？ ask no sum
-    return next((rule for words, rule in look.implicit_question if words.search(question)), None)
+    rule = next((rule for words, rule in look.implicit_question if words.search(question)), None)
+    if rule is not None:
+        return _implicit_unit(rule, look), rule.id
+    asked = _unit_at(text, clause_start(text, mark, SENTENCE_END) + how_much.end(), look)
+    # not a length of time or an age: 开多少年了？ 十八年喽。我今年五十一 (the answer says its 年)
+    return (asked[0], ASKED_UNIT_RULE) if asked and asked[0].kind not in ("money", "duration", "age") else None
 
 
 def _implicit_unit(rule, look: _Lookups) -> Unit:

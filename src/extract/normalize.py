@@ -68,6 +68,8 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)
+    if mention.per:
+        steps.append(f"per {mention.per}: rule {mention.per_rule}")
     per = mention.per or _per_before(text, mention, kind, rules, taken, blocked, steps)
     if per == unit.unit:
         per = None
@@ -143,9 +145,18 @@ def _accounts(rules: Rules) -> list[str]:
 _HOUSEHOLD_NOUN = regex.compile(r"\p{Han}户")  # 农户, 贫困户 (a 户 cell alone is the unit)
 
 
+COUNT_WORD_GAP = 6  # 完成四级手术1860例: how far before the number a count_after word may stand
+
+
 def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     unit = mention.unit
     kind = unit.kind
+    if unit.count_after:
+        before = text[max(_clause_start(text, mention.num_start), mention.num_start - COUNT_WORD_GAP):mention.num_start]
+        word = next((w for w in unit.count_after if w in before), None)
+        if word:
+            steps.append(f"kind count: {unit.unit} of {word}")
+            return "count"
     if not unit.kind_by_noun:
         return kind
     role = mention.noun_role

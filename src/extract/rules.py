@@ -27,7 +27,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
-                          "classifier", "kind_by_noun", "signed", "size", "decimals_free", "part"}),
+                          "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
@@ -438,6 +438,7 @@ class Unit:
     slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
     signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
     decimals_free: bool = False  # a number with decimals needs no context words: 3.0级以上4次
+    count_after: tuple[str, ...] = ()  # words just before the number that make it a count (手术1036例)
     part: str | None = None  # the unit a tenth of this one, written after it: 七亩五分 = 7.5 亩
 
 
@@ -506,6 +507,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         slash_pair=bool(rule.get("slash_pair", False)),
         signed=bool(rule.get("signed", False)),
         decimals_free=bool(rule.get("decimals_free", False)),
+        count_after=tuple(str(w) for w in rule.get("count_after", [])),
         part=str(rule.get("part")) if rule.get("part") else None,
     )
     size = _size(rule.get("size"))
