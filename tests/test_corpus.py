@@ -48,6 +48,9 @@ FIELD_FLOOR = 0.95
 # documented in their SOURCES.md. heldout145's village meeting and talk shows carry rates
 # from a question to its answer and across turns (多少钱一斤？ / 三块二, per 斤), and
 # heldout146's app copies carry a rate from a total to its part (其中专家号620个, per 天).
+# heldout150's old deeds and annals read a conversion as a rate (一丈等于十尺, per 丈) and a
+# price from a framing (每石…十八元), and heldout152's vlogs and podcasts take rates from the
+# host's question again (一天卖多少个包子？ 一千二左右, per 天).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -61,7 +64,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout118": {"f1": 0.87, "kind_acc": 0.93, "per_acc": 0.88}, "heldout119": {"per_acc": 0.80},
                 "heldout123": {"f1": 0.80, "per_acc": 0.86}, "heldout124": {"per_acc": 0.88},
                 "heldout128": {"per_acc": 0.86}, "heldout47": {"per_acc": 0.93}, "heldout134": {"per_acc": 0.84},
-                "heldout138": {"per_acc": 0.86}, "heldout145": {"per_acc": 0.84}, "heldout146": {"per_acc": 0.93}}
+                "heldout138": {"per_acc": 0.86}, "heldout145": {"per_acc": 0.84}, "heldout146": {"per_acc": 0.93},
+                "heldout150": {"per_acc": 0.92}, "heldout152": {"per_acc": 0.83}}
 
 
 def _predict(folder: Path) -> dict:
