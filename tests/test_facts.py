@@ -124,6 +124,8 @@ def test_one_approximation_marker_after_a_figure():
     ("授权发明专利1086件，是五年前的2.6倍；", ["发明专利", "发明专利"]),  # a multiple of the figure before
     ("全年完成客运量3.82亿人次，日均约105万人次。", ["客运量", "客运量"]),  # a rate of the figure before
     ("住院楼地上22层、地下2层", ["住院楼", "住院楼"]),  # a place word ends no subject
+    ("第一年只挂了三千来斤果，有三成利就算好年景了。", ["果", "利"]),  # one character after the figure
+    ("每千人口床位数达到6.8张", ["床位数"]),  # the 口 of 人口 goes with the rate
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects
@@ -517,3 +519,10 @@ def test_procedures_counted_in_cases_are_counts_and_an_indicator_per_hundred_yua
 def test_an_answer_takes_the_measure_word_the_question_named():
     text = "主持人：现在一天卖多少个包子？\n\n刘姐：一千二左右吧。周末多点，能到一千五六。\n\n主持人：您这店开多少年了？\n\n刘姐：十八年喽。我今年五十一。"
     assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == [(1200, None, "个"), (1500, 1600, "个"), (18, None, "年")]
+
+
+def test_a_headline_gap_after_a_figure_and_index_ratios_and_survey_names():
+    facts = extract_facts("每千人口床位数达到6.8张 家庭医生签约率提升至46.1%\n\n"
+                          "据全国1%人口抽样调查推算，年末全县户籍人口性别比为104.6（以女性为100），较上年略有下降。\n"
+                          "节假日推出的民宿套餐含6餐农家饭，游客可在村里的农家乐和民宿之间自由选择。\n")
+    assert [(f.value, f.unit, f.subject) for f in facts] == [(6.8, "张", "床位数"), (46.1, "%", "家庭医生签约率"), (6, "餐", "农家饭")]

@@ -77,7 +77,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         drop += entities
     if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
-    text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
+    if _OCR_HINT.search(text):
+        text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
@@ -291,6 +292,7 @@ _ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
 _OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,， ]*[lIO〇○])[\dlIO〇○](?: ?[.,，]? ?[\dlIO〇○])*(?![A-Za-z])")
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
+_OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，])|(?<=[\d.,，] ?)[lIO〇○]")  # a cheap test before the full scan
 
 
 def _ocr_digits(match: regex.Match) -> str:
@@ -485,7 +487,7 @@ def _cell_thousands(text: str, space: regex.Match, rows: list[tuple[int, int]]) 
 
 
 HEADLINE_LENGTH = 60
-_HEADLINE_GAP = regex.compile(r"(?<=\p{Han}{2}) (?=\p{Han}{2})")
+_HEADLINE_GAP = regex.compile(r"(?<=\p{Han}{2}|\d\p{Han}|[%％]) (?=\p{Han}{2})")  # 床位数达到6.8张 家庭医生签约率
 
 
 def _headline_gap(text: str, start: int, end: int) -> bool:

@@ -300,7 +300,13 @@ def _phrase_after(text: str, pos: int, kind: str, tag: Callable) -> str | None:
             break
     while picked and picked[-1][1] not in NOUN_TAGS and picked[-1][1] != "vn":
         picked.pop()
+    if len(picked) == 1 and len(picked[0][0]) == 1 and not modified and not text.startswith("的", pos) \
+            and picked[0][0] not in _NOT_COUNTED:
+        return picked[0][0]  # 一千六百来棵树, 三千来斤果, 三成利: the thing counted, one character long
     return _trim([w for w, _ in picked])
+
+
+_NOT_COUNTED = set("年月日天时人家次元钱")  # one character after a figure that names no counted thing
 
 
 def _time_noun(word: str, kind: str) -> bool:
@@ -378,6 +384,8 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
     rate = max((k for k, (word, _) in enumerate(tokens) if word.startswith("每")), default=None)
     after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
+    if after_rate is not None and after_rate < len(tokens) and tokens[after_rate][0] == "口" and tokens[after_rate - 1][0].endswith("人"):
+        after_rate += 1  # 每千人口床位数: the 口 of 人口 goes with the rate
     if after_rate is not None and any(flag in NOUN_TAGS for _, flag in tokens[after_rate:]):
         tokens = tokens[after_rate:]  # 生猪养殖保险每头保额: the noun after the rate marker
     elif rate is not None and not any(flag in NOUN_TAGS or flag in VERB_TAGS for _, flag in tokens[after_rate:]):
