@@ -153,9 +153,11 @@ def test_a_tab_separated_table_reads_like_a_markdown_one():
                     (6.8, "%", "规模以上工业增加值"), (5218000000, "元", "固定资产投资"), (4.3, "%", "固定资产投资")]
 
 
-def test_a_minus_before_a_percent_change_marks_a_fall_and_is_dropped():
-    facts = extract_facts("最低气温降至-4℃，零下2.5摄氏度；工业增加值同比-2.1%，利润增长负3.9%；收益率为-22.2%。")
-    assert [(f.value, f.unit) for f in facts] == [(-4, "℃"), (-2.5, "℃"), (2.1, "%"), (3.9, "%"), (-22.2, "%")]
+def test_a_minus_before_a_change_or_a_loss_marks_its_direction_and_is_dropped():
+    facts = extract_facts("最低气温降至-4℃，零下2.5摄氏度；工业增加值同比-2.1%，利润增长负3.9%；收益率为-22.2%，"
+                          "归属于上市公司股东的净利润为-1.37亿元；偏差为-1.5%。")
+    assert [(f.value, f.unit) for f in facts] == [(-4, "℃"), (-2.5, "℃"), (2.1, "%"), (3.9, "%"), (22.2, "%"),
+                                                  (137000000, "元"), (-1.5, "%")]
 
 
 def test_csv_rows_read_as_a_table_with_units_and_rates_from_the_header():
@@ -526,3 +528,12 @@ def test_a_headline_gap_after_a_figure_and_index_ratios_and_survey_names():
                           "据全国1%人口抽样调查推算，年末全县户籍人口性别比为104.6（以女性为100），较上年略有下降。\n"
                           "节假日推出的民宿套餐含6餐农家饭，游客可在村里的农家乐和民宿之间自由选择。\n")
     assert [(f.value, f.unit, f.subject) for f in facts] == [(6.8, "张", "床位数"), (46.1, "%", "家庭医生签约率"), (6, "餐", "农家饭")]
+
+
+def test_a_sum_said_aloud_in_talk_about_money_is_in_yuan():
+    text = ("阿哲：车贷一个月三千二，还剩十九期。八千六加三千二，一万一千八，一个月工资一半就没了。\n"
+            "刘师傅：房租一个月两千二。两千二乘十二，两万六千四。\n")
+    facts = extract_facts(text)
+    assert [(f.text, f.unit) for f in facts if f.unit == "元"] == [
+        ("三千二", "元"), ("八千六", "元"), ("三千二", "元"), ("一万一千八", "元"), ("两千二", "元"), ("两千二", "元"), ("两万六千四", "元")]
+    assert not any(f.text == "十二" for f in facts)  # the multiplier counts months

@@ -594,9 +594,9 @@ def _full_width_around(raw: str, k: int) -> bool:
 
 
 def _opens_figure(text: str, start: int) -> bool:
-    """Do the digits at ``start`` open a figure of their own (资金12，460万元, not 9:30，200名
+    """Do the digits at ``start`` open a figure of their own (资金12，460万元, a cell's 86，500.00; not 9:30，200名
     or $20，300美圆, where the comma parts two)?"""
-    return start == 0 or text[start - 1] == "\n" or _HAN.match(text, start - 1) is not None
+    return start == 0 or text[start - 1] in "\n \t\u3000|" or _HAN.match(text, start - 1) is not None  # a cell: 86，500.00
 
 
 _SEPARATED = regex.compile(r"\d\s*[,，]\s*\d")

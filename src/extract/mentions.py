@@ -223,10 +223,23 @@ def doc_spans(text: str, rules: Rules) -> DocSpans:
         blocked.append((m.start(), m.end(), rule_id, scope))
     for pattern, rule_id, scope in look.patterns:
         blocked += [(m.start(), m.end(), rule_id, scope) for m in pattern.finditer(text)]
+    blocked += _given_names_again(text, blocked)
     names = [m for m in _QUOTES.finditer(text) if _is_name(text, m)]
     quoted = [m.span() for m in names]
     blocked += _names_again(text, names, quoted)
     return DocSpans(blocked=sorted(blocked), quoted=quoted, phrases=phrases)
+
+
+GIVEN_NAMES_RULE = "numeral-given-names"
+
+
+def _given_names_again(text: str, blocked: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """处长林三元指出 … 林三元说: a name found once by its role word is a name wherever the
+    article writes it again."""
+    names = {(text[start - 1:end + 1], scope) for start, end, rule_id, scope in blocked
+             if rule_id == GIVEN_NAMES_RULE and start > 0 and end < len(text)}
+    return [(m.start() + 1, m.end() - 1, GIVEN_NAMES_RULE, scope)
+            for name, scope in names for m in regex.finditer(regex.escape(name), text)]
 
 
 _NUMBERED_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}\d+[A-Za-z号]?")  # 瀾峯18, 云栖里3号: a name ending in its number
@@ -310,6 +323,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             mention = _quantity(text, m.start(), _token_end(m, look), look)
             if (mention is None or _answers(mention, look)) and scan.mentions:  # a correction's unit comes first
                 mention = _carried(text, m, scan.mentions[-1], look) or mention
+            if mention is None and scan.mentions:
+                mention = _spoken_sum(text, m, scan.mentions, look)
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
@@ -335,7 +350,7 @@ _HEADER_UNIT = regex.compile(_UNIT_IN_BRACKETS + r"\s*$")
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
-_BARE_CELL = regex.compile(r"\s*[-−]?(?P<number>\d+(?:\.\d+)?)\s*")
+_BARE_CELL = regex.compile(r"\s*(?:[-−]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）])\s*")  # (15620.35): a loss
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADER = "单位"
@@ -429,6 +444,7 @@ class _Header:
     column_per: dict[int, str]  # column → a rate's denominator
     unit_column: int | None  # the 单位 column, whose cells name each row's unit
     names: dict[int, str]  # column → what its header names, its unit left out (鲜叶收购量（公斤） → 鲜叶收购量)
+    captioned: frozenset[int] = frozenset()  # columns whose unit is the caption's (单位：万元), which a row label's own unit overrides
 
 
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups) -> _Header:
@@ -449,7 +465,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
                    if header and header.group("per") and k in columns}  # 单产（公斤/亩）
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
     names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
-    return _Header(columns, column_per, unit_column, names)
+    captioned = frozenset(k for k in bare if k in columns)
+    return _Header(columns, column_per, unit_column, names, captioned)
 
 
 def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit_cells: set[int],
@@ -462,7 +479,10 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     if unit_column is not None and unit_column < len(cells):
         row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
         unit_cells.update(range(*cells[unit_column]))
-    row_unit = row_unit or _unit_in(_HEADER_UNIT.search(text, *cells[0]), look)
+    own_header = _HEADER_UNIT.search(text, *cells[0])
+    own_unit = _unit_in(own_header, look)  # 基本每股收益（元/股）: the row's own unit, over the caption's 万元
+    own_per = _per_unit(own_header.group("per"), look) if own_unit and own_header.group("per") else None
+    row_unit = row_unit or own_unit
     first = 1 if len(cells) > 2 and _SERIAL_CELL.fullmatch(text, *cells[0]) else 0  # 1 | 禾丰家庭农场 | …
     count = sum(1 for _ in takewhile(lambda cell: not _BARE_CELL.fullmatch(text, *cell), cells[first:-1]))
     labels = {k: _HEADER_UNIT.sub("", text[slice(*cells[k])]).strip() for k in range(first, first + count) if k != unit_column}
@@ -478,14 +498,16 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
     mentions = []
     for k, cell in enumerate(cells[1:], 1):
-        unit = header.columns.get(k) or (row_unit if k != unit_column else None)
+        unit = (own_unit if own_unit and k in header.captioned else header.columns.get(k)) or (row_unit if k != unit_column else None)
         bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look)) if unit else None
         if bare:
             mention = _cell_mention(bare, *unit)
             if "marker" in bare.re.groupindex:
                 mention.end = _approx_after(text, bare.end("number"), mention, look)
             mention.noun = header.names.get(k) if dated else label
-            if k in header.column_per:  # 人均GDP（元）: each cell is per 人
+            if own_per and unit is own_unit:
+                mention.per, mention.per_rule = own_per, "table-row-label"
+            elif k in header.column_per:  # 人均GDP（元）: each cell is per 人
                 mention.per, mention.per_rule = header.column_per[k], "table-header"
             elif row_per:
                 mention.per, mention.per_rule = row_per, "table-row"
@@ -620,6 +642,35 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七: after a rate marker the number is a price, not more 桌
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
+    _suffixes(text, mention, look)
+    return mention
+
+
+# A sum said aloud with no money word (兴趣班两万一——不对，是两万六; 八千六加三千二，一万一千八):
+# an amount of hundreds or more in Chinese numerals that closes its clause, in talk about money —
+# a sum in yuan earlier in the same paragraph, or several in a transcript.
+_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[百千万][一二三四五六七八九十百千万]*")
+_SPOKEN_SUM_END = regex.compile(rf"(?:左右|上下|多|来|出头)?(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[，。！？；,!?;—…]|$)|[加减乘]")
+_TURNS = regex.compile(r"(?m)^[ \t\u3000]*\p{Han}{1,6}[：:]")
+SUM_REACH = 100  # characters back to a sum in yuan of the same paragraph
+TALK_SUMS = 3  # sums in yuan before it that make a transcript talk about money
+TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcript
+
+
+def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Lookups) -> Mention | None:
+    token, end = m.group(), _token_end(m, look)
+    if not _SPOKEN_AMOUNT.fullmatch(token) or (parse_number(token) or 0) < 100 or not _SPOKEN_SUM_END.match(text, end):
+        return None
+    if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
+        return None  # 两千二乘十二: the multiplier counts months
+    money = [x for x in mentions if x.unit is not None and x.unit.unit == "元"]
+    if not money:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    near = money[-1].end >= max(line_start, m.start() - SUM_REACH)
+    if not near and (len(money) < TALK_SUMS or len(_TURNS.findall(text, 0, m.start())) < TALK_TURNS):
+        return None
+    mention = Mention(m.start(), end, m.start(), end, (token,), money[-1].unit, "carried", "spoken-sum")
     _suffixes(text, mention, look)
     return mention
 
@@ -1397,8 +1448,8 @@ def _date(text: str, mention: Mention) -> str | None:
     unit = mention.unit
     if unit is None or unit.unit != "年":
         return None
-    if all(ARABIC_YEAR.fullmatch(t) or CN_YEAR.fullmatch(t) for t in mention.tokens):
-        return "a year (date), not a length of time"
+    if ARABIC_YEAR.fullmatch(mention.tokens[0]) or CN_YEAR.fullmatch(mention.tokens[0]):
+        return "a year (date), not a length of time"  # 2023年, 一九六四年至七八年
     if len(mention.tokens) == 1 and _clipped_year(mention.tokens[0]):
         return "a year written with two digits (零九年, 一八年), not a length of time"
     return None

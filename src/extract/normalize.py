@@ -57,8 +57,8 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         value_max = None if value_max is None else _clean_float(value_max * factor)
         steps.append(f"factor ×{factor} ({unit.id}{', tenths' if unit.tenths else ''})")
     if _negative(text, mention):
-        if not unit.signed and _a_change(text, mention, kind=unit.kind):
-            steps.append("a minus before a change marks a fall; the value keeps no sign")
+        if not unit.signed and _a_change(text, mention):  # 增长-2.1%, 净利润-1.37亿元, a table's -628.30
+            steps.append("a minus marks a fall or a loss; the contract stores no direction, so the value keeps no sign")
         else:
             value = -value
             steps.append("negative: a minus sign before the number")
@@ -88,14 +88,14 @@ def _negative(text: str, mention: Mention) -> bool:
     return False
 
 
-_CHANGE_BEFORE = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|同比|环比|增速|增幅|增减|变动|比上年|较上年)\p{{Han}}{{0,2}}$")
+_CHANGE_BEFORE = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|同比|环比|增速|增幅|增减|变动|比上年|较上年|利润|亏损|收益|毛利|盈利|损益|结余)"
+                            r"\p{Han}{0,2}$")
 
 
-def _a_change(text: str, mention: Mention, kind: str) -> bool:
-    """同比-2.1%, a growth column's -4.3: a percent that tells a change, whose direction the
-    contract does not store (a temperature keeps its sign: its unit is `signed`)."""
-    if kind not in PERCENT_KINDS:
-        return False
+def _a_change(text: str, mention: Mention) -> bool:
+    """同比-2.1%, 净利润为-1.37亿元, a table's -628.30: a change or a result whose direction
+    (a fall, a loss) the contract does not store; a bare -22.2% keeps its sign, and so does a
+    temperature (its unit is `signed`)."""
     return mention.pattern == "table" or _CHANGE_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
