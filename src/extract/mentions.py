@@ -323,7 +323,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             mention = _quantity(text, m.start(), _token_end(m, look), look)
             if (mention is None or _answers(mention, look)) and scan.mentions:  # a correction's unit comes first
                 mention = _carried(text, m, scan.mentions[-1], look) or mention
-            if mention is None and scan.mentions:
+            if mention is None:
                 mention = _spoken_sum(text, m, scan.mentions, look)
         if mention is None:
             _reject_unitless(text, m, look, scan)
@@ -648,7 +648,8 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
 
 # A sum said aloud with no money word (兴趣班两万一——不对，是两万六; 八千六加三千二，一万一千八):
 # an amount of hundreds or more in Chinese numerals that closes its clause, in talk about money —
-# a sum in yuan earlier in the same paragraph, or several in a transcript.
+# a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
+# same paragraph, or several in a transcript.
 _SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[百千万][一二三四五六七八九十百千万]*")
 _SPOKEN_SUM_END = regex.compile(rf"(?:左右|上下|多|来|出头)?(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[，。！？；,!?;—…]|$)|[加减乘]")
 _TURNS = regex.compile(r"(?m)^[ \t\u3000]*\p{Han}{1,6}[：:]")
@@ -664,13 +665,16 @@ def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Looku
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
     money = [x for x in mentions if x.unit is not None and x.unit.unit == "元"]
-    if not money:
+    sentence = text[clause_start(text, m.start(), SENTENCE_END):m.start()]
+    worded = any(words.search(sentence) for words, rule in look.implicit_question if rule.get("unit") == "元")
+    if not money and not worded:
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1
-    near = money[-1].end >= max(line_start, m.start() - SUM_REACH)
+    near = worded or money[-1].end >= max(line_start, m.start() - SUM_REACH)
     if not near and (len(money) < TALK_SUMS or len(_TURNS.findall(text, 0, m.start())) < TALK_TURNS):
         return None
-    mention = Mention(m.start(), end, m.start(), end, (token,), money[-1].unit, "carried", "spoken-sum")
+    unit = money[-1].unit if money else look.surfaces["元"]
+    mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", "spoken-sum")
     _suffixes(text, mention, look)
     return mention
 
