@@ -537,3 +537,9 @@ def test_a_sum_said_aloud_in_talk_about_money_is_in_yuan():
     assert [(f.text, f.unit) for f in facts if f.unit == "元"] == [
         ("三千二", "元"), ("八千六", "元"), ("三千二", "元"), ("一万一千八", "元"), ("两千二", "元"), ("两千二", "元"), ("两万六千四", "元")]
     assert not any(f.text == "十二" for f in facts)  # the multiplier counts months
+
+
+def test_house_prices_per_square_metre_and_forum_salaries_with_no_money_word():
+    facts = extract_facts("县城的房子6500一平，市区3万一平起步，新盘挂到2.35万/㎡。做测试，税前6.5k，底薪3200加计件。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [
+        (6500, "元", "平方米"), (30000, "元", "平方米"), (23500, "元", "平方米"), (6500, "元", None), (3200, "元", None)]

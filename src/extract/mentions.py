@@ -162,7 +162,8 @@ def lookups(rules: Rules) -> _Lookups:
                              regex.compile("|".join(map(regex.escape, words))), rule))
         else:  # the words stand right after the number and end its clause
             words = sorted((str(w) for w in rule.get("after")), key=len, reverse=True)
-            implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")(?=[{regex.escape(CLAUSE_END)}\s]|$)"), rule))
+            implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words))
+                                                 + rf")(?=[{regex.escape(CLAUSE_END)}\s]|$|{'|'.join(_BOUND_AFTER)})"), rule))
     return _Lookups(
         surfaces=rules.surfaces,
         surface_words=WordList(rules.surfaces),
@@ -383,6 +384,9 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     if len(token) > 2 and token[-1] in "一两" and token[-2] not in MAGNITUDES + "百千" and parse_number(token) is None \
             and parse_number(token[:-1]) is not None:
         return m.end() - 1
+    if len(token) > 2 and token[-1] == "一" and token[-2] in "万千" and token[-3].isdigit() \
+            and look.surface_words.at(m.string, m.end()) is not None:
+        return m.end() - 1  # 3万一平, 5千一个: an Arabic figure, then a rate (but 三万一 is 31000)
     return m.end()
 
 
@@ -660,6 +664,9 @@ TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcr
 
 def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Lookups) -> Mention | None:
     token, end = m.group(), _token_end(m, look)
+    second = _range_end(text, end)  # 一千五到两千
+    tokens = (token, second.group()) if second and _SPOKEN_AMOUNT.fullmatch(second.group()) else (token,)
+    end = second.end() if len(tokens) == 2 else end
     if not _SPOKEN_AMOUNT.fullmatch(token) or (parse_number(token) or 0) < 100 or not _SPOKEN_SUM_END.match(text, end):
         return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
@@ -674,7 +681,7 @@ def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Looku
     if not near and (len(money) < TALK_SUMS or len(_TURNS.findall(text, 0, m.start())) < TALK_TURNS):
         return None
     unit = money[-1].unit if money else look.surfaces["元"]
-    mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", "spoken-sum")
+    mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", "spoken-sum")
     _suffixes(text, mention, look)
     return mention
 
@@ -1051,7 +1058,7 @@ def _slash_fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention 
     return mention
 
 
-_IMPLICIT_RATE = regex.compile(r"/\p{Han}")  # a bare figure, then a slash and a measure word
+_IMPLICIT_RATE = regex.compile(r"/(?:\p{Han}|㎡)")  # a bare figure, then a slash and a measure word (39.8/份, 2.35万/㎡)
 
 
 def _slash_pair(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
@@ -1310,9 +1317,11 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     next_char = text[pos + len(marker):pos + len(marker) + 1] if marker else after[:1]
     followed = (bool(next_char) and _WORD_CHAR.match(next_char) is not None and not approx_inside
                 and next_char not in MODAL_PARTICLES  # 估计能落个二十五六万吧: 吧 ends the clause
+                and next_char not in "加和及"  # 底薪3200加计件: another part of the sum follows
+                and look.rate_after_words.at(text, pos + len(marker or "")) is None  # 租金1300一个月: its rate follows
                 and not _CLAUSE_CLOSER.match(text, pos + len(marker or "")))  # 一个月就快一千了。
     for pattern, rule in look.implicit_after:
-        if qualified and not approx_inside and pattern.match(text, pos):
+        if qualified and not approx_inside and (pattern.match(text, pos) or (marker and pattern.match(text, pos + len(marker)))):
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
             return mention
@@ -1337,6 +1346,9 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
 
 
 ASKED_UNIT_RULE = "unit-named-in-the-question"  # 一天卖多少个包子？ 一千二左右吧: 1200 个
+
+
+_BOUND_AFTER = ("起步", "起", "左右", "上下", "以上", "以下")  # 3万一平起步: a bound after the rate still ends it
 
 
 def _answers(mention: Mention, look: _Lookups) -> bool:
