@@ -297,9 +297,11 @@ _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，])|(?<=[\d.,，] ?)[lIO〇�
 
 def _ocr_digits(match: regex.Match) -> str:
     figure = match.group()
-    if not regex.search(r"\d", figure) or (figure[0] in "lIO" and figure[-1] in "lIO"):
+    if not any(ch.isdigit() for ch in figure) or (figure[0] in "lIO" and figure[-1] in "lIO"):
         return figure
     return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
+
+
 _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, soft hyphens
 
@@ -642,12 +644,15 @@ MIN_DOUBLED_LINE = 8
 
 
 # A page number line of a PDF (— 12 —, - 3 -, 第2页 共5页, 3/12).
-_PAGE_NUMBER = regex.compile(r"[ \t\u3000]*(?:[—–-]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–-]+|第[ \t]*\d{1,4}[ \t]*页"
-                             r"(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t]*\d{1,4}[ \t]*页)?|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*")
+_PAGE_MARK_CORE = (r"[—–-]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–-]+|第[ \t]*\d{1,4}[ \t]*页"
+                   r"(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t]*\d{1,4}[ \t]*页)?")
+_PAGE_NUMBER = regex.compile(rf"[ \t\u3000]*(?:{_PAGE_MARK_CORE}|\d{{1,4}}[ \t]*/[ \t]*\d{{1,4}})[ \t\u3000]*")
 
 # A running header and the page number on one line, apart by a wide gap: 白河县防汛办　　　第 2 页 共 6 页
-_HEADED_PAGE_NUMBER = regex.compile(r"[^\n。，；！？]{1,40}?(?:\u3000|[ \t]{2})" + _PAGE_NUMBER.pattern
-                                    + r"|" + _PAGE_NUMBER.pattern + r"(?:\u3000|[ \t]{2})[^\n。，；！？]{1,40}")
+# (only 第 2 页 and — 2 — here: a row's 3/5 beside its label is a figure)
+_PAGE_MARK = rf"[ \t\u3000]*(?:{_PAGE_MARK_CORE})[ \t\u3000]*"
+_HEADED_PAGE_NUMBER = regex.compile(r"[^\n。，；！？]{1,40}?(?:\u3000|[ \t]{2})" + _PAGE_MARK
+                                    + r"|" + _PAGE_MARK + r"(?:\u3000|[ \t]{2})[^\n。，；！？]{1,40}")
 
 
 def _page_chrome(text: str) -> list[tuple[int, int]]:
