@@ -667,7 +667,8 @@ def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Looku
     second = _range_end(text, end)  # 一千五到两千
     tokens = (token, second.group()) if second and _SPOKEN_AMOUNT.fullmatch(second.group()) else (token,)
     end = second.end() if len(tokens) == 2 else end
-    if not _SPOKEN_AMOUNT.fullmatch(token) or (parse_number(token) or 0) < 100 or not _SPOKEN_SUM_END.match(text, end):
+    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) else None  # 七八千: a range in one token
+    if amount is None or (amount[0] or 0) < 100 or not _SPOKEN_SUM_END.match(text, end):
         return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
