@@ -741,7 +741,7 @@ def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | 
 
 
 _HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?"
-                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.]))?)?", regex.VERBOSE)
+                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.])|\d(?![\d.\p{{Han}}]))?)?", regex.VERBOSE)  # 3分36秒5: tenths
 HMS_UNITS = {"h": "小时", "m": "分钟", "s": "秒"}  # their sizes in 秒 are units.yaml's
 
 
@@ -798,8 +798,8 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
     if any(v is None for v in values) or None in sizes:
         return None
     seconds = sum(v * size for v, size in zip(values, sizes))
-    if m.group("hundredths"):  # 2分01秒36: a race time
-        seconds += int(m.group("hundredths")) / 100
+    if m.group("hundredths"):  # 2分01秒36, 3分36秒5: a race time
+        seconds += int(m.group("hundredths")) / 10 ** len(m.group("hundredths"))
     unit = look.surfaces.get(HMS_UNITS[parts[-1]])
     if unit is None:
         return None
