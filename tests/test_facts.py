@@ -543,3 +543,8 @@ def test_house_prices_per_square_metre_and_forum_salaries_with_no_money_word():
     facts = extract_facts("县城的房子6500一平，市区3万一平起步，新盘挂到2.35万/㎡。做测试，税前6.5k，底薪3200加计件。")
     assert [(f.value, f.unit, f.per) for f in facts] == [
         (6500, "元", "平方米"), (30000, "元", "平方米"), (23500, "元", "平方米"), (6500, "元", None), (3200, "元", None)]
+
+
+def test_a_bracketed_list_number_and_digits_grouped_by_ten_thousands():
+    text = "【3】3岁以下婴幼儿照护：新增普惠托位600个。\n集体经济收入累计1,2345万元，户均分红1,0000元左右，2020,2021年连续增长。\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(3, "岁"), (600, "个"), (123450000, "元"), (10000, "元")]

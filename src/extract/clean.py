@@ -105,7 +105,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop += _thousands_separators(text, aligned, drop)
     drop += _doubled_runs(text)
     drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
-    drop += [m.span() for m in _FIGURE_BRACKETS.finditer(text)] if "【" in text else []
+    drop += [m.span() for m in _FIGURE_BRACKETS.finditer(text)] + [m.span() for m in _BRACKET_MARKER.finditer(text)] \
+        if "【" in text else []
     drop += _doubled_lines(text)
     drop += _subtitle_timing(text)
     if not drop:
@@ -328,6 +329,7 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
 RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
 # A form's filled-in figure in lenticular brackets: 预计达【3,600户】 reads 预计达3,600户
+_BRACKET_MARKER = regex.compile(r"(?m)^[ \t\u3000]*\K【\d{1,2}】")  # 【3】3岁以下…: a list item's number, no figure
 _FIGURE_BRACKETS = regex.compile(r"【(?=[约近逾超\d][^【】\n]{0,16}】)|(?<=【[约近逾超\d][^【】\n]{0,16})】")
 # What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
 # list marker (2. , 三、, - ).
@@ -587,7 +589,12 @@ def _thousands_separators(text: str, raw: str, drop: list[tuple[int, int]]) -> l
         return kept[n][0] + k - starts[n]
     return [(at(m.start() + k), at(m.start() + k) + 1) for m in _THOUSANDS.finditer(joined)
             for k, c in enumerate(m.group())
-            if c == "," or (c == " " and m.group()[k - 1] == ",") or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, at(m.start() + k))))]
+            if c == "," or (c == " " and m.group()[k - 1] == ",") or (c == "，" and (_opens_figure(joined, m.start()) or _full_width_around(raw, at(m.start() + k))))] \
+        + [(at(m.start() + k), at(m.start() + k) + 1) for m in _MYRIADS.finditer(joined) for k, c in enumerate(m.group()) if c == ","]
+
+
+# Digits grouped by ten thousands, the Chinese way, before a unit: 1,2345万元, 1,0000元 (not 2020,2021年)
+_MYRIADS = regex.compile(r"(?<![\d.,])\d{1,4}(?:,\d{4})+(?![\d,])(?=[万亿]?(?![年月日号])[\p{Han}%％])")
 
 
 def _full_width_around(raw: str, k: int) -> bool:
