@@ -321,11 +321,12 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
         if m.group("pct"):
             mention = _percent_words(text, m, look)
         else:
-            mention = _quantity(text, m.start(), _token_end(m, look), look)
+            end = _token_end(m, look)
+            mention = _quantity(text, m.start(), end, look)
             if (mention is None or _answers(mention, look)) and scan.mentions:  # a correction's unit comes first
                 mention = _carried(text, m, scan.mentions[-1], look) or mention
             if mention is None:
-                mention = _spoken_sum(text, m, scan.mentions, look)
+                mention = _spoken_sum(text, m, end, scan.mentions, look)
         if mention is None:
             _reject_unitless(text, m, look, scan)
             continue
@@ -623,7 +624,9 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
-_CARRY_END = regex.compile(rf"(?:左右|上下|多|来|出头)?[{MODAL_PARTICLES}]?(?:[，。！？；,!?;]|$)")  # 还要五千五呢。
+_APPROX_TAIL = "(?:左右|上下|多|来|出头)?"  # what may stand between a spoken figure and its clause's end
+_SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
+_CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
 # One clause between (一亩能收四千斤上下，管得好的能到五千), or a spoken correction after a
 # dash, an ellipsis or a comma (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多;
@@ -655,20 +658,30 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
 # a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
 # same paragraph, or several in a transcript.
 _SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[百千万][一二三四五六七八九十百千万]*")
-_SPOKEN_SUM_END = regex.compile(rf"(?:左右|上下|多|来|出头)?(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[，。！？；,!?;—…]|$)|[加减乘]")
-_TURNS = regex.compile(r"(?m)^[ \t\u3000]*\p{Han}{1,6}[：:]")
+_SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]")
+TURN = regex.compile(r"(?m)^[ \t\u3000]*(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
+
+
+@lru_cache(maxsize=4)  # the figures of one document ask again and again
+def turn_starts(text: str) -> tuple[int, ...]:
+    """Where each line that opens with a name and a colon starts."""
+    return tuple(m.start() for m in TURN.finditer(text))
+
+
 SUM_REACH = 100  # characters back to a sum in yuan of the same paragraph
 TALK_SUMS = 3  # sums in yuan before it that make a transcript talk about money
 TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcript
 
 
-def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Lookups) -> Mention | None:
-    token, end = m.group(), _token_end(m, look)
+def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], look: _Lookups) -> Mention | None:
+    token = text[m.start():end]
+    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) else None  # 七八千: a range in one token
+    if amount is None or (amount[0] or 0) < 100:
+        return None
     second = _range_end(text, end)  # 一千五到两千
     tokens = (token, second.group()) if second and _SPOKEN_AMOUNT.fullmatch(second.group()) else (token,)
     end = second.end() if len(tokens) == 2 else end
-    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) else None  # 七八千: a range in one token
-    if amount is None or (amount[0] or 0) < 100 or not _SPOKEN_SUM_END.match(text, end):
+    if not _SPOKEN_SUM_END.match(text, end):
         return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
@@ -679,7 +692,7 @@ def _spoken_sum(text: str, m: regex.Match, mentions: list[Mention], look: _Looku
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1
     near = worded or money[-1].end >= max(line_start, m.start() - SUM_REACH)
-    if not near and (len(money) < TALK_SUMS or len(_TURNS.findall(text, 0, m.start())) < TALK_TURNS):
+    if not near and (len(money) < TALK_SUMS or bisect_left(turn_starts(text), m.start()) < TALK_TURNS):
         return None
     unit = money[-1].unit if money else look.surfaces["元"]
     mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", "spoken-sum")
@@ -1383,14 +1396,15 @@ def _question_answered(text: str, start: int, look: _Lookups) -> tuple[Unit, str
     mark = question_before(text, start) if look.implicit_question else None
     if mark is None:
         return None
-    question = text[clause_start(text, mark, SENTENCE_END):mark]
+    asked_from = clause_start(text, mark, SENTENCE_END)
+    question = text[asked_from:mark]
     how_much = _HOW_MUCH.search(question)
     if not how_much:
         return None  # 您今年多大了？ 家里几口人？ ask no sum
     rule = next((rule for words, rule in look.implicit_question if words.search(question)), None)
     if rule is not None:
         return _implicit_unit(rule, look), rule.id
-    asked = _unit_at(text, clause_start(text, mark, SENTENCE_END) + how_much.end(), look)
+    asked = _unit_at(text, asked_from + how_much.end(), look)
     # not a length of time or an age: 开多少年了？ 十八年喽。我今年五十一 (the answer says its 年)
     return (asked[0], ASKED_UNIT_RULE) if asked and asked[0].kind not in ("money", "duration", "age") else None
 

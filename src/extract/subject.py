@@ -20,7 +20,7 @@ from typing import Callable
 
 import regex
 
-from .mentions import PERCENT_KINDS, SENTENCE_END, Mention, clause_start, question_before
+from .mentions import PERCENT_KINDS, SENTENCE_END, TURN, Mention, clause_start, question_before
 from .rules import Rules
 from .segment import tagger
 
@@ -363,7 +363,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         left = clause_start(text, aside[0])  # 细颗粒物（PM2.5）年均浓度: the aside is skipped, not a clause end
     if previous is not None and left <= previous.end <= mention.start and not (aside and aside[0] <= previous.start < aside[1]):
         left = previous.end
-    turn = _TURN.match(text, left)
+    turn = TURN.match(text, left)
     if turn is not None and turn.end() == end and left in (0, text.rfind("\n", 0, end) + 1):
         return _Found(None)  # 刘师傅：十五。: a speaker's name opens the turn; it names nothing counted
     before = text[left:end] if not aside or aside[0] < left else text[left:aside[0]] + text[aside[1]:end]
@@ -449,13 +449,10 @@ def _colon_label(text: str, colon: int, sets: _WordSets) -> str | None:
     return label
 
 
-_TURN = regex.compile(r"(?m)^[ \t\u3000]*(\p{Han}{2,6})[：:]")  # a line opening with a name and a colon
-
-
 def _is_speaker(text: str, colon: int, label: str, sets: _WordSets) -> bool:
     """葛长顺：一个月一千二: a name opening a line of a transcript, whose turns it opens
     more than once, is who speaks, not what is counted."""
-    turn = _TURN.match(text, text.rfind("\n", 0, colon) + 1)
+    turn = TURN.match(text, text.rfind("\n", 0, colon) + 1)
     if turn is None or turn.end() != colon + 1:
         return False
     role = next((word for word in sets.vague if len(word) > 1 and label.startswith(word)), "")  # 嘉宾郑经理
@@ -466,7 +463,7 @@ def _is_speaker(text: str, colon: int, label: str, sets: _WordSets) -> bool:
 @lru_cache(maxsize=4)  # the figures of one document ask again and again
 def _turn_labels(text: str) -> Counter:
     """How many lines of ``text`` each name-and-colon label opens."""
-    return Counter(m.group(1) for m in _TURN.finditer(text))
+    return Counter(m.group(1) for m in TURN.finditer(text))
 
 
 _ASKED = regex.compile(r"(?:一个月|一天|一年|一斤|一晚|每|多少|几|怎么|咋|啥|什么|有多|能|要|得|大概|一般|呢|吗)")
@@ -476,14 +473,14 @@ def _question_topic(text: str, start: int, previous: Mention | None, sets: _Word
     """记者：摊位费一个月多少？ / 葛长顺：一个月一千二: a figure opening a transcript's answer
     counts what the question before it asked about."""
     line_start = text.rfind("\n", 0, start) + 1
-    turn = _TURN.match(text, line_start)
+    turn = TURN.match(text, line_start)
     if turn is None or text.find("，", turn.end(), start) >= 0 \
             or (previous is not None and previous.end > turn.end()):
         return None  # only the first figure of the answer
     mark = question_before(text, start)
     if mark is None or mark > line_start:
         return None  # the question is another speaker's line
-    asked = _TURN.match(text, text.rfind("\n", 0, mark) + 1)
+    asked = TURN.match(text, text.rfind("\n", 0, mark) + 1)
     if asked is None:
         return None
     last = max(asked.end(), clause_start(text, mark))  # 那也不涨不行吧？房租多少？: the last clause
