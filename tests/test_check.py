@@ -297,6 +297,20 @@ def test_a_surname_added_in_a_layer_reaches_the_exclusion_patterns(news):
     assert _facts(text, [news]) == []
 
 
+def test_a_correction_word_added_in_a_layer_carries_the_unit(news):
+    """The words of a speaker taking a figure back are rules data (spoken, role correction)."""
+    text = "三千斤，口误口误，三千五"
+    assert _facts(text) == [(3000, "斤", "weight")]
+    _write(news, "spoken:\n  - id: more-corrections\n    role: correction\n    words: [口误口误]\n")
+    assert _facts(text, [news]) == [(3000, "斤", "weight"), (3500, "斤", "weight")]
+
+
+def test_a_spoken_word_of_unknown_role_is_refused(news):
+    _write(news, "spoken:\n  - id: odd\n    role: filler\n    words: [那个]\n")
+    with pytest.raises(Exception, match="role"):
+        load_rules((str(news),))
+
+
 def test_an_edited_layer_is_read_again(news):
     path = _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
     assert _facts("300垧", [news]) == [(300, "垧", "area")]

@@ -60,9 +60,12 @@ FIELD_FLOOR = 0.95
 # forum threads write prices with no money word (要108万, 能帮着出20万), and heldout167's
 # features carry a rate to the next figure of the sentence (后来涨到两千六百多元, per 月).
 # heldout172's village meetings are spoken again: prices haggled across turns with no money word
-# (公司一开始只肯出七百五), and votes counted in 户 or 个 (kind people). heldout176's writer
+# (公司一开始只肯出七百五), and votes counted in 户 or 个 (kind people), and its writer keeps no rate
+# on an answer to 一年能拿多少？ where other writers (and the pipeline) take the question's. heldout176's writer
 # joins digits around a comma in any group size (12,34万元, 4,52万元) where the pipeline joins
-# groups of three and of four only.
+# groups of three and of four only. heldout180's interviews take rates the pipeline leaves:
+# a price carried from one clause to the next (单间一个月六百五，一室一厅一千一到一千三) and
+# 一个 or 一套 before a price (加蛋一个一块五).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -80,8 +83,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout150": {"per_acc": 0.92}, "heldout152": {"per_acc": 0.83},
                 "heldout156": {"per_acc": 0.90}, "heldout160": {"f1": 0.89, "kind_acc": 0.93, "per_acc": 0.90},
                 "heldout161": {"per_acc": 0.80}, "heldout164": {"per_acc": 0.89}, "heldout165": {"f1": 0.93},
-                "heldout167": {"per_acc": 0.90}, "heldout172": {"f1": 0.91, "kind_acc": 0.93, "per_acc": 0.85},
-                "heldout176": {"f1": 0.93}}
+                "heldout167": {"per_acc": 0.90}, "heldout172": {"f1": 0.91, "kind_acc": 0.93, "per_acc": 0.84},
+                "heldout176": {"f1": 0.93}, "heldout180": {"per_acc": 0.88}}
 
 
 def _predict(folder: Path) -> dict:

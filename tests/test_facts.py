@@ -548,3 +548,30 @@ def test_house_prices_per_square_metre_and_forum_salaries_with_no_money_word():
 def test_a_bracketed_list_number_and_digits_grouped_by_ten_thousands():
     text = "【3】3岁以下婴幼儿照护：新增普惠托位600个。\n集体经济收入累计1,2345万元，户均分红1,0000元左右，2020,2021年连续增长。\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(3, "岁"), (600, "个"), (123450000, "元"), (10000, "元")]
+
+
+def test_an_answer_takes_the_rate_of_the_question_it_answers():
+    text = ("记者：一天跑多少单？\n赵师傅：四十来单吧，碰上下雨能多出个十来单。去年一共跑了一万两千单。\n"
+            "记者：一天开多长时间？\n赵师傅：十二个钟头。\n"
+            "记者：那一年下来收入不少吧？\n赵师傅：毛收入有个四十来万。\n"
+            "记者：一个月买菜得花多少？\n赵师傅：我们家四口人，光买菜一个月一千出头。")
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
+        (40, "单", "天"), (10, "单", "天"),  # the first sentence of the answer
+        (12000, "单", None),  # a later sentence, a year's total
+        (12, "小时", None),  # a length of time is no rate
+        (400000, "元", None),  # 不少吧？ asks no amount
+        (4, "人", None), (1000, "元", "月")]  # asked for money: the head count is no rate
+
+
+def test_a_dateline_ends_the_headline_and_an_age_in_brackets_is_the_named_person_s():
+    text = "红崖村养殖场年产值1580万元\n本报讯 走进红崖村，犯罪嫌疑人刘某（男，27岁）和市民王女士（化名，56岁）在场。"
+    facts = extract_facts(text)
+    assert [(f.value, f.subject) for f in facts] == [(15800000, "红崖村养殖场年产值"), (27, "刘某"), (56, "王女士")]
+    assert facts[0].sentence == "红崖村养殖场年产值1580万元"
+
+
+def test_a_case_name_in_quotes_a_restated_wind_force_and_people_in_a_factory():
+    facts = extract_facts("在“徐某等12人特大跨境诈骗案”中，主犯被判处有期徒刑十四年。最大阵风31.2米/秒（11级）。"
+                          "我和媳妇两个人都在厂里。")
+    assert [(f.value, f.unit, f.kind) for f in facts] == [
+        (14, "年", "duration"), (31.2, "米", "length"), (11, "级", "count"), (2, "个", "people")]

@@ -379,6 +379,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if "|" in line or text.startswith("|", m.end()) or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) \
                 or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
+        elif _DATELINE.match(text, m.end()):
+            wrapped = False  # …年产值1580万元 / 本报讯 走进…: the headline ends where the dateline starts
         elif _TURN.match(text, m.end()):
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
         elif raw.startswith(PARAGRAPH_INDENT, m.end() - 2) and not _wrapped_surely(line[-1], text[m.end()]):
@@ -395,6 +397,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
 
 
 PARAGRAPH_INDENT = "\u3000\u3000"
+_DATELINE = regex.compile(r"[（(【]?(?:本报讯|本报(?:记者|通讯员)|新华社|中新网|人民网|央视网)")
 _CLAUSE_TAIL = regex.compile(r"\p{Han}[，。、；]")  # 3000元左 / 右，其中: no clause is one character long
 
 

@@ -61,7 +61,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛算起计加减出收卖买付给拿]|$)"
+_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿]|$)"
                             r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
@@ -141,6 +141,7 @@ class _Lookups:
     implicit_after: list[tuple[regex.Pattern, object]]  # after words: right after it
     implicit_question: list[tuple[regex.Pattern, object]]  # question words: the question the number answers
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
+    carry_gap: regex.Pattern  # what may stand between a figure and the bare number that continues it
 
 
 @lru_cache(maxsize=8)
@@ -184,6 +185,7 @@ def lookups(rules: Rules) -> _Lookups:
         implicit_after=implicit_after,
         implicit_question=implicit_question,
         rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
+        carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
     )
 
 
@@ -264,6 +266,7 @@ def _names_again(text: str, names: list[regex.Match], quoted: list[tuple[int, in
 # A short quotation is a name (“三落实一巩固行动”, “131”就业服务); a longer one is a name
 # only when a word like these follows it, else it is speech (“一天开四五百公里是常事”).
 NAME_LENGTH = 10
+_NAME_ENDS = ("案", "事件", "专项行动", "工程")  # “徐某等12人特大跨境诈骗案”: a case's name, however long
 _NAME_AFTER = regex.compile(r"[\p{Han}]{0,2}?(?:活动|工程|行动|计划|项目|服务|模式|机制|战略|品牌|工作|体系|平台|专项|政策|称号|"
                             r"基地|示范|名单|标准|理念|原则|目标|要求|生活圈|服务圈|经济圈|工作法|格局|目标)")
 
@@ -281,7 +284,7 @@ def _is_name(text: str, m: regex.Match) -> bool:
         return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店
     if "、" in inner and all(len(part) <= 4 for part in inner.split("、")):
         return True  # a saying of short parallel phrases: “一年栽、三年挂、五年丰”
-    return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None
+    return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None or inner.endswith(_NAME_ENDS)
 
 
 def _counted(text: str, m: re.Match, look: _Lookups) -> bool:
@@ -363,6 +366,19 @@ _REACHED = ("满", "超过")  # 年满70周岁不满75周岁: the lower bound re
 _NOT_REACHED = ("不满", "未满", "不足", "不到")  # … and the upper one not
 
 
+_RESTATED = regex.compile(r"[\d.]+\p{Han}{1,3}(?:/\p{Han}{1,2})?[（(]$")  # 31.2米/秒（11级）
+
+
+def _context_end(text: str, start: int) -> int:
+    """Where the context words of a unit must end: just before the number, or, for a figure
+    in brackets that restates the one before it (阵风31.2米/秒（11级）), before that one."""
+    if start and text[start - 1] in "（(":
+        m = _RESTATED.search(text, max(0, start - 16), start)
+        if m:
+            return m.start()
+    return start
+
+
 def _other_context(text: str, start: int, surface: str, look: _Lookups) -> Unit | None:
     """Another unit written the same way whose context words stand before the number
     (发电1.2万度 is 千瓦时 where 气温38度 is ℃)."""
@@ -402,12 +418,25 @@ def _bounded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
                 and len(low.tokens) == len(m.tokens) == 1
                 and ((m.start - low.end <= 1 and text[low.end:m.start] in ("", "、") and text.endswith("以上", 0, low.end)
                       and text.endswith("以下", 0, m.end))
-                     or (text[low.end:m.start] in _NOT_REACHED and text.endswith(_REACHED, 0, low.start)))):
+                     or (text[low.end:m.start] in _NOT_REACHED and text.endswith(_REACHED, 0, low.start))
+                     or _spoken_pair(text, low, m))):
             out[-1] = Mention(low.start, m.end, low.num_start, m.num_end, (low.tokens[0], m.tokens[0]), low.unit,
                               "quantity", low.rule, noun=m.noun, noun_role=m.noun_role)
         else:
             out.append(m)
     return out
+
+
+_PAIR_DIGITS = "一二两三四五六七八九十"
+
+
+def _spoken_pair(text: str, low: Mention, high: Mention) -> bool:
+    """三块五块, 十个八个, 三天五天: two small numbers said one after the other, each with the
+    same measure word, are a rough range."""
+    first, second = low.tokens[0], high.tokens[0]
+    return high.start == low.end and len(first) == len(second) == 1 and first in _PAIR_DIGITS \
+        and second in _PAIR_DIGITS and first != second and not low.approx \
+        and text[low.num_end:low.end] == text[high.num_end:high.end]
 
 
 def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
@@ -624,15 +653,19 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
-_APPROX_TAIL = "(?:左右|上下|多|来|出头)?"  # what may stand between a spoken figure and its clause's end
+_APPROX_TAIL = "(?:左右|上下|多|来|出头|[都也还]?不[到止])?"  # what may stand between a spoken figure and its clause's end
 _SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
 _CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
-# One clause between (一亩能收四千斤上下，管得好的能到五千), or a spoken correction after a
-# dash, an ellipsis or a comma (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多;
-# 三千斤，不对，三千五)
-_CARRY_GAP = regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}"
-                           r"|[，,](?:不对|不是|哦不|说错了|记错了|错了)(?:不对)?[，,](?:\p{Han}{1,6}[，,])?\p{Han}{0,3}")
+
+
+def _carry_gap(corrections: list[str]) -> regex.Pattern:
+    """One clause between (一亩能收四千斤上下，管得好的能到五千), or a spoken correction after a
+    dash, an ellipsis or a comma (四千八——不对，今年涨了，是五千二; 十五万——哦不，十六万多;
+    三千斤，不对，三千五); the correction words are rules data (spoken, role correction)."""
+    said = "|".join(map(regex.escape, corrections)) or "(?!)"
+    return regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}"
+                         rf"|[，,](?:{said})(?:{said})?[，,](?:\p{{Han}}{{1,6}}[，,])?\p{{Han}}{{0,3}}")
 
 
 _RATE_WORD = regex.compile(r"每|\p{Han}均")
@@ -645,12 +678,22 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     unit = previous.unit
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or not _spoken_whole(token):
         return None
-    if not _CARRY_GAP.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
+    if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七: after a rate marker the number is a price, not more 桌
+    if _far_apart(previous.tokens[0], token):
+        return None  # 十二亩，满打满算五千出头: the sum is in money, not 亩
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
+
+
+CARRY_RATIO = 20  # a figure said again, corrected or continued stays within this factor of the first
+
+
+def _far_apart(first: str, second: str) -> bool:
+    a, b = parse_quantity(first), parse_quantity(second)
+    return bool(a and b and a[0] and b[0]) and not 1 / CARRY_RATIO <= b[0] / a[0] <= CARRY_RATIO
 
 
 # A sum said aloud with no money word (兴趣班两万一——不对，是两万六; 八千六加三千二，一万一千八):
@@ -869,7 +912,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if unit.id not in look.only_after and look.rules.surface_alternatives:
         unit = _other_context(text, start, text[unit_start:pos], look) or unit  # 地丁银一万二千六百四十两: silver
     context = look.only_after.get(unit.id)
-    if context is not None and not context.search(text, max(0, start - 12), start) \
+    if context is not None and not context.search(text, max(0, start - 12), _context_end(text, start)) \
             and not (unit.decimals_free and "." in tokens[0]):
         following = look.only_before.get(unit.id)
         if following is None or not following.match(text, pos):
@@ -1226,6 +1269,9 @@ MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominato
 EITHER_MEASURES = {"件", "套", "台", "部"}  # 件/套, 台/套: a count of items or sets, written as two measure words
 
 
+_VERB_BETWEEN = regex.compile(r"[都在也是去进到了的还]")
+
+
 def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     """Which noun list names what the figure counts: 劳动力 (person), 种植户 (household)."""
     after = text[mention.end:mention.end + 10]
@@ -1235,8 +1281,8 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     person = look.noun_sets["person"].at(run)
     inside = look.firm_words.search(run, 0, 16)
     firm_at = inside.start() if inside and inside.start() < 8 else None
-    if person and firm_at is not None and firm_at - len(person) > 2:
-        firm_at = None  # 果农加入了电商合作社: the firm is what they joined, not what is counted
+    if person and firm_at is not None and (firm_at - len(person) > 2 or _VERB_BETWEEN.search(run, len(person), firm_at)):
+        firm_at = None  # 果农加入了电商合作社, 两个人都在厂里: the firm is where they are, not what is counted
     if firm or (firm_at is not None and firm_at >= len(person or "")):
         mention.noun, mention.noun_role = firm, "firm"  # 农民专业合作社 counts firms, not farmers
         return
@@ -1371,7 +1417,7 @@ def _answers(mention: Mention, look: _Lookups) -> bool:
 
 
 ANSWER_REACH = 60  # characters from a question's mark to the figures that answer it
-_HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算")  # a question of an amount
+HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算")  # a question of an amount
 
 
 def question_before(text: str, start: int) -> int | None:
@@ -1398,7 +1444,7 @@ def _question_answered(text: str, start: int, look: _Lookups) -> tuple[Unit, str
         return None
     asked_from = clause_start(text, mark, SENTENCE_END)
     question = text[asked_from:mark]
-    how_much = _HOW_MUCH.search(question)
+    how_much = HOW_MUCH.search(question)
     if not how_much:
         return None  # 您今年多大了？ 家里几口人？ ask no sum
     rule = next((rule for words, rule in look.implicit_question if words.search(question)), None)

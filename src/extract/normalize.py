@@ -8,7 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import CHANGE_VERBS, PERCENT_KINDS, Mention, clause_start as _clause_start, lookups
+from .mentions import (CHANGE_VERBS, HOW_MUCH, PERCENT_KINDS, SENTENCE_END, Mention, clause_start as _clause_start, lookups,
+                       question_before)
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
 
@@ -70,7 +71,8 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     approx = _approx(text, mention, approx, rules, steps)
     if mention.per:
         steps.append(f"per {mention.per}: rule {mention.per_rule}")
-    per = mention.per or _per_before(text, mention, kind, rules, taken, blocked, steps)
+    per = mention.per or _per_before(text, mention, kind, rules, taken, blocked, steps) \
+        or _per_asked(text, mention, kind, rules, blocked, steps)
     if per == unit.unit:
         per = None
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
@@ -297,6 +299,62 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         per = _canonical(m.group("per"), rules)
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
+
+
+_SPACE = regex.compile(r"\s*")
+_ANSWER_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_PERIODS = ("年", "月", "天", "周", "季", "季度", "晚", "小时")
+_PERIOD_NAMED = regex.compile(r"[去今前明]年|上半年|下半年|[上这本]个?月|\d{4}年|[〇零一二三四五六七八九]{2,4}年")
+_UNASKED_KINDS = ("age", "duration", *PERCENT_KINDS)  # 一天开多长时间？ 十二个钟头: a length, no rate
+
+
+def _per_asked(text: str, mention: Mention, kind: str, rules: Rules, blocked: list[tuple[int, int]],
+               steps: list[str]) -> str | None:
+    """记者：一天跑多少单？ / 赵师傅：四十来单吧: an answer with no rate marker of its own
+    takes the one of the question it answers."""
+    mark = question_before(text, mention.num_start) if kind not in _UNASKED_KINDS else None
+    pattern = _rate_pattern(rules)
+    if mark is None or pattern is None:
+        return None
+    answer_from = _SPACE.match(text, mark + 1).end()
+    asked_from = _clause_start(text, mark, SENTENCE_END)
+    if not _plain_answer(text, answer_from, mention.num_start, rules, pattern, blocked) \
+            or not _asks_amount(text, asked_from, mark, kind, rules):
+        return None
+    for m in pattern.finditer(text, asked_from, mark):  # nearest the question mark first
+        if _inside(blocked, m.start(), m.end()) or text[m.start() - 1:m.start()] == "哪":
+            continue  # 从哪一年开始的？ asks for a date
+        per, rule_id = rules.rate_before[_rule_index(m)][1:]
+        per = _canonical(m.group("per"), rules) if per == "$per" else per
+        if per in _PERIODS and _PERIOD_NAMED.search(text, answer_from, mention.num_start):
+            return None  # 一年能挣多少？ / 去年毛收入四十来万: the total of the year named
+        steps.append(f"per {per}: {m.group()} in the question it answers (rule {rule_id})")
+        return per
+    return None
+
+
+def _plain_answer(text: str, start: int, end: int, rules: Rules, pattern: regex.Pattern,
+                  blocked: list[tuple[int, int]]) -> bool:
+    """Does the answer, up to the figure, stay in its first sentence (or correct it) and frame
+    no rate of its own (一亩七八百，二十八亩就是两万出头)?"""
+    return _first_sentence(text, start, end, rules) and not any(
+        not _inside(blocked, m.start(), m.end()) for m in pattern.finditer(text, start, end))
+
+
+def _asks_amount(text: str, start: int, end: int, kind: str, rules: Rules) -> bool:
+    """Does the question ask how much (not 收入不少吧？), and of this kind of figure
+    (一个月买菜得花多少？ asks for money: 我们家四口人 is no rate)?"""
+    if not HOW_MUCH.search(text, start, end):
+        return False
+    return kind == "money" or not any(words.search(text, start, end) for words, rule in lookups(rules).implicit_question
+                                      if rule.get("unit") == "元")
+
+
+def _first_sentence(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Is [start, end) one sentence, or sentences that correct the first (一千一百来斤。不对，…)?"""
+    corrections = tuple(rules.spoken_words.get("correction", ()))
+    return all(text.startswith(corrections, m.end()) and corrections
+               for m in _ANSWER_SENTENCE_END.finditer(text, start, end))
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -37,9 +37,11 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "fixed": ({"phrases", "value", "unit", "kind"}, {"approx"}),
     "indicators": ({"terms", "kinds"}, set()),
     "scopes": ({"words"}, set()),
+    "spoken": ({"role", "words"}, set()),
 }
 NOUN_ROLES = ("person", "household", "firm", "account")
 SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension")
+SPOKEN_ROLES = ("correction",)
 EXCLUSION_SCOPES = ("number", "mention")
 
 
@@ -155,7 +157,7 @@ def _read_yaml(path: Path, problems: list[str]) -> Any:
 # How a message names a rule: "unit 万元: …", "exclusion set-phrases: …".
 SECTION_LABELS = {
     "char_map": "char_map", "units": "unit", "approx": "approx", "rates": "rate",
-    "nouns": "nouns", "exclusions": "exclusion", "implicit": "implicit", "subjects": "subject",
+    "nouns": "nouns", "exclusions": "exclusion", "implicit": "implicit", "subjects": "subject", "spoken": "spoken",
 }
 # Fields an example may name (those of a fact row).
 EXAMPLE_FIELDS = ("text", "value", "value_max", "unit", "kind", "approx", "per", "subject", "indicator", "year", "place",
@@ -267,6 +269,8 @@ def _check_values(rule: Rule) -> list[str]:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(NOUN_ROLES), got=rule.get("role"))
     if rule.section == "subjects" and rule.get("role") not in SUBJECT_ROLES:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(SUBJECT_ROLES), got=rule.get("role"))
+    if rule.section == "spoken" and rule.get("role") not in SPOKEN_ROLES:
+        bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(SPOKEN_ROLES), got=rule.get("role"))
     if rule.section == "implicit" and not rule.get("before") and not rule.get("after") and not rule.get("question"):
         bad(E.E_MISSING, key="before', 'after' or 'question")
     if rule.section == "exclusions" and rule.get("scope", "number") not in EXCLUSION_SCOPES:
@@ -466,6 +470,7 @@ class Rules:
     subject_words: dict[str, list[str]] = field(default_factory=dict)  # role -> words, longest first
     indicators: list[tuple[str, tuple[str, ...], frozenset[str]]] = field(default_factory=list)  # id, terms, kinds
     scopes: list[tuple[str, str]] = field(default_factory=list)  # word, scope id; longest first
+    spoken_words: dict[str, list[str]] = field(default_factory=dict)  # role -> words of talk, longest first: 说错了
     fixed: dict[str, tuple[float, Unit, str | None]] = field(default_factory=dict)  # phrase -> value, unit, approx: 对折 = 50 %
     sizes: dict[str, tuple[str, float]] = field(default_factory=dict)  # unit -> smallest unit it converts to, how many: 年 -> (月, 12)
     version: str = ""
@@ -611,6 +616,12 @@ def _compile_subject_words(out: Rules, rule: Rule) -> None:
     words.sort(key=len, reverse=True)
 
 
+def _compile_spoken_words(out: Rules, rule: Rule) -> None:
+    words = out.spoken_words.setdefault(rule.get("role"), [])
+    words.extend(str(w) for w in rule.get("words"))
+    words.sort(key=len, reverse=True)
+
+
 _COMPILERS = {
     "char_map": _compile_char_map,
     "units": _compile_unit,
@@ -622,6 +633,7 @@ _COMPILERS = {
     "subjects": _compile_subject_words,
     "indicators": _compile_indicator,
     "scopes": _compile_scope,
+    "spoken": _compile_spoken_words,
     "fixed": _compile_fixed,
 }
 

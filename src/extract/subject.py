@@ -269,7 +269,18 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     if m and m.group(1).startswith(surnames):
         return m.group(1)
     entry = _PERSON_ENTRY.search(text, max(0, clause_start(text, start, SENTENCE_END) - 1), start)
-    return entry.group(1) if entry else None
+    if entry:
+        return entry.group(1)
+    aside = _NAME_ASIDE.search(text, max(0, start - 12), start)
+    if aside is None:
+        return None
+    bracket = aside.start()
+    return next((text[bracket - n:bracket] for n in (2, 3, 4) if text[bracket - n:bracket].startswith(surnames)
+                 and _NOT_HAN.search(text, bracket - n, bracket) is None), None)
+
+
+# 犯罪嫌疑人刘某（男，27岁）, 市民王女士（化名，56岁）: the age in brackets after a name
+_NAME_ASIDE = regex.compile(r"[（(](?:[男女]|化名|\p{Han}{1,2}族|[，,、\s])*$")
 
 
 def _verb_next(phrase: str, noun: str, tag: Callable) -> bool:
