@@ -204,7 +204,7 @@ def test_a_fixed_width_table_with_a_unit_line_and_rules():
             "合  计           124          263.10          51.9\n" + "-" * 40 + "\n")
     rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
     assert rows == [(48, "个", "产业项目"), (12650000000, "元", "产业项目"), (54, "%", "产业项目"),
-                    (124, "个", "合计"), (26310000000, "元", "合计"), (51.9, "%", "合计")]
+                    (124, "个", "项目数"), (26310000000, "元", "年度计划投资"), (51.9, "%", "完成率")]
 
 
 def test_chat_lines_stay_apart_and_their_nicknames_are_no_facts():
@@ -339,7 +339,7 @@ def test_a_tab_separated_total_row_keeps_its_empty_cells_and_rows_skip_serial_nu
     text = ("序号\t农场名称\t所在乡镇\t奖补金额（万元）\n1\t禾丰家庭农场\t溪口镇\t8\n2\t绿野家庭农场\t竹林乡\t3.6\n"
             "合计\t\t\t11.6\n")
     rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
-    assert rows == [(80000, "元", "禾丰家庭农场"), (36000, "元", "绿野家庭农场"), (116000, "元", "合计")]
+    assert rows == [(80000, "元", "禾丰家庭农场"), (36000, "元", "绿野家庭农场"), (116000, "元", "奖补金额")]
 
 
 def test_a_keycap_digit_opens_a_list_item_and_a_clock_time_keeps_its_comma():
@@ -575,3 +575,9 @@ def test_a_case_name_in_quotes_a_restated_wind_force_and_people_in_a_factory():
                           "我和媳妇两个人都在厂里。")
     assert [(f.value, f.unit, f.kind) for f in facts] == [
         (14, "年", "duration"), (31.2, "米", "length"), (11, "级", "count"), (2, "个", "people")]
+
+
+def test_a_total_row_takes_its_subjects_from_the_column_headers():
+    text = "| 村 | 鲜叶收购量（公斤） | 收购金额（元） |\n|---|---|---|\n| 茶园村 | 1260 | 85680 |\n| 合计 | 11390 | 675285 |\n"
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [
+        (1260, "茶园村"), (85680, "茶园村"), (11390, "鲜叶收购量"), (675285, "收购金额")]

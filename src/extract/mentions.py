@@ -526,7 +526,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     above.clear()
     above.update(labels)
     label = own[0] if own else next((name for name in labels.values() if name), None)
-    dated = label is not None and _DATE_CELL.fullmatch(label) is not None  # 3月20日 | 1260 | 68: each column names its own
+    by_column = label is not None and (_DATE_CELL.fullmatch(label) is not None or label.replace(" ", "") in TOTAL_LABELS)
+    # 3月20日 | 1260 | 68 and 合计 | 11390 | 675285: each column names what its cells count
     row_per = next((per for cell in cells if (word := text[slice(*cell)].strip()).startswith("每") and len(word) <= 4
                     and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
     label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
@@ -538,7 +539,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
             mention = _cell_mention(bare, *unit)
             if "marker" in bare.re.groupindex:
                 mention.end = _approx_after(text, bare.end("number"), mention, look)
-            mention.noun = header.names.get(k) if dated else label
+            mention.noun = header.names.get(k, label) if by_column else label
             if own_per and unit is own_unit:
                 mention.per, mention.per_rule = own_per, "table-row-label"
             elif k in header.column_per:  # 人均GDP（元）: each cell is per 人
@@ -551,6 +552,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     return mentions
 
 
+TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 _SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
 
