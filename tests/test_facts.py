@@ -581,3 +581,15 @@ def test_a_total_row_takes_its_subjects_from_the_column_headers():
     text = "| 村 | 鲜叶收购量（公斤） | 收购金额（元） |\n|---|---|---|\n| 茶园村 | 1260 | 85680 |\n| 合计 | 11390 | 675285 |\n"
     assert [(f.value, f.subject) for f in extract_facts(text)] == [
         (1260, "茶园村"), (85680, "茶园村"), (11390, "鲜叶收购量"), (675285, "收购金额")]
+
+
+def test_chat_turns_behind_a_tag_are_one_talk_about_money_and_gua_ling_is_over():
+    text = ("[语音转文字] 大姐：手术费加耗材估计得五万上下。\n[语音转文字] 二弟：五万？医保能报多少？\n"
+            "[语音转文字] 大姐：押金我已经交了一万挂零，一万零三百。\n[语音转文字] 小妹：全市一万挂零套房源，再过个十天半个月就有了。\n")
+    assert [(f.value, f.unit, f.approx) for f in extract_facts(text)] == [
+        (50000, "元", "about"), (50000, "元", None), (10000, "元", "over"), (10300, "元", None), (10000, "套", "over")]
+
+
+def test_a_sum_said_aloud_takes_no_rate_from_the_figure_before():
+    facts = extract_facts("刘师傅：房租一个月两千二。两千二乘十二，两万六千四。")
+    assert [(f.value, f.per) for f in facts] == [(2200, "月"), (2200, None), (26400, None)]

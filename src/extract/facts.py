@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 import regex
 
 from .clean import CleanText, clean
-from .mentions import CHANGE_VERBS, SENTENCE_END, Mention, Rejection, doc_spans, find_mentions
+from .mentions import CHANGE_VERBS, SENTENCE_END, SPOKEN_SUM_RULE, Mention, Rejection, doc_spans, find_mentions
 from .normalize import normalize
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
@@ -121,9 +121,10 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     a figure right after another of the same unit, joined by 到/至/、 or a comparison, is a
     rate of the same denominator, as is the same figure of an earlier period (每股收益0.21元，
     上年同期为0.25元); so is a spoken number that carries on the unit of the
-    figure before it (一亩能收四千斤上下，管得好的能到五千)."""
+    figure before it (一亩能收四千斤上下，管得好的能到五千), but not a sum said aloud, which
+    is as often a total (两千二乘十二，两万六千四) as the same rate again."""
     if prior.per and prior.unit == fact.unit and (
-            mention.pattern == "carried" or _PARALLEL.fullmatch(text, before.end, mention.start)):
+            (mention.pattern == "carried" and mention.rule != SPOKEN_SUM_RULE) or _PARALLEL.fullmatch(text, before.end, mention.start)):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
 

@@ -128,6 +128,7 @@ class _Lookups:
     symbol_words: WordList  # currency symbols, reversed: found by looking back from a number
     fixed_re: regex.Pattern | None  # phrases that are figures by themselves (rules: fixed)
     approx_after_words: WordList
+    approx_inside_words: WordList  # between the number and its unit: 余 (500余名), 挂零 (一万挂零套)
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     only_before: dict[str, regex.Pattern]  # unit id -> what must follow it
     only_after: dict[str, regex.Pattern]  # unit id -> what must stand just before the number
@@ -171,6 +172,7 @@ def lookups(rules: Rules) -> _Lookups:
         symbol_words=WordList(symbol[::-1] for symbol in rules.symbols),
         fixed_re=regex.compile(r"\L<phrases>", phrases=sorted(rules.fixed)) if rules.fixed else None,
         approx_after_words=WordList(rules.approx_after),
+        approx_inside_words=WordList(rules.approx_inside),
         not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
         only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
         only_after={u.id: regex.compile(f"(?:{_words_re(u.only_after).pattern})\\p{{Han}}{{0,{ONLY_AFTER_GAP}}}$")
@@ -292,6 +294,11 @@ def _counted(text: str, m: re.Match, look: _Lookups) -> bool:
     return all(ch in CN_NUMERAL_CHARS for ch in m.group()) and look.surface_words.at(text, m.end()) is not None
 
 
+def _inside_phrase(phrases: list[tuple[int, int]], mention: Mention) -> bool:
+    k = bisect_right(phrases, (mention.start, float("inf")))  # the last phrase starting at or before the mention
+    return bool(k) and phrases[k - 1][0] <= mention.start and mention.end <= phrases[k - 1][1]
+
+
 def _inside_numeral(text: str, start: int, end: int) -> bool:
     """Does a phrase with a numeral at its edge continue a longer number?"""
     before = text[start - 1] if start else ""
@@ -315,6 +322,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     scan = Scan()
     taken_until = 0
     fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
+    fixed = [f for f in fixed if not _inside_phrase(spans.phrases, f)]  # 十天半个月 is a set phrase: no 半个月
     cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
     scan.mentions += cells
     in_cells = {m.num_start for m in cells} | unit_cells
@@ -655,7 +663,7 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
-_APPROX_TAIL = "(?:左右|上下|多|来|出头|[都也还]?不[到止])?"  # what may stand between a spoken figure and its clause's end
+_APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?"  # what may stand between a spoken figure and its clause's end
 _SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
 _CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
@@ -704,7 +712,7 @@ def _far_apart(first: str, second: str) -> bool:
 # same paragraph, or several in a transcript.
 _SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[百千万][一二三四五六七八九十百千万]*")
 _SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]")
-TURN = regex.compile(r"(?m)^[ \t\u3000]*(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
+TURN = regex.compile(r"(?m)^[ \t\u3000]*(?:\[[^\]\n]{1,8}\][ \t]*)?(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
 
 
 @lru_cache(maxsize=4)  # the figures of one document ask again and again
@@ -713,6 +721,7 @@ def turn_starts(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in TURN.finditer(text))
 
 
+SPOKEN_SUM_RULE = "spoken-sum"
 SUM_REACH = 100  # characters back to a sum in yuan of the same paragraph
 TALK_SUMS = 3  # sums in yuan before it that make a transcript talk about money
 TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcript
@@ -735,12 +744,13 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
     worded = any(words.search(sentence) for words, rule in look.implicit_question if rule.get("unit") == "元")
     if not money and not worded:
         return None
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    near = worded or money[-1].end >= max(line_start, m.start() - SUM_REACH)
-    if not near and (len(money) < TALK_SUMS or bisect_left(turn_starts(text), m.start()) < TALK_TURNS):
+    turns = turn_starts(text)
+    paragraph_start = text.rfind("\n", 0, m.start()) + 1 if len(turns) < TALK_TURNS else 0  # a transcript's turns are one talk
+    near = worded or money[-1].end >= max(paragraph_start, m.start() - SUM_REACH)
+    if not near and (len(money) < TALK_SUMS or bisect_left(turns, m.start()) < TALK_TURNS):
         return None
     unit = money[-1].unit if money else look.surfaces["元"]
-    mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", "spoken-sum")
+    mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", SPOKEN_SUM_RULE)
     _suffixes(text, mention, look)
     return mention
 
@@ -1161,8 +1171,9 @@ def _unit_after(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bo
     Latin unit may stand after a space (780 m, 4,860 km)."""
     if text.startswith(" ", pos) and _LATIN.match(text, pos + 1):
         pos += 1
-    if text[pos:pos + 1] in look.rules.approx_inside and pos + 1 < len(text):
-        found = _unit_here(text, pos + 1, look)  # the marker is read again by _suffixes
+    marker = look.approx_inside_words.at(text, pos)
+    if marker and pos + len(marker) < len(text):
+        found = _unit_here(text, pos + len(marker), look)  # the marker is read again by _suffixes
         if found:
             return found
     return _unit_here(text, pos, look)
@@ -1215,7 +1226,7 @@ def _suffixes(text: str, mention: Mention, look: _Lookups) -> None:
     pos = mention.end
     # markers between the number and the unit count too: 500余名, 两个多月, 十来天
     between = text[mention.num_end:mention.unit_start if mention.unit_start is not None else mention.end]
-    inside = next((ch for ch in between if ch in look.rules.approx_inside), None)
+    inside = next((word for word in look.approx_inside_words.longest_first if word in between), None)
     if inside:
         mention.approx, mention.approx_rule = look.rules.approx_inside[inside]
     marked = False
@@ -1307,6 +1318,7 @@ class WordList:
 
     def __init__(self, words):
         self.words = frozenset(str(w) for w in words)
+        self.longest_first = sorted(self.words, key=len, reverse=True)
         self._re = regex.compile(r"\L<words>", words=sorted(self.words)) if self.words else None
 
     def at(self, text: str, pos: int = 0, shortest: int = 1) -> str | None:
@@ -1361,8 +1373,9 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     token = tokens[0]
     qualified = _QUALIFIED.search(token) is not None
     after = text[pos:pos + 8]
-    approx_inside = after[:1] in look.rules.approx_inside
-    noun_at = pos + (1 if approx_inside else 0)
+    marker = look.approx_inside_words.at(text, pos)
+    approx_inside = marker is not None
+    noun_at = pos + len(marker or "")
     if qualified and len(tokens) == 1:
         for role, unit_id in (("person", "人"), ("household", "户")):
             word = look.noun_sets[role].at(text, noun_at, shortest=2)
