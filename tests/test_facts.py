@@ -593,3 +593,11 @@ def test_chat_turns_behind_a_tag_are_one_talk_about_money_and_gua_ling_is_over()
 def test_a_sum_said_aloud_takes_no_rate_from_the_figure_before():
     facts = extract_facts("刘师傅：房租一个月两千二。两千二乘十二，两万六千四。")
     assert [(f.value, f.per) for f in facts] == [(2200, "月"), (2200, None), (26400, None)]
+
+
+def test_old_money_and_weights_and_a_bound_before_de():
+    facts = extract_facts("每斤实重十七两六钱，完纳丁漕银叁两伍钱，收洋贰佰捌拾元零陆角。月薪6000以上的岗位占比约55%。"
+                          "“月入过万”不是梦，他说现在也能月入过万。")
+    assert [(f.value, f.unit, f.kind, f.approx, f.per) for f in facts] == [
+        (17.6, "两", "weight", None, "斤"), (3.5, "两", "money", None, None), (280.6, "元", "money", None, None),
+        (6000, "元", "money", "over", "月"), (55, "%", "percent", "about", None), (10000, "元", "money", "over", "月")]

@@ -322,7 +322,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     scan = Scan()
     taken_until = 0
     fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
-    fixed = [f for f in fixed if not _inside_phrase(spans.phrases, f)]  # 十天半个月 is a set phrase: no 半个月
+    fixed = [f for f in fixed if not _inside_phrase(spans.phrases, f) and not _inside_phrase(spans.quoted, f)]
+    # 十天半个月 is a set phrase, “月入过万”不是梦 a slogan: neither holds a figure
     cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
     scan.mentions += cells
     in_cells = {m.num_start for m in cells} | unit_cells
@@ -412,6 +413,8 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     if len(token) > 2 and token[-1] == "一" and token[-2] in "万千" and token[-3].isdigit() \
             and look.surface_words.at(m.string, m.end()) is not None:
         return m.end() - 1  # 3万一平, 5千一个: an Arabic figure, then a rate (but 三万一 is 31000)
+    if len(token) > 2 and token[-2] == "两" and m.string.startswith("钱", m.end()) and parse_number(token[:-2]) is not None:
+        return m.end() - 2  # 十七两六钱, 叁两伍钱: 两 and a tenth of it in 钱
     return m.end()
 
 
@@ -655,9 +658,9 @@ def _cells(line: regex.Match) -> list[tuple[int, int]]:
 
 def _fixed(m: regex.Match, look: _Lookups) -> Mention:
     """对折 (50 %), 翻一番 (100 %): a phrase that is a figure by itself."""
-    value, unit, approx = look.rules.fixed[m.group()]
+    value, unit, approx, per = look.rules.fixed[m.group()]
     return Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value,
-                   approx=approx, approx_rule=unit.id if approx else None)
+                   approx=approx, approx_rule=unit.id if approx else None, per=per, per_rule=unit.id if per else None)
 
 
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
@@ -831,11 +834,11 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     return mention
 
 
-_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}))?)?"
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}))?)?"
                                rf"(?:[零〇]?(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)  # 壹元零伍分: 1.05
 
 
-_ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分)")  # 一元零五分: no 角
+_ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分|[^角毛分]{1,2}[角毛])")  # 一元零五分: no 角; 二百八十元零六角
 _JIAO_FEN = regex.compile(r"(?P<j>[1-9一二三四五六七八九])[角毛](?P<f>[1-9一二三四五六七八九])分")
 
 
@@ -1394,7 +1397,8 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 and next_char not in MODAL_PARTICLES  # 估计能落个二十五六万吧: 吧 ends the clause
                 and next_char not in "加和及"  # 底薪3200加计件: another part of the sum follows
                 and look.rate_after_words.at(text, pos + len(marker or "")) is None  # 租金1300一个月: its rate follows
-                and not _CLAUSE_CLOSER.match(text, pos + len(marker or "")))  # 一个月就快一千了。
+                and not _CLAUSE_CLOSER.match(text, pos + len(marker or ""))  # 一个月就快一千了。
+                and not (marker in _BOUND_AFTER and next_char == "的"))  # 月薪6000以上的岗位: the bound ends the figure
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and (pattern.match(text, pos) or (marker and pattern.match(text, pos + len(marker)))):
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)

@@ -34,7 +34,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
     "implicit": ({"unit", "kind"}, {"before", "after", "question", "gap", "needs_magnitude"}),
     "subjects": ({"role", "words"}, set()),
-    "fixed": ({"phrases", "value", "unit", "kind"}, {"approx"}),
+    "fixed": ({"phrases", "value", "unit", "kind"}, {"approx", "per"}),
     "indicators": ({"terms", "kinds"}, set()),
     "scopes": ({"words"}, set()),
     "spoken": ({"role", "words"}, set()),
@@ -471,7 +471,7 @@ class Rules:
     indicators: list[tuple[str, tuple[str, ...], frozenset[str]]] = field(default_factory=list)  # id, terms, kinds
     scopes: list[tuple[str, str]] = field(default_factory=list)  # word, scope id; longest first
     spoken_words: dict[str, list[str]] = field(default_factory=dict)  # role -> words of talk, longest first: 说错了
-    fixed: dict[str, tuple[float, Unit, str | None]] = field(default_factory=dict)  # phrase -> value, unit, approx: 对折 = 50 %
+    fixed: dict[str, tuple[float, Unit, str | None, str | None]] = field(default_factory=dict)  # phrase -> value, unit, approx, per: 对折 = 50 %
     sizes: dict[str, tuple[str, float]] = field(default_factory=dict)  # unit -> smallest unit it converts to, how many: 年 -> (月, 12)
     version: str = ""
 
@@ -602,7 +602,7 @@ def _compile_fixed(out: Rules, rule: Rule) -> None:
     unit = Unit(id=rule.id, unit=str(rule.get("unit")), kind=rule.get("kind"), factor=1, classifier=False,
                 kind_by_noun=False, tenths=False, not_before=())
     for phrase in rule.get("phrases"):
-        out.fixed[str(phrase)] = (rule.get("value"), unit, rule.get("approx"))
+        out.fixed[str(phrase)] = (rule.get("value"), unit, rule.get("approx"), rule.get("per"))
 
 
 def _compile_scope(out: Rules, rule: Rule) -> None:
