@@ -590,9 +590,11 @@ def test_chat_turns_behind_a_tag_are_one_talk_about_money_and_gua_ling_is_over()
         (50000, "元", "about"), (50000, "元", None), (10000, "元", "over"), (10300, "元", None), (10000, "套", "over")]
 
 
-def test_a_sum_said_aloud_takes_no_rate_from_the_figure_before():
+def test_a_sum_said_aloud_takes_no_rate_from_the_figure_before_unless_it_corrects_it():
     facts = extract_facts("刘师傅：房租一个月两千二。两千二乘十二，两万六千四。")
     assert [(f.value, f.per) for f in facts] == [(2200, "月"), (2200, None), (26400, None)]
+    facts = extract_facts("赵师傅：一个月四千二。我跟搭班的一人一半，不对，他白班跑得多，他出两千三，我出一千九。")
+    assert [(f.value, f.per) for f in facts] == [(4200, "月"), (2300, "月"), (1900, "月")]
 
 
 def test_old_money_and_weights_and_a_bound_before_de():

@@ -88,7 +88,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
         elif facts and _RESTATED.fullmatch(body, kept[-1].end, mention.start):
             restated.append((len(facts), False))
         elif fact.per is None and facts:
-            _share_rate(body, kept[-1], facts[-1], mention, fact)
+            _share_rate(body, kept[-1], facts[-1], mention, fact, rules)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -116,17 +116,31 @@ _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?
                           r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?)")  # 每股收益0.21元，上年同期为0.25元
 
 
-def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
+def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact, rules: Rules) -> None:
     """每人每月760元提高到800元, 分别达到43260元、21580元, 39.9元一斤，比外面便宜十来块:
     a figure right after another of the same unit, joined by 到/至/、 or a comparison, is a
     rate of the same denominator, as is the same figure of an earlier period (每股收益0.21元，
     上年同期为0.25元); so is a spoken number that carries on the unit of the
     figure before it (一亩能收四千斤上下，管得好的能到五千), but not a sum said aloud, which
-    is as often a total (两千二乘十二，两万六千四) as the same rate again."""
+    is as often a total (两千二乘十二，两万六千四) as the same rate again, unless it corrects
+    the figure (一个月四千二……不对，他出两千三) or follows such a correction in the next clause."""
     if prior.per and prior.unit == fact.unit and (
-            (mention.pattern == "carried" and mention.rule != SPOKEN_SUM_RULE) or _PARALLEL.fullmatch(text, before.end, mention.start)):
+            _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
+
+
+def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
+    if mention.pattern != "carried":
+        return False
+    if mention.rule != SPOKEN_SUM_RULE:
+        return True
+    between = text[before.end:mention.start]
+    corrected = "\n" not in between and any(word in between for word in rules.spoken_words.get("correction", ()))
+    return corrected or (before.rule == SPOKEN_SUM_RULE and _NEXT_CLAUSE.fullmatch(between) is not None)
+
+
+_NEXT_CLAUSE = regex.compile(r"[，,]\p{Han}{0,4}")  # 他出两千三，我出一千九
 
 
 _AGAIN = regex.compile(r"整?\s*[（(]\s*")
