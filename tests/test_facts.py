@@ -603,3 +603,11 @@ def test_old_money_and_weights_and_a_bound_before_de():
     assert [(f.value, f.unit, f.kind, f.approx, f.per) for f in facts] == [
         (17.6, "两", "weight", None, "斤"), (3.5, "两", "money", None, None), (280.6, "元", "money", None, None),
         (6000, "元", "money", "over", "月"), (55, "%", "percent", "about", None), (10000, "元", "money", "over", "月")]
+
+
+def test_pitches_of_a_game_people_named_after_a_count_and_a_one_that_is_each_time():
+    facts = extract_facts("共启用标准足球场19块、五人制场地27块。连夜招了15个打包工人。"
+                          "三四十名采茶工正在茶园里忙碌。企业每吸纳1名脱贫劳动力，补贴2000元。")
+    assert [(f.value, f.unit, f.kind) for f in facts] == [
+        (19, "块", "count"), (27, "块", "count"), (15, "个", "people"), (30, "人", "people"), (2000, "元", "money")]
+    assert [f.subject for f in facts][2:4] == ["打包工人", "采茶工"]

@@ -65,7 +65,7 @@ _DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的
                             r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
-_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])")
+_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])|\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗"  # spoken sentence-final particles
@@ -1534,8 +1534,13 @@ def _denominator(text: str, mention: Mention) -> str | None:
     if mention.num_start and text[mention.num_start - 1] == "每" \
             and not _INTERVAL.search(text, mention.num_end, mention.end + 2):
         return "the denominator of a rate (每10股, 每千人)"
+    if mention.tokens == ("1",) or mention.tokens == ("一",):
+        if _EACH_DONE.search(text, max(0, mention.num_start - 4), mention.num_start):
+            return "the denominator of a rate (每吸纳1名, 每销售1吨)"
     return None
 
+
+_EACH_DONE = regex.compile(r"每(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶])\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元
 
 _INTERVAL = regex.compile(r"一[班趟次轮列]")  # 每2.5分钟一班: an interval, a figure of its own
 

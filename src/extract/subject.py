@@ -304,6 +304,8 @@ def _phrase_after(text: str, pos: int, kind: str, tag: Callable) -> str | None:
         next_is_noun = k + 1 < len(words) and words[k + 1][1] in NOUN_TAGS
         if picked and flag == "v" and len(word) > 1 and len(words) - k > 2 and k >= modified:
             break  # 三名干警获评全省检察业务标兵: a verb with an object after it starts the predicate
+        if modified and k > modified and flag not in NOUN_TAGS and flag != "vn":
+            break  # 三四十名采茶工正在茶园: the modified noun is the phrase
         if flag in NOUN_TAGS or flag in ("vn", "t") or k < modified or (
                 picked and next_is_noun and (flag == "v" or word in "和与及")):
             picked.append((word, flag))
@@ -342,13 +344,18 @@ MAX_MODIFIERS = 2
 
 def _modified_noun(words: tuple[tuple[str, str], ...], kind: str) -> int:
     """How many words of an adjective or verb open a noun phrase after a measure-word
-    count (126个接种门诊, 38个老旧小区): 0 when they do not, or the figure is no count."""
-    if kind != "count":
+    count (126个接种门诊, 38个老旧小区, 15个打包工人): 0 when they do not, or the figure is no count."""
+    if kind not in ("count", "people"):
         return 0
     k = 0
     while k < len(words) and k < MAX_MODIFIERS and words[k][1] in _MODIFIERS:
         k += 1
+    if kind == "people" and not (k < len(words) and words[k][0].endswith(_PERSON_ENDS)):
+        return 0  # 161人实现就业, 92名专家下沉乡镇: after a head count a verb starts the predicate
     return k if k and k < len(words) and words[k][1] in NOUN_TAGS else 0
+
+
+_PERSON_ENDS = tuple("人员者工生师农民嫂")  # 打包工人, 返乡大学生, 大病患者: what a modifier before a head count's noun may open
 
 
 def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
