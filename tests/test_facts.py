@@ -611,3 +611,20 @@ def test_pitches_of_a_game_people_named_after_a_count_and_a_one_that_is_each_tim
     assert [(f.value, f.unit, f.kind) for f in facts] == [
         (19, "块", "count"), (27, "块", "count"), (15, "个", "people"), (30, "人", "people"), (2000, "元", "money")]
     assert [f.subject for f in facts][2:4] == ["打包工人", "采茶工"]
+
+
+def test_ocr_figures_opening_with_l_decimal_commas_before_percent_and_a_slipped_table_cell():
+    text = ("培训l8O人次，投资l5.O亿元，O2O模式。学前教育毛入园率9２，\n4%，增幅2，l个百分点。\n"
+            "表1　收入构成（单位：元）\n指标　　　　　　2024年　　　　2023年　　　增长（%）\n"
+            "工资性收入　　8,l32　　　　7,5O2\n　　　　　　　　　　　　　　　　　　8.4\n经营净收入　　　　6,2O8　　5,9OO　　　　　　5.2\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (180, "人次"), (1500000000, "元"), (92.4, "%"), (2.1, "个百分点"),
+        (8132, "元"), (7502, "元"), (8.4, "%"), (6208, "元"), (5900, "元"), (5.2, "%")]
+
+
+def test_farm_show_temperatures_heights_and_halves_before_a_range():
+    facts = extract_facts("水温保持在二十五度左右，夜里不能低于十三度。一亩大田用种两斤半到三斤，一亩一万二千穴上下。"
+                          "行距一尺八，我一米六五的个子。一块三毛五左右。")
+    assert [(f.value, f.value_max, f.unit) for f in facts] == [
+        (25, None, "℃"), (13, None, "℃"), (2.5, 3, "斤"), (12000, None, "穴"), (1.8, None, "尺"), (1.65, None, "米"),
+        (1.35, None, "元")]

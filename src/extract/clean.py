@@ -79,6 +79,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
     if _OCR_HINT.search(text):
         text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
+    points = [m.start() for m in _DECIMAL_COMMA.finditer(text)]
+    if points:
+        text = _overwrite(text, points, ".")  # 92，4%: a misread point
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
@@ -298,9 +301,24 @@ _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，])|(?<=[\d.,，] ?)[lIO〇�
 
 def _ocr_digits(match: regex.Match) -> str:
     figure = match.group()
-    if not any(ch.isdigit() for ch in figure) or (figure[0] in "lIO" and figure[-1] in "lIO"):
+    if not any(ch.isdigit() for ch in figure) or (figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match)):
         return figure
     return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
+
+
+_UNIT_AFTER = regex.compile(r"[万亿千百]?\s?[\p{Han}%％‰]")
+
+
+def _counted_after(match: regex.Match) -> bool:
+    """l8O人次, l5.O亿元: a run opening with l or I and ending in a letter is a figure when a
+    unit follows it; O2O模式, opening with O, stays a name."""
+    return match.group()[0] in "lI" and _UNIT_AFTER.match(match.string, match.end()) is not None
+
+
+# A comma between one to three digits and one or two before a percent sign is a decimal point
+# that OCR or a hurried typist misread (9２，4%, 0，3‰): no thousands group is one digit long,
+# and a list would part its figures with 、.
+_DECIMAL_COMMA = regex.compile(r"(?<=(?<![\d.,，])\d{1,3})[，,](?=\n?\d{1,2}(?:[%％‰]|个百分点))")
 
 
 _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
@@ -460,7 +478,7 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # One to three digits after a Chinese character (and maybe a space), a space, then more
 # digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
-_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]?)\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]{0,2})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
 _CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
 _DIGIT_RUN = regex.compile(r"\d+")
 

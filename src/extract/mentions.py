@@ -462,9 +462,16 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
+    last_row: list[tuple[int, int]] = []
     for n, (line, cells) in enumerate(lines):
         if len(cells) < 2 and (RULE_LINE.fullmatch(line.group().strip()) or _ELIDED_ROWS.fullmatch(line.group().strip())):
             continue  # ------ between a fixed-width table's header and its rows; …… for rows left out
+        if len(cells) < 2 and last_row and header.names and len(last_row) <= max(header.names) \
+                and _BARE_CELL.fullmatch(line.group()):
+            last_row = [*last_row, line.span()]  # a cell slipped onto a line of its own: the row's next column
+            mentions += [m for m in _row_mentions(text, last_row, header, unit_cells, look, {}) if m.num_start >= line.start()]
+            continue
+        last_row = cells
         if len(cells) < 2:
             header = _Header({}, {}, None, {})
             above.clear()
@@ -834,7 +841,7 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     return mention
 
 
-_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}))?)?"
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}|左右|上下|钱))?)?"
                                rf"(?:[零〇]?(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)  # 壹元零伍分: 1.05
 
 
@@ -1051,12 +1058,16 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
         end = tenth.end() + len(unit.part) if tenth and text.startswith(unit.part, tenth.end()) else None
         if end is not None and not text.startswith("钱", end):  # 一亩五分钱 is a price, not 1.5 亩
             return tenth.group(), end
-    digits = _DECIMALS.match(text, pos) if unit.digit_after else None
+    digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)) \
+        if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
     if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
         return None
     return (digits.group(), digits.end()) if digits else None
+
+
+_HEIGHT_DIGITS = regex.compile(r"[一二三四五六七八九][〇零一二三四五六七八九](?=[的个左，。、；\s]|$)")  # 一米六五的个子: 1.65 米
 
 
 _TENTH = regex.compile(r"[一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]")  # 叁亩伍分 too
@@ -1202,8 +1213,8 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if _LATIN.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
-                                       or look.approx_after_words.at(text, end + 1)):
-        half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下; not 5米半径
+                                       or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至")):
+        half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
 
 
