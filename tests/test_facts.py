@@ -628,3 +628,9 @@ def test_farm_show_temperatures_heights_and_halves_before_a_range():
     assert [(f.value, f.value_max, f.unit) for f in facts] == [
         (25, None, "℃"), (13, None, "℃"), (2.5, 3, "斤"), (12000, None, "穴"), (1.8, None, "尺"), (1.65, None, "米"),
         (1.35, None, "元")]
+
+
+def test_the_items_of_a_list_of_inputs_share_its_rate_and_a_total_does_not():
+    facts = extract_facts("每亩施磷酸二铵三十斤、尿素十五斤、氯化钾十斤。亩产800斤，总产量1.2万斤。户均增收3000元、村集体增收5万元。")
+    assert [(f.value, f.per) for f in facts] == [(30, "亩"), (15, "亩"), (10, "亩"), (800, "亩"), (12000, None),
+                                                 (3000, "户"), (50000, None)]

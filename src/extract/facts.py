@@ -125,9 +125,16 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     is as often a total (两千二乘十二，两万六千四) as the same rate again, unless it corrects
     the figure (一个月四千二……不对，他出两千三) or follows such a correction in the next clause."""
     if prior.per and prior.unit == fact.unit and (
-            _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)):
+            _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)
+            or (fact.kind in LISTED_KINDS and _LISTED.fullmatch(text, before.end, mention.start))):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
+
+
+# 每亩施磷酸二铵三十斤、尿素十五斤: the items of a list of inputs share the rate before them
+# (not a total: 户均增收3000元、村集体增收5万元, so money is left out)
+LISTED_KINDS = ("weight", "volume")
+_LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累])\p{Han}{1,4}")
 
 
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
