@@ -134,7 +134,7 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
 # 每亩施磷酸二铵三十斤、尿素十五斤: the items of a list of inputs share the rate before them
 # (not a total: 户均增收3000元、村集体增收5万元, so money is left out)
 LISTED_KINDS = ("weight", "volume")
-_LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累])\p{Han}{1,4}")
+_LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累实共计])\p{Han}{1,4}")
 
 
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
