@@ -634,3 +634,14 @@ def test_the_items_of_a_list_of_inputs_share_its_rate_and_a_total_does_not():
     facts = extract_facts("每亩施磷酸二铵三十斤、尿素十五斤、氯化钾十斤。亩产800斤，总产量1.2万斤。户均增收3000元、村集体增收5万元。")
     assert [(f.value, f.per) for f in facts] == [(30, "亩"), (15, "亩"), (10, "亩"), (800, "亩"), (12000, None),
                                                  (3000, "户"), (50000, None)]
+
+
+def test_ideographic_thousands_spaces_and_a_range_below_zero():
+    facts = extract_facts("表1　2025年收入情况。全县共排查危房2　316座，每人补贴1　200元。最低气温－6～－4℃，夜间-2至0℃。")
+    assert [(f.value, f.value_max, f.unit) for f in facts] == [
+        (2316, None, "座"), (1200, None, "元"), (-6, -4, "℃"), (-2, 0, "℃")]
+
+
+def test_a_percentage_of_a_per_wanyuan_indicator_is_no_rate():
+    facts = extract_facts("万元工业增加值用水量28.6立方米，万元GDP用水量下降3%。")
+    assert [(f.value, f.per) for f in facts] == [(28.6, "万元"), (3, None)]

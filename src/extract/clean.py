@@ -544,6 +544,9 @@ _SPACED_FIGURE = regex.compile(r"(?<=(?:^|\p{Han}|[，。：；、（])[ \n]?)\d
 _SPACED_CELL = regex.compile(r"(?<=\|)\d(?: ?[.,] ?\d| \d)+(?=\||$)", regex.MULTILINE)  # |1 1,8 0 0|: a cell's figure
 
 
+_THOUSANDS_GROUP = regex.compile(r"\d{3}(?![\d.])")  # 2　316座, but not 表1　2025年
+
+
 def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
                   captions: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Drop spaces next to a Chinese character or mark (`动 力 566 人` → `动力566人`);
@@ -563,12 +566,14 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
         nxt = text[m.end()] if m.end() < len(text) else "\n"
         keep_one = not (_is_cjk(prev) or _is_cjk(nxt) or prev == "\n" or nxt == "\n") or (
             bool(rows) and _field_gap_at(raw, m.start()) and _in_rows(rows, m.start()))
-        if keep_one and (_stray_space_in_figure(text, m, rows) or _cell_thousands(text, m, rows)):
-            keep_one = False  # 6 8.95亿元; a cell's 38 615
+        in_figure = keep_one and (_stray_space_in_figure(text, m, rows) or _cell_thousands(text, m, rows))
+        if in_figure:
+            keep_one = False  # 6 8.95亿元; a cell's 38 615; 2　316座 (an ideographic space parts thousands too)
         if keep_one and prev == "." and nxt.isdigit() and m.start() >= 2 and text[m.start() - 2].isdigit() \
                 and not _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
             keep_one = False  # 468. 8公斤: a space after a decimal point (but ## 5. 2025年目标 is a heading's number)
-        if not keep_one and prev != "\n" and nxt != "\n" and (
+        thousands = in_figure and _THOUSANDS_GROUP.match(text, m.end()) is not None
+        if not keep_one and not thousands and prev != "\n" and nxt != "\n" and (
                 _wide_gap(raw, m.start(), m.end())
                 or (_HAN.match(prev) and _HAN.match(nxt) and captions and _in_rows(captions, m.start()))
                 or _headline_gap(text, m.start(), m.end())):

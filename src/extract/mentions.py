@@ -1087,8 +1087,13 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
             nxt += 1  # the doubled dash ——
         if not text.startswith(sign, nxt):
             return None
+        if not sign and text[nxt:nxt + 1] in MINUS_SIGNS and text[nxt + 1:nxt + 2].isdigit():
+            nxt += 1  # -6~-4℃: the upper bound below zero too (normalize reads the sign)
         return TOKEN.match(text, nxt + len(sign))
     return None
+
+
+MINUS_SIGNS = "-－−"
 
 
 _NEIGHBOUR = regex.compile(r"(?<=、)[一二三四五六七八九](?!、)")

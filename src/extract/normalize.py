@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import (CHANGE_VERBS, HOW_MUCH, PERCENT_KINDS, SENTENCE_END, Mention, clause_start as _clause_start, lookups,
+from .mentions import (CHANGE_VERBS, HOW_MUCH, MINUS_SIGNS, PERCENT_KINDS, SENTENCE_END, Mention, clause_start as _clause_start, lookups,
                        question_before)
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
@@ -63,6 +63,9 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         else:
             value = -value
             steps.append("negative: a minus sign before the number")
+    if value_max is not None and unit.signed and _upper_bound_negative(text, mention):
+        value_max = -value_max
+        steps.append("negative upper bound: a minus sign before it (-6~-4℃)")
     if value_max is not None and value_max < value:  # 1.2万美元至1000美元 is stored 1000–12000
         value, value_max = value_max, value
         steps.append(f"range stored low to high: {value}–{value_max}")
@@ -79,6 +82,11 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
 
 
 _MINUS = regex.compile(r"(?:(?<![\w.])负|(?<![\dA-Za-z.])[-－−]|零下)$")  # 降至-4℃; not the dash of 300-1800
+
+
+def _upper_bound_negative(text: str, mention: Mention) -> bool:
+    start = mention.num_end - len(mention.tokens[-1])
+    return len(mention.tokens) == 2 and start > 0 and text[start - 1] in MINUS_SIGNS
 
 
 def _negative(text: str, mention: Mention) -> bool:
@@ -297,6 +305,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         return None
     if per == "$per":
         per = _canonical(m.group("per"), rules)
+    if kind in PERCENT_KINDS and per.endswith("元"):
+        return None  # 万元GDP用水量下降3%: a share or a change of a per-万元 indicator is no rate
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
 
