@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 import regex
 
 from .clean import CleanText, clean
-from .mentions import CHANGE_VERBS, SENTENCE_END, SPOKEN_SUM_RULE, Mention, Rejection, doc_spans, find_mentions
+from .mentions import CHANGE_VERBS, SENTENCE_END, SPOKEN_SUM_RULE, Mention, Rejection, doc_spans, find_mentions, lookups
 from .normalize import normalize
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
@@ -143,7 +143,7 @@ def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> b
     if mention.rule != SPOKEN_SUM_RULE:
         return True
     between = text[before.end:mention.start]
-    corrected = "\n" not in between and any(word in between for word in rules.spoken_words.get("correction", ()))
+    corrected = "\n" not in between and any(word in between for word in lookups(rules).corrections)
     return corrected or (before.rule == SPOKEN_SUM_RULE and _NEXT_CLAUSE.fullmatch(between) is not None)
 
 

@@ -142,7 +142,9 @@ class _Lookups:
     implicit_after: list[tuple[regex.Pattern, object]]  # after words: right after it
     implicit_question: list[tuple[regex.Pattern, object]]  # question words: the question the number answers
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
+    corrections: tuple[str, ...]  # a speaker taking a figure back: 不对, 说错了 (rules: spoken, role correction)
     carry_gap: regex.Pattern  # what may stand between a figure and the bare number that continues it
+    money_words: tuple[regex.Pattern, ...]  # the question words of the implicit rules in 元: talk about money
 
 
 @lru_cache(maxsize=8)
@@ -187,8 +189,15 @@ def lookups(rules: Rules) -> _Lookups:
         implicit_after=implicit_after,
         implicit_question=implicit_question,
         rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
+        corrections=tuple(rules.spoken_words.get("correction", ())),
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
+        money_words=tuple(words for words, rule in implicit_question if rule.get("unit") == "元"),
     )
+
+
+def names_money(text: str, start: int, end: int, look: _Lookups) -> bool:
+    """Does [start, end) hold a word of talk about money (工资, 房租, 花)?"""
+    return any(words.search(text, start, end) for words in look.money_words)
 
 
 ONLY_AFTER_GAP = 2  # characters between an only_after word and the number: 偏北风4到5级, 风力达4级
@@ -294,9 +303,10 @@ def _counted(text: str, m: re.Match, look: _Lookups) -> bool:
     return all(ch in CN_NUMERAL_CHARS for ch in m.group()) and look.surface_words.at(text, m.end()) is not None
 
 
-def _inside_phrase(phrases: list[tuple[int, int]], mention: Mention) -> bool:
-    k = bisect_right(phrases, (mention.start, float("inf")))  # the last phrase starting at or before the mention
-    return bool(k) and phrases[k - 1][0] <= mention.start and mention.end <= phrases[k - 1][1]
+def _enclosing(spans: list[tuple[int, int]], mention: Mention) -> tuple[int, int] | None:
+    """The span of sorted, non-overlapping ``spans`` that holds the whole mention, if any."""
+    k = bisect_right(spans, (mention.start, float("inf")))  # the last span starting at or before the mention
+    return spans[k - 1] if k and mention.end <= spans[k - 1][1] else None
 
 
 def _inside_numeral(text: str, start: int, end: int) -> bool:
@@ -322,7 +332,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     scan = Scan()
     taken_until = 0
     fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
-    fixed = [f for f in fixed if not _inside_phrase(spans.phrases, f) and not _inside_phrase(spans.quoted, f)]
+    fixed = [f for f in fixed if not _enclosing(spans.phrases, f) and not _enclosing(spans.quoted, f)]
     # 十天半个月 is a set phrase, “月入过万”不是梦 a slogan: neither holds a figure
     cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
     scan.mentions += cells
@@ -413,8 +423,10 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     if len(token) > 2 and token[-1] == "一" and token[-2] in "万千" and token[-3].isdigit() \
             and look.surface_words.at(m.string, m.end()) is not None:
         return m.end() - 1  # 3万一平, 5千一个: an Arabic figure, then a rate (but 三万一 is 31000)
-    if len(token) > 2 and token[-2] == "两" and m.string.startswith("钱", m.end()) and parse_number(token[:-2]) is not None:
-        return m.end() - 2  # 十七两六钱, 叁两伍钱: 两 and a tenth of it in 钱
+    liang = look.surfaces.get("两")
+    if len(token) > 2 and token[-2] == "两" and liang is not None and liang.part and m.string.startswith(liang.part, m.end()) \
+            and parse_number(token[:-2]) is not None:
+        return m.end() - 2  # 十七两六钱, 叁两伍钱: 两, then a tenth of it in its part (钱)
     return m.end()
 
 
@@ -750,8 +762,7 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
     money = [x for x in mentions if x.unit is not None and x.unit.unit == "元"]
-    sentence = text[clause_start(text, m.start(), SENTENCE_END):m.start()]
-    worded = any(words.search(sentence) for words, rule in look.implicit_question if rule.get("unit") == "元")
+    worded = names_money(text, clause_start(text, m.start(), SENTENCE_END), m.start(), look)
     if not money and not worded:
         return None
     turns = turn_starts(text)
@@ -1533,11 +1544,8 @@ def _excluded(text: str, mention: Mention, spans: DocSpans, keep_if_qualified: s
             continue
         if start < mention.num_end and mention.num_start < end:
             return f"excluded by rule {rule_id}: {text[start:end]}"
-    k = bisect_right(spans.quoted, (mention.start, len(text)))
-    if k and spans.quoted[k - 1][1] >= mention.end:
-        start, end = spans.quoted[k - 1]
-        return f"inside a quoted name: {text[start:end]}"
-    return None
+    quoted = _enclosing(spans.quoted, mention)
+    return f"inside a quoted name: {text[slice(*quoted)]}" if quoted else None
 
 
 def _ordinal(text: str, mention: Mention) -> str | None:

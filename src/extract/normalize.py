@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from .mentions import (CHANGE_VERBS, HOW_MUCH, MINUS_SIGNS, PERCENT_KINDS, SENTENCE_END, Mention, clause_start as _clause_start, lookups,
-                       question_before)
+                       names_money, question_before)
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
 
@@ -354,17 +354,13 @@ def _plain_answer(text: str, start: int, end: int, rules: Rules, pattern: regex.
 def _asks_amount(text: str, start: int, end: int, kind: str, rules: Rules) -> bool:
     """Does the question ask how much (not 收入不少吧？), and of this kind of figure
     (一个月买菜得花多少？ asks for money: 我们家四口人 is no rate)?"""
-    if not HOW_MUCH.search(text, start, end):
-        return False
-    return kind == "money" or not any(words.search(text, start, end) for words, rule in lookups(rules).implicit_question
-                                      if rule.get("unit") == "元")
+    return HOW_MUCH.search(text, start, end) is not None and (kind == "money" or not names_money(text, start, end, lookups(rules)))
 
 
 def _first_sentence(text: str, start: int, end: int, rules: Rules) -> bool:
     """Is [start, end) one sentence, or sentences that correct the first (一千一百来斤。不对，…)?"""
-    corrections = tuple(rules.spoken_words.get("correction", ()))
-    return all(text.startswith(corrections, m.end()) and corrections
-               for m in _ANSWER_SENTENCE_END.finditer(text, start, end))
+    corrections = lookups(rules).corrections
+    return all(corrections and text.startswith(corrections, m.end()) for m in _ANSWER_SENTENCE_END.finditer(text, start, end))
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

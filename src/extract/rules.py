@@ -610,14 +610,9 @@ def _compile_scope(out: Rules, rule: Rule) -> None:
     out.scopes.sort(key=lambda item: -len(item[0]))
 
 
-def _compile_subject_words(out: Rules, rule: Rule) -> None:
-    words = out.subject_words.setdefault(rule.get("role"), [])
-    words.extend(str(w) for w in rule.get("words"))
-    words.sort(key=len, reverse=True)
-
-
-def _compile_spoken_words(out: Rules, rule: Rule) -> None:
-    words = out.spoken_words.setdefault(rule.get("role"), [])
+def _compile_role_words(table: dict[str, list[str]], rule: Rule) -> None:
+    """Add a rule's words to its role's list, longest first (subjects and spoken words alike)."""
+    words = table.setdefault(rule.get("role"), [])
     words.extend(str(w) for w in rule.get("words"))
     words.sort(key=len, reverse=True)
 
@@ -630,10 +625,10 @@ _COMPILERS = {
     "nouns": _compile_nouns,
     "exclusions": _compile_exclusion,
     "implicit": _compile_implicit,
-    "subjects": _compile_subject_words,
+    "subjects": lambda out, rule: _compile_role_words(out.subject_words, rule),
     "indicators": _compile_indicator,
     "scopes": _compile_scope,
-    "spoken": _compile_spoken_words,
+    "spoken": lambda out, rule: _compile_role_words(out.spoken_words, rule),
     "fixed": _compile_fixed,
 }
 
