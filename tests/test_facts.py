@@ -126,6 +126,10 @@ def test_one_approximation_marker_after_a_figure():
     ("住院楼地上22层、地下2层", ["住院楼", "住院楼"]),  # a place word ends no subject
     ("第一年只挂了三千来斤果，有三成利就算好年景了。", ["果", "利"]),  # one character after the figure
     ("每千人口床位数达到6.8张", ["床位数"]),  # the 口 of 人口 goes with the rate
+    ("62岁的村民郑老栓正蹲着翻晒核桃。", ["郑老栓"]),  # the name after the role an age describes
+    ("72岁的岳宁大学教授何振川说", ["何振川"]),  # … not the start of a college's name
+    ("九十岁以上的高龄老人1200人", ["高龄老人", "高龄老人"]),  # … nor a word opening with a family name
+    ("家住城东社区的退休教师黄四海今年72岁。", ["黄四海"]),  # the name before 今年
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects
@@ -470,6 +474,26 @@ def test_a_transcript_speaker_is_no_subject_and_an_answer_counts_what_the_questi
             "记者：西红柿多少钱一斤？\n葛长顺：两块八一斤，三斤八块。")
     assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [
         (1200, "月", "摊位费"), (1350, "月", "摊位费"), (2.8, "斤", "西红柿"), (8, "3斤", "西红柿")]
+
+
+def test_a_speakers_figure_with_nothing_named_near_it_counts_what_the_sentence_opens_with():
+    text = "顾客：来点菜。\n摊主老王：黄瓜今天一块九一斤，昨天还两块三呢。\n"
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(1.9, "斤", "黄瓜"), (2.3, None, "黄瓜")]
+    assert [f.subject for f in extract_facts("黄瓜今天一块九一斤，昨天还两块三呢。")] == [None, None]  # not outside talk
+
+
+def test_parts_of_a_rate_and_a_list_of_holdings_share_its_denominator():
+    text = ("全体居民人均可支配收入36850元，增长5.9%，其中城镇居民49210元、农村居民24370元。"
+            "全年投入资金5000万元，其中省级资金2000万元。每百户拥有家用汽车32.6辆、移动电话268部。")
+    assert [f.per for f in extract_facts(text)] == ["人", None, "人", "人", None, None, "百户", "百户"]
+    parts = extract_facts("村均68.6万元，其中物业租赁收入782万元。人均纯收入14920元，其中收入低于1万元的脱贫户有12户。")
+    assert [f.per for f in parts] == ["村", None, "人", None, None]  # a total or a threshold is no part
+
+
+def test_guo_before_a_round_figure_is_over_and_a_superlative_one_is_no_rate():
+    facts = extract_facts("社员户均增收过万元。他带过一千多个学生，至少完成过1项工程。收入最高的一户达到9.6万元。")
+    assert [(f.value, f.approx, f.per) for f in facts] == [
+        (10000, "over", "户"), (1000, "over", None), (1, "over", None), (96000, None, None)]
 
 
 def test_table_rows_named_by_date_take_their_column_and_merged_label_cells_carry_down():

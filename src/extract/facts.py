@@ -89,6 +89,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
             restated.append((len(facts), False))
         elif fact.per is None and facts:
             _share_rate(body, kept[-1], facts[-1], mention, fact, rules)
+            if fact.per is None:
+                _share_breakdown(body, kept, facts, mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -112,7 +114,7 @@ def _year_of(date: str | None) -> int | None:
 _CHANGES = "|".join(CHANGE_VERBS)
 _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?:到|至|为)"
                           r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
-                          rf"|[，,]?(?:(?:比|较)[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，上涨0.5元
+                          rf"|[，,]?(?:(?:比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，上涨0.5元
                           r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?)")  # 每股收益0.21元，上年同期为0.25元
 
 
@@ -126,15 +128,45 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     the figure (一个月四千二……不对，他出两千三) or follows such a correction in the next clause."""
     if prior.per and prior.unit == fact.unit and (
             _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)
-            or (fact.kind in LISTED_KINDS and _LISTED.fullmatch(text, before.end, mention.start))):
+            or _corrects(text, before, mention, rules)
+            or (fact.kind in LISTED_KINDS and _LISTED.fullmatch(text, before.end, mention.start))) or (
+            prior.per and _PER_AMOUNT.match(prior.per) and fact.kind in HOLDING_KINDS
+            and _LISTED.fullmatch(text, before.end, mention.start)):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
+
+
+PART_RATIO = 3  # a part of a rate by group (城镇居民49210元 of 人均36850元) stays near the whole
+_BREAKDOWN = regex.compile(r"[，,]其中[^，。；;,！？!?\n]*\Z")
+_SENTENCE_BREAK = regex.compile(r"[。！？!?\n]")
+
+
+def _share_breakdown(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:
+    """人均可支配收入36850元，增长5.9%，其中城镇居民49210元、农村居民24370元: the parts of a
+    rate, in the clause that 其中 opens, are rates of the same denominator."""
+    opened = _BREAKDOWN.search(text, max(0, mention.start - 40), mention.start)
+    if opened is None:
+        return
+    for before, prior in zip(reversed(kept), reversed(facts)):
+        if before.end > opened.start():
+            continue  # an earlier part of the same breakdown
+        if _SENTENCE_BREAK.search(text, before.end, opened.start()):
+            return
+        if prior.unit == fact.unit:  # the whole, 36850元, past the change 5.9% after it
+            if prior.per and fact.approx is None and fact.value <= prior.value * PART_RATIO:  # not 低于1万元, nor a total
+                fact.per = prior.per
+                fact.steps.append(f"per {prior.per}: a part of {prior.text}, after 其中")
+            return
 
 
 # 每亩施磷酸二铵三十斤、尿素十五斤: the items of a list of inputs share the rate before them
 # (not a total: 户均增收3000元、村集体增收5万元, so money is left out)
 LISTED_KINDS = ("weight", "volume")
 _LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累实共计])\p{Han}{1,4}")
+# 每百户拥有家用汽车32.6辆、移动电话268部: a denominator with an amount (百户, 千人) serves a
+# whole list of holdings, whatever their units
+_PER_AMOUNT = regex.compile(r"\d|[十百千万]")
+HOLDING_KINDS = ("count", "people")
 
 
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
@@ -145,6 +177,16 @@ def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> b
     between = text[before.end:mention.start]
     corrected = "\n" not in between and any(word in between for word in lookups(rules).corrections)
     return corrected or (before.rule == SPOKEN_SUM_RULE and _NEXT_CLAUSE.fullmatch(between) is not None)
+
+
+CORRECTION_GAP = 8  # characters of 不对, 哦不 and the like between a figure and its correction
+
+
+def _corrects(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
+    """一双两块一，不对，两块三: a figure said again to correct the one before it."""
+    between = text[before.end:mention.start]
+    return len(between) <= CORRECTION_GAP and "\n" not in between and any(
+        word in between for word in lookups(rules).corrections)
 
 
 _NEXT_CLAUSE = regex.compile(r"[，,]\p{Han}{0,4}")  # 他出两千三，我出一千九

@@ -370,7 +370,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万).
 _UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
-_HEADER_UNIT = regex.compile(_UNIT_IN_BRACKETS + r"\s*$")
+_HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
@@ -685,7 +685,7 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
-_APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?"  # what may stand between a spoken figure and its clause's end
+_APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?(?:一点儿?|点儿)?"  # 八万出头一点  # what may stand between a spoken figure and its clause's end
 _SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
 _CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
@@ -732,8 +732,9 @@ def _far_apart(first: str, second: str) -> bool:
 # an amount of hundreds or more in Chinese numerals that closes its clause, in talk about money —
 # a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
 # same paragraph, or several in a transcript.
-_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[百千万][一二三四五六七八九十百千万]*")
-_SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]")
+_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][一二三四五六七八九十百千万]*")  # 十来万
+_SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]"
+                                rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还有一万二没结，: a sum still owed
 TURN = regex.compile(r"(?m)^[ \t\u3000]*(?:\[[^\]\n]{1,8}\][ \t]*)?(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
 
 

@@ -183,7 +183,7 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
             return "count"
         steps.append("kind households")
         return "households"
-    if role == "person":
+    if role == "person" and unit.unit != "家":  # 1260家经营者: 家 counts firms, whatever their noun
         steps.append(f"kind people: counts {mention.noun}")
         return "people"
     if role == "household" and unit.unit != "家":
@@ -217,8 +217,16 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         return None
     word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
     while (closer := pattern.search(text, m.start() + len(word), start)) is not None:
-        m = closer  # 预估每年可服务逾3万6千人次: the word nearest the number (逾) wins
-        word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
+        # 预估每年可服务逾3万6千人次: the word nearest the number (逾) wins, if it may stand
+        # there (至少完成过1项: 过 is "over" only before 万, 千, 百, 亿)
+        closer_word, closer_approx, _, closer_id = rules.approx_before[int(closer.lastgroup[1:])]
+        needed = rules.approx_only_before.get(closer_id)
+        if needed and text[closer.end():closer.end() + 1] not in needed:
+            break
+        m, word, approx, rule_id = closer, closer_word, closer_approx, closer_id
+    needed = rules.approx_only_before.get(rule_id)
+    if needed and text[m.end():m.end() + 1] not in needed:
+        return None  # 带过一千多个学生 holds no 过
     if m.start() + len(word) == start:
         mention.start = min(mention.start, m.start())
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
@@ -387,6 +395,8 @@ def _canonical(measure: str, rules: Rules) -> str:
     amount = _AMOUNT.match(measure).group()
     word = measure[len(amount):]
     unit = rules.surfaces.get(word) or rules.surfaces.get(word.removeprefix("个"))
+    if unit is None and amount:  # 千常住人: an amount of people of a kind is an amount of 人
+        unit = next((rules.surfaces[word[k:]] for k in range(1, len(word)) if word[k:] in rules.surfaces), None)
     if unit is None or unit.kind == "money":  # 单块组件: a piece, not 元
         return measure
     return amount + unit.unit

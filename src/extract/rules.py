@@ -28,7 +28,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
                           "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part"}),
-    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before"}),
+    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
@@ -460,6 +460,7 @@ class Rules:
     approx_inside: dict[str, tuple[str, str]] = field(default_factory=dict)  # between number and unit: 500余名
     approx_not_after: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 签约 no 约
     approx_not_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 不到场 no 不到
+    approx_only_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters one of which must follow (过万)
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
     rate_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> per, id
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
@@ -553,15 +554,18 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
         out.approx_not_after[rule.id] = "".join(str(c) for c in rule.get("not_after"))
     if rule.get("not_before"):
         out.approx_not_before[rule.id] = "".join(str(c) for c in rule.get("not_before"))
+    if rule.get("only_before"):
+        out.approx_only_before[rule.id] = "".join(str(c) for c in rule.get("only_before"))
     out.approx_before.sort(key=lambda item: -len(item[0]))
 
 
 def _compile_rate(out: Rules, rule: Rule) -> None:
     for word in rule.get("before", []):
-        # 第一次, 十一年 hold no 一次, 一年 marker; 10月销量 is a date, not a monthly flow
+        # 第一次, 十一年 hold no 一次, 一年 marker, 最高的一户 names one household; 10月销量
+        # is a date, not a monthly flow
         guard = ""
         if str(word).startswith("一"):
-            guard = "(?<![第\\d〇零一二两三四五六七八九十])"
+            guard = "(?<![第\\d〇零一二两三四五六七八九十])(?<!最\\p{Han}{0,3}的)"
         elif str(word).startswith(("月", "年", "日")):  # 当月销量, 今年产值: that month, not each
             guard = "(?<![\\d〇零一二两三四五六七八九十当本上下同今去明该])"
         out.rate_before.append((guard + regex.escape(str(word)), str(rule.get("per")), rule.id))

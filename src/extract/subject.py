@@ -105,7 +105,10 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
     resolved: list[str | None] = []
     sets = _word_sets(rules)
     for k in range(len(mentions)):
-        resolved.append(_or_neighbour(text, k, mentions, found, resolved, sets.progress))
+        subject = _or_neighbour(text, k, mentions, found, resolved, sets.progress)
+        if subject is None and kinds[k] not in PERCENT_KINDS:
+            subject = _sentence_topic(text, mentions[k].start, sets)  # the last resort, in talk
+        resolved.append(subject)
     if "分别" in text:
         _respectively(text, mentions, kinds, resolved, sets)
     return resolved
@@ -205,7 +208,8 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
     sets = _word_sets(rules)
     if kind == "age":
-        person = _person_after_age(text, mention.end) or _person_before_age(text, mention.start, sets.surnames)
+        person = _named_after_age(text, mention.end, sets) or _person_after_age(text, mention.end) \
+            or _person_before_age(text, mention.start, sets.surnames)
         if person:
             return _Found(person)
     after = _phrase_after(text, mention.end, kind, sets.tag)
@@ -256,6 +260,48 @@ _PERSON_ENTRY = regex.compile(r"(?:^|[。！？\n])(?:被告人|被害人|犯罪
 _NOT_A_PERSON = ("他", "她", "其", "我", "你", "全村", "全县", "全市")
 
 
+_ROLE_END = "民人员手将师生户工长者娘授任记理士"  # 村民, 老人, 球员, 门将, 教授, 主任: a role before a name
+_ROLE_REACH = 8  # characters from 的 to the name
+
+
+@lru_cache(maxsize=8)
+def _name_re(surnames: tuple[str, ...]) -> regex.Pattern:
+    names = "|".join(map(regex.escape, sorted(surnames, key=len, reverse=True))) or "(?!)"
+    return regex.compile(rf"(?:{names})(?:某某|某|\p{{Han}}{{2}})")
+
+
+def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
+    """62岁的村民郑老栓正蹲着…, 年仅14岁的替补球员黄思远: the name right after 的 or after the
+    role the age describes; not a word that merely opens with a family name (高龄老人)."""
+    if not text.startswith("的", end):
+        return None
+    name_re = _name_re(sets.surnames)
+    for pos in range(end + 1, min(len(text), end + 1 + _ROLE_REACH)):
+        if not _ALL_HAN.match(text, pos - 1, pos + 1):
+            return None  # the clause ends
+        if pos > end + 1 and text[pos - 1] not in _ROLE_END:
+            continue
+        m = name_re.match(text, pos)
+        if m and text[m.end():m.end() + 1] not in _PLACE_ENDS and _is_name(m.group(), text[m.end():m.end() + 2], sets):
+            return m.group()
+    return None
+
+
+_PLACE_ENDS = "村镇乡县市区省"  # 刘家坪村: a place, not a person
+
+
+def _is_name(name: str, after: str, sets: _WordSets) -> bool:
+    """Is ``name`` a person's name: does its first word stand alone or as a name, and does
+    it end where a word ends (岳宁大学 holds no 岳宁大)?"""
+    words = sets.tag(name + after)
+    first, flag = words[0]
+    ends, at_boundary = 0, False
+    for word, _ in words:
+        ends += len(word)
+        at_boundary = at_boundary or ends == len(name)
+    return (len(first) == 1 or flag.startswith(("nr", "nz"))) and at_boundary
+
+
 def _person_after_age(text: str, end: int) -> str | None:
     m = _AFTER_AGE.match(text, end, end + 12)
     return m.group(1) if m and not m.group(1).startswith(_NOT_A_PERSON) else None
@@ -268,6 +314,9 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     m = _BEFORE_AGE.fullmatch(text, left, start)
     if m and m.group(1).startswith(surnames):
         return m.group(1)
+    named = _named_before_mark(text, start, surnames)
+    if named:
+        return named
     entry = _PERSON_ENTRY.search(text, max(0, clause_start(text, start, SENTENCE_END) - 1), start)
     if entry:
         return entry.group(1)
@@ -277,6 +326,30 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     bracket = aside.start()
     return next((text[bracket - n:bracket] for n in (2, 3, 4) if text[bracket - n:bracket].startswith(surnames)
                  and _NOT_HAN.search(text, bracket - n, bracket) is None), None)
+
+
+# 退休教师黄四海今年72岁, 受助学生小周今年19岁, 我叫潘玉珍，今年五十六岁: the name right
+# before 今年 (or the one a speaker gives), however long the clause before it
+_AGE_MARK = regex.compile(r"(?:我叫(?P<called>\p{Han}{2,3})[，,])?(?:今年|时年|现年|年仅|年方)(?:已经|已|才|刚满|刚|满)?$")
+_NAME_PREFIXES = ("小", "老", "阿")
+
+
+def _named_before_mark(text: str, start: int, surnames: tuple[str, ...]) -> str | None:
+    mark = _AGE_MARK.search(text, max(0, start - 12), start)
+    if mark is None:
+        return None
+    if mark.group("called"):
+        return mark.group("called")
+    end = mark.start()
+    for n in (3, 2):
+        name = text[max(0, end - n):end]
+        if len(name) == n and _ALL_HAN.fullmatch(name) and (name.startswith(surnames) or (
+                name.startswith(_NAME_PREFIXES) and name[1:].startswith(surnames))):
+            return name
+    return None
+
+
+_ALL_HAN = regex.compile(r"\p{Han}+")
 
 
 # 犯罪嫌疑人刘某（男，27岁）, 市民王女士（化名，56岁）: the age in brackets after a name
@@ -515,6 +588,25 @@ def _question_topic(text: str, start: int, previous: Mention | None, sets: _Word
 
 
 _NO_TOPIC_TAGS = {"t", "r", "d", "c", "p", "u", "y", "e", "zg"}
+_TOPIC_REACH = 8  # characters of a sentence's opening read for its topic
+
+
+def _sentence_topic(text: str, start: int, sets: _WordSets) -> str | None:
+    """黄瓜今天一块九一斤, 土豆，两块二一斤: in a speaker's line, a figure with nothing named
+    near it is of the thing its sentence opens with (past 我, 今天)."""
+    turn = TURN.match(text, text.rfind("\n", 0, start) + 1)
+    if turn is None:
+        return None  # a speaker's line only: elsewhere the figures around name the thing
+    opening = max(clause_start(text, start, SENTENCE_END), turn.end())
+    words = list(sets.tag(text[opening:min(start, opening + _TOPIC_REACH)]))
+    while words and words[0][1] in _NO_TOPIC_TAGS:
+        words.pop(0)
+    topic = ""
+    for word, flag in words:
+        if flag not in NOUN_TAGS:
+            break
+        topic += word
+    return topic if 2 <= len(topic) <= MAX_LABEL and topic not in sets.vague else None
 
 
 _ASIDE_LENGTH = 24
