@@ -71,7 +71,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     body = cleaned.text
     spans = doc_spans(body, rules)
     scan = find_mentions(body, rules, spans)
-    taken = [(m.num_start, m.end) for m in scan.mentions]
+    taken = [(m.num_start, m.end) for m in scan.mentions if not _strength(body, m)]
     sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
     restated: list[tuple[int, bool]] = []  # facts restating the one before in brackets; the same sum or not
@@ -105,6 +105,15 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
+_PRODUCT_AFTER = regex.compile(r"(?![的以左上下和及与或至到为是])\p{Han}")
+
+
+def _strength(text: str, mention: Mention) -> bool:
+    """每亩用50%多菌灵可湿性粉剂100克: a percentage naming a product's strength takes no
+    rate marker away from the dose after it."""
+    return mention.unit is not None and mention.unit.kind == "percent" and _PRODUCT_AFTER.match(text, mention.end) is not None
+
+
 def _year_of(date: str | None) -> int | None:
     """2015 from an article date such as 2015-12-13 or 2015年12月13日."""
     m = regex.search(r"(?<!\d)(19|20)\d\d(?!\d)", date or "")
@@ -115,7 +124,8 @@ _CHANGES = "|".join(CHANGE_VERBS)
 _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?:到|至|为)"
                           r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
                           rf"|[，,]?(?:(?:比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，上涨0.5元
-                          r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?)")  # 每股收益0.21元，上年同期为0.25元
+                          r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?"  # 每股收益0.21元，上年同期为0.25元
+                          r"|[，,；;、]第?[一二三四五六七八九十\d]{1,2}[档级等类](?:标准)?(?:为|是)?)")  # 一档每生每年2500元，二档2000元: tiers of a rate
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact, rules: Rules) -> None:

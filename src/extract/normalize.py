@@ -300,6 +300,10 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     k = bisect_left(taken, (mention.num_start,))
     if k and clause_start < taken[k - 1][1] <= mention.num_start:
         clause_start = taken[k - 1][1]  # a figure between marker and number takes the marker
+    else:
+        frame = _FRAME_CLAUSE.search(text, max(0, clause_start - FRAME_LENGTH), clause_start)
+        if frame and not (k and taken[k - 1][1] > frame.start()):
+            clause_start = frame.start("frame")  # 一年下来，刨去开销能落个七八万: a clause of the period alone
     pattern = _rate_pattern(rules)
     best = None
     for m in pattern.finditer(text, clause_start, mention.num_start) if pattern else ():  # nearest first
@@ -317,6 +321,11 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         return None  # 万元GDP用水量下降3%: a share or a change of a per-万元 indicator is no rate
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
+
+
+FRAME_LENGTH = 10
+_FRAME_CLAUSE = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(?P<frame>(?:算下来|算起来)?(?:一年|一个月|一天|一季|一茬|每年|每月|每天)"
+                              r"(?:下来|到头|算下来|算起来|干下来)?)[，,]\s*\Z")
 
 
 _SPACE = regex.compile(r"\s*")
