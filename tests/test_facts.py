@@ -478,7 +478,7 @@ def test_a_transcript_speaker_is_no_subject_and_an_answer_counts_what_the_questi
 
 def test_a_speakers_figure_with_nothing_named_near_it_counts_what_the_sentence_opens_with():
     text = "顾客：来点菜。\n摊主老王：黄瓜今天一块九一斤，昨天还两块三呢。\n"
-    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(1.9, "斤", "黄瓜"), (2.3, None, "黄瓜")]
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(1.9, "斤", "黄瓜"), (2.3, "斤", "黄瓜")]
     assert [f.subject for f in extract_facts("黄瓜今天一块九一斤，昨天还两块三呢。")] == [None, None]  # not outside talk
 
 
@@ -488,6 +488,13 @@ def test_parts_of_a_rate_and_a_list_of_holdings_share_its_denominator():
     assert [f.per for f in extract_facts(text)] == ["人", None, "人", "人", None, None, "百户", "百户"]
     parts = extract_facts("村均68.6万元，其中物业租赁收入782万元。人均纯收入14920元，其中收入低于1万元的脱贫户有12户。")
     assert [f.per for f in parts] == ["村", None, "人", None, None]  # a total or a threshold is no part
+
+
+def test_a_rate_said_aloud_carries_to_a_contrasting_figure_of_the_next_clause():
+    text = "泥瓦工按天算工钱，小工一天三百来块，手艺好的大工能拿四百。主舞台单日票价280元，三日通票680元。"
+    assert [(f.value, f.per) for f in extract_facts(text)] == [(300, "天"), (400, "天"), (280, "天"), (680, None)]
+    total = extract_facts("一个月两千出头，一共掏了八千多。")  # a total is no rate
+    assert [(f.value, f.per) for f in total] == [(2000, "月"), (8000, None)]
 
 
 def test_guo_before_a_round_figure_is_over_and_a_superlative_one_is_no_rate():

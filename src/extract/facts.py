@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 import regex
 
 from .clean import CleanText, clean
-from .mentions import CHANGE_VERBS, SENTENCE_END, SPOKEN_SUM_RULE, Mention, Rejection, doc_spans, find_mentions, lookups
+from .mentions import CHANGE_VERBS, PERCENT_KINDS, SENTENCE_END, SPOKEN_SUM_RULE, Mention, Rejection, doc_spans, find_mentions, lookups
 from .normalize import normalize
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
@@ -91,6 +91,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
             _share_rate(body, kept[-1], facts[-1], mention, fact, rules)
             if fact.per is None:
                 _share_breakdown(body, kept, facts, mention, fact)
+            if fact.per is None:
+                _share_contrast(body, kept, facts, mention, fact, rules)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -147,6 +149,29 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
 
 
 PART_RATIO = 3  # a part of a rate by group (城镇居民49210元 of 人均36850元) stays near the whole
+CONTRAST_GAP = 20  # characters between a rate and a figure of the next clause that contrasts with it
+CONTRAST_RATIO = 5
+_NEW_FRAME = regex.compile(r"[总合累共]计|一共|总共|全年|[今去前明]年|\d{4}年|一次性|每|\p{Han}均|[。！？!?；;\n]")
+
+
+def _share_contrast(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact,
+                    rules: Rules) -> None:
+    """小工一天三百来块，手艺好的大工能拿四百; 平时一天卖个两三百碗，周末人多，三百五六十碗也卖过:
+    a figure said in words in the next clauses of the same sentence, in the unit and about
+    the size of a rate before it, with no rate or total of its own, is the same rate."""
+    if fact.kind in PERCENT_KINDS or any(ch.isdigit() for ch in mention.tokens[0]):
+        return  # written figures list things side by side (单日票价280元，“三日通票”680元)
+    for before, prior in zip(reversed(kept), reversed(facts)):
+        if before.end < mention.start - CONTRAST_GAP or _NEW_FRAME.search(text, before.end, mention.start):
+            return
+        if prior.unit == fact.unit:
+            if prior.per and prior.value and fact.value and \
+                    1 / CONTRAST_RATIO <= fact.value / prior.value <= CONTRAST_RATIO:
+                fact.per = prior.per
+                fact.steps.append(f"per {prior.per}: the same rate as {prior.text}, in a clause after it")
+            return
+
+
 _BREAKDOWN = regex.compile(r"[，,]其中[^，。；;,！？!?\n]*\Z")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?\n]")
 
