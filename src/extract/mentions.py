@@ -332,8 +332,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     scan = Scan()
     taken_until = 0
     fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
-    fixed = [f for f in fixed if not _enclosing(spans.phrases, f) and not _enclosing(spans.quoted, f)]
-    # 十天半个月 is a set phrase, “月入过万”不是梦 a slogan: neither holds a figure
+    fixed = [f for f in fixed if not _enclosing(spans.phrases, f) and not _excluded(text, f, spans, rules.keep_if_qualified)]
+    # 十天半个月 is a set phrase, “月入过万”不是梦 a slogan, 半个月后 a point in time: none holds a figure
     cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
     scan.mentions += cells
     in_cells = {m.num_start for m in cells} | unit_cells
@@ -1223,6 +1223,9 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
         unit = _unit_at(text, after, look)
         if unit and unit[0].classifier:
             return unit[0], after, unit[1], half
+    split = _SPLIT_UNIT.match(text, pos)
+    if split and split.group(1) + "钟" in look.surfaces:  # 两分多钟: the marker splits the unit
+        return look.surfaces[split.group(1) + "钟"], split.end() - 1, split.end(), False
     unit = _unit_at(text, pos, look)
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
@@ -1233,6 +1236,9 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
                                        or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
+
+
+_SPLIT_UNIT = regex.compile(r"([分秒])[多来]钟")
 
 
 def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .mentions import (CHANGE_VERBS, HOW_MUCH, MINUS_SIGNS, PERCENT_KINDS, SENTENCE_END, Mention, clause_start as _clause_start, lookups,
+from .mentions import (CHANGE_VERBS, CLAUSE_END, HOW_MUCH, MINUS_SIGNS, PERCENT_KINDS, SENTENCE_END, Mention, clause_start as _clause_start, lookups,
                        names_money, question_before)
 from .numerals import parse_number, parse_quantity
 from .rules import Rules
@@ -296,7 +296,7 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     """
     if kind == "age":
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
-    clause_start = _clause_start(text, mention.num_start)
+    clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
     k = bisect_left(taken, (mention.num_start,))
     if k and clause_start < taken[k - 1][1] <= mention.num_start:
         clause_start = taken[k - 1][1]  # a figure between marker and number takes the marker
@@ -323,6 +323,7 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     return per
 
 
+RATE_CLAUSE_END = CLAUSE_END.replace("、", "")  # a list of nouns stays in the rate's clause; a figure in it takes the marker
 FRAME_LENGTH = 10
 _FRAME_CLAUSE = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(?P<frame>(?:算下来|算起来)?(?:一年|一个月|一天|一季|一茬|每年|每月|每天)"
                               r"(?:下来|到头|算下来|算起来|干下来)?)[，,]\s*\Z")

@@ -568,7 +568,8 @@ def _compile_rate(out: Rules, rule: Rule) -> None:
             guard = "(?<![第\\d〇零一二两三四五六七八九十])(?<!最\\p{Han}{0,3}的)"
         elif str(word).startswith(("月", "年", "日")):  # 当月销量, 今年产值: that month, not each
             guard = "(?<![\\d〇零一二两三四五六七八九十当本上下同今去明该])"
-        out.rate_before.append((guard + regex.escape(str(word)), str(rule.get("per")), rule.id))
+        after = "(?!级)" if str(word).endswith("年") else ""  # 小学一年级 names a grade
+        out.rate_before.append((guard + regex.escape(str(word)) + after, str(rule.get("per")), rule.id))
     if rule.get("pattern"):
         out.rate_before.append((rule.get("pattern"), str(rule.get("per")), rule.id))
     per = str(rule.get("per"))
