@@ -130,6 +130,9 @@ def test_one_approximation_marker_after_a_figure():
     ("72岁的岳宁大学教授何振川说", ["何振川"]),  # … not the start of a college's name
     ("九十岁以上的高龄老人1200人", ["高龄老人", "高龄老人"]),  # … nor a word opening with a family name
     ("家住城东社区的退休教师黄四海今年72岁。", ["黄四海"]),  # the name before 今年
+    ("来自省内外的43个非遗项目参加展示。", ["非遗项目"]),  # a prefix (非) opens the noun after
+    ("再给予1000元的吸纳就业补贴", ["吸纳就业补贴"]),  # the noun a 的 after the figure opens
+    ("海拔1200米以上的陡坡", ["海拔"]),  # … but not after a threshold
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects

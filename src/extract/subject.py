@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import Callable
 
 import regex
@@ -212,7 +213,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
             or _person_before_age(text, mention.start, sets.surnames)
         if person:
             return _Found(person)
-    after = _phrase_after(text, mention.end, kind, sets.tag)
+    after = _phrase_after(text, mention.end, kind, sets.tag, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
     if after is None and kind in ("money", "percent") and text.startswith(sets.grants, mention.end):
@@ -362,13 +363,31 @@ def _verb_next(phrase: str, noun: str, tag: Callable) -> bool:
     return bool(rest) and rest[0][1] == "v"
 
 
-def _phrase_after(text: str, pos: int, kind: str, tag: Callable) -> str | None:
-    """The noun phrase right after the figure (a 的 may stand between)."""
+_BOUND_BEFORE = regex.compile(r"(?:[低高]于|超过|不足|不到|不超过|不少于)$")
+_BOUND_AFTER_FIGURE = ("以上", "以下", "以内", "及以上", "及以下")
+
+
+def _is_bound(text: str, mention: Mention) -> bool:
+    """海拔1200米以上的陡坡, 低于70分的: a threshold, which describes what lies beyond it."""
+    return text.endswith(_BOUND_AFTER_FIGURE, mention.start, mention.end) or \
+        _BOUND_BEFORE.search(text, max(0, mention.start - 3), mention.start) is not None \
+        or _BOUND_BEFORE.search(text, mention.start, mention.num_start) is not None
+
+
+def _phrase_after(text: str, pos: int, kind: str, tag: Callable, bound: bool = False) -> str | None:
+    """The noun phrase right after the figure (a 的 may stand between; after a figure that is
+    no threshold, verbs may open it: 1000元的吸纳就业补贴)."""
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
     words = tuple((word, "n" if flag == "t" and _time_noun(word, kind) else flag)
                   for word, flag in _with_suffixes(tag(run.group(1))))
+    if words and text.startswith("的", pos) and not bound:
+        modified_by_figure = _noun_after_de(words)
+        if modified_by_figure:
+            return modified_by_figure  # 给予1000元的吸纳就业补贴: the figure describes the noun after 的
+    if words and words[0][1] == "h" and len(words) > 1 and words[1][1] in NOUN_TAGS:
+        words = ((words[0][0] + words[1][0], "n"),) + words[2:]  # 43个非遗项目: a prefix opens the noun
     if not words or not _opens_phrase(words, kind):
         return None
     modified = _modified_noun(words, kind)
@@ -390,6 +409,15 @@ def _phrase_after(text: str, pos: int, kind: str, tag: Callable) -> str | None:
             and picked[0][0] not in _NOT_COUNTED:
         return picked[0][0]  # 一千六百来棵树, 三千来斤果, 三成利: the thing counted, one character long
     return _trim([w for w, _ in picked])
+
+
+def _noun_after_de(words: tuple[tuple[str, str], ...]) -> str | None:
+    """The noun phrase a 的 after the figure opens: verbs and nouns up to its last noun."""
+    picked = list(takewhile(lambda w: w[1] in NOUN_TAGS or w[1] in ("v", "vn"), words))
+    while picked and picked[-1][1] not in NOUN_TAGS:
+        picked.pop()
+    phrase = "".join(word for word, _ in picked)
+    return phrase if 2 <= len(phrase) <= MAX_SUBJECT and any(flag in NOUN_TAGS for _, flag in picked) else None
 
 
 _NOT_COUNTED = set("年月日天时人家次元钱")  # one character after a figure that names no counted thing
