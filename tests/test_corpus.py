@@ -72,6 +72,10 @@ FIELD_FLOOR = 0.95
 # heldout191's farm shows carry per 亩 and per 斤 through whole answers, and heldout200's
 # 口述 pieces keep a rate on durations (一年能干两百来天, per 年) and after 一 + a noun
 # (一平方米钢筋活十八块, 一台七万多), which the pipeline reads as one thing's size or price.
+# heldout209's annals carry a yield's 亩 from the sentence before (丰年三石上下) and price
+# 工分 in 毛; heldout211's group-buy posts put a lot's rate after it (1箱2个约10斤, per 箱) and
+# take 每个账号 as a denominator; heldout212's haggling counts every offer again, with corrections
+# that drop the lot (七块二一斤，哦不，七块一) and rates the pipeline leaves to the lot before.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -92,7 +96,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout167": {"per_acc": 0.90}, "heldout172": {"f1": 0.91, "kind_acc": 0.93, "per_acc": 0.84},
                 "heldout176": {"f1": 0.93}, "heldout180": {"per_acc": 0.88},
                 "heldout183": {"per_acc": 0.90}, "heldout190": {"f1": 0.89}, "heldout191": {"per_acc": 0.80},
-                "heldout200": {"per_acc": 0.86}}
+                "heldout200": {"per_acc": 0.86}, "heldout209": {"per_acc": 0.90}, "heldout211": {"per_acc": 0.92},
+                "heldout212": {"f1": 0.92, "per_acc": 0.90}}
 
 
 def _predict(folder: Path) -> dict:

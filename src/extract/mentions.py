@@ -159,11 +159,10 @@ def lookups(rules: Rules) -> _Lookups:
     for rule in rules.implicit:
         if rule.get("question"):
             implicit_question.append((regex.compile("|".join(map(regex.escape, map(str, rule.get("question"))))), rule))
-        elif rule.get("before"):
-            words = sorted((str(w) for w in rule.get("before")), key=len, reverse=True)
+        elif rule.get("before") or rule.get("pattern"):
+            words = rule.get("pattern") or "|".join(map(regex.escape, sorted((str(w) for w in rule.get("before")), key=len, reverse=True)))
             gap = int(rule.get("gap", 4))
-            implicit.append((regex.compile("(?:" + "|".join(map(regex.escape, words)) + rf")[^\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"),
-                             regex.compile("|".join(map(regex.escape, words))), rule))
+            implicit.append((regex.compile(f"(?:{words})[^\\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), regex.compile(words), rule))
         else:  # the words stand right after the number and end its clause
             words = sorted((str(w) for w in rule.get("after")), key=len, reverse=True)
             implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words))
@@ -733,8 +732,12 @@ def _far_apart(first: str, second: str) -> bool:
 # a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
 # same paragraph, or several in a transcript.
 _SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][一二三四五六七八九十百千万]*")  # 十来万
+_AGE_BEFORE = regex.compile(r"(?:今年|[我他她]|老伴|老头子?|老太太?)$")
+_AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\s*\n?[^\n：:]{0,8}[：:]?\Z")
+_SPOKEN_TENS = regex.compile(r"[二三四五六七八九]十[一二三四五六七八九]?")
 _SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]"
-                                rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还有一万二没结，: a sum still owed
+                                rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)"  # 还有一万二没结，: a sum still owed
+                                r"|太[低高贵少多]|成交|我就|就[卖给行成]|卖不卖|行不行|行吗|能不能")  # haggling: 一千二太低了, 一千三我就卖
 TURN = regex.compile(r"(?m)^[ \t\u3000]*(?:\[[^\]\n]{1,8}\][ \t]*)?(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
 
 
@@ -752,8 +755,9 @@ TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcr
 
 def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], look: _Lookups) -> Mention | None:
     token = text[m.start():end]
-    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) else None  # 七八千: a range in one token
-    if amount is None or (amount[0] or 0) < 100:
+    tens = _SPOKEN_TENS.fullmatch(token) is not None  # 五十八太贵了: a small price, in haggling only
+    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) or tens else None  # 七八千: a range in one token
+    if amount is None or (amount[0] or 0) < (10 if tens else 100):
         return None
     second = _range_end(text, end)  # 一千五到两千
     tokens = (token, second.group()) if second and _SPOKEN_AMOUNT.fullmatch(second.group()) else (token,)
@@ -769,8 +773,11 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
     turns = turn_starts(text)
     paragraph_start = text.rfind("\n", 0, m.start()) + 1 if len(turns) < TALK_TURNS else 0  # a transcript's turns are one talk
     near = worded or money[-1].end >= max(paragraph_start, m.start() - SUM_REACH)
-    if not near and (len(money) < TALK_SUMS or bisect_left(turns, m.start()) < TALK_TURNS):
+    talk = len(money) >= TALK_SUMS and bisect_left(turns, m.start()) >= TALK_TURNS
+    if (not near and not talk) or (tens and not (talk and money[-1].end >= m.start() - SUM_REACH)):
         return None
+    if tens and (_AGE_BEFORE.search(text, max(0, m.start() - 3), m.start()) or _AGE_ASKED.search(text, max(0, m.start() - 30), m.start())):
+        return None  # 我今年五十一, 老伴七十一, 多大岁数？八十四啦: an age
     unit = money[-1].unit if money else look.surfaces["元"]
     mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", SPOKEN_SUM_RULE)
     _suffixes(text, mention, look)
@@ -1158,7 +1165,7 @@ def _slash_fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention 
     return mention
 
 
-_IMPLICIT_RATE = regex.compile(r"/(?:\p{Han}|㎡)")  # a bare figure, then a slash and a measure word (39.8/份, 2.35万/㎡)
+_IMPLICIT_RATE = regex.compile(r"/(?:\d{1,3}(?=\p{Han})(?![\d]*年))?(?:\p{Han}|㎡)")  # a bare figure, a slash and a measure word (39.8/份, 2.35万/㎡, ¥39.9/10斤)
 
 
 def _slash_pair(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:
@@ -1303,8 +1310,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
         amount = _SLASH_AMOUNT.match(text, pos + 1)  # 80毫克/100毫升: the denominator has an amount
         unit = _unit_at(text, amount.end() if amount else pos + 1, look)
-        if unit and amount and unit[0].kind not in MEASURE_KINDS:
-            unit = None  # 500千瓦/1000千瓦时: two readings of a plant, not a rate
+        if unit and amount and unit[0].kind not in MEASURE_KINDS and mention.unit.kind != "money":
+            unit = None  # 500千瓦/1000千瓦时: two readings of a plant, not a rate (but ¥10/4根 is a price)
         if unit and not amount and {unit[0].unit, mention.unit.unit} <= EITHER_MEASURES:
             return unit[1]  # 240件/套: one measure word or the other (件或套), not a rate (but 12瓶/箱 is)
         if unit:
@@ -1568,7 +1575,14 @@ def _denominator(text: str, mention: Mention) -> str | None:
     if mention.tokens == ("1",) or mention.tokens == ("一",):
         if _EACH_DONE.search(text, max(0, mention.num_start - 4), mention.num_start):
             return "the denominator of a rate (每吸纳1名, 每销售1吨)"
+    if mention.unit is not None and mention.unit.kind in ("weight", "count") and _LOT.fullmatch(mention.tokens[0]) \
+            and _PRICE_NEXT.match(text, mention.end):
+        return "the lot a price is for (两斤六十)"
     return None
+
+
+_LOT = regex.compile(r"[2-9]|[两俩仨三四五六七八九十]")
+_PRICE_NEXT = regex.compile(r"(?:只要|只卖|才|就|卖)?[一二两三四五六七八九十百千]{1,6}(?:块钱?|元)?[一二三四五六七八九]?(?=[，。！？；,!?;…\s]|$)")
 
 
 _EACH_DONE = regex.compile(r"每(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶])\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元
