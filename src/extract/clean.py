@@ -77,9 +77,10 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         drop += entities
     if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
-    if _OCR_HINT.search(text):
+    misread = _OCR_HINT.search(text) is not None
+    if misread:
         text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
-    points = [m.start() for m in _DECIMAL_COMMA.finditer(text)]
+    points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
     if points:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
@@ -301,12 +302,26 @@ _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，])|(?<=[\d.,，] ?)[lIO〇�
 
 def _ocr_digits(match: regex.Match) -> str:
     figure = match.group()
-    if not any(ch.isdigit() for ch in figure) or (figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match)):
+    if not any(ch.isdigit() for ch in figure) and not _lone_figure(match):
+        return figure
+    if figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match):
         return figure
     return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
 
 
 _UNIT_AFTER = regex.compile(r"[万亿千百]?\s?[\p{Han}%％‰]")
+
+
+_HAN_BEFORE = regex.compile(r"\p{Han}")
+_RANGE_AFTER = regex.compile(r"\s?[至到—～~-]\s?\d")
+
+
+def _lone_figure(match: regex.Match) -> bool:
+    """超过l.l万小时, 仅差l至2户, 建成l个: letters alone, after a Chinese character and before a
+    unit or a range's dash, in a text OCR has misread elsewhere too."""
+    before = match.string[match.start() - 1:match.start()]
+    return bool(before) and _HAN_BEFORE.match(before) is not None and match.group()[0] in "lI" and (
+        _counted_after(match) or _RANGE_AFTER.match(match.string, match.end()) is not None)
 
 
 def _counted_after(match: regex.Match) -> bool:
@@ -317,8 +332,11 @@ def _counted_after(match: regex.Match) -> bool:
 
 # A comma between one to three digits and one or two before a percent sign is a decimal point
 # that OCR or a hurried typist misread (9２，4%, 0，3‰): no thousands group is one digit long,
-# and a list would part its figures with 、.
+# and a list would part its figures with 、. In a text OCR has misread elsewhere (l for 1, O
+# for 0), so is a comma before one digit and a unit (ll，O平方米, 4２，6万亩); in a post it
+# parts two items (减40，2罐起包邮).
 _DECIMAL_COMMA = regex.compile(r"(?<=(?<![\d.,，])\d{1,3})[，,](?=\n?\d{1,2}(?:[%％‰]|个百分点))")
+_MISREAD_COMMA = regex.compile(r"(?<=(?<![\d.,，])\d{1,3})[，,](?=\n?(?:\d{1,2}(?:[%％‰]|个百分点)|\d(?![月日号年时点])\p{Han}))")
 
 
 _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines

@@ -696,7 +696,7 @@ def _carry_gap(corrections: list[str]) -> regex.Pattern:
     三千斤，不对，三千五); the correction words are rules data (spoken, role correction)."""
     said = "|".join(map(regex.escape, corrections)) or "(?!)"
     return regex.compile(rf"[，,]\p{{Han}}{{0,{CARRY_GAP - 1}}}|[—…]+\p{{Han}}{{0,3}}[，,][，,\p{{Han}}]{{0,{CARRY_GAP - 4}}}"
-                         rf"|[，,](?:{said})(?:{said})?[，,](?:\p{{Han}}{{1,6}}[，,])?\p{{Han}}{{0,3}}")
+                         rf"|[，,][哦哎噢啊呃嗯]?(?:{said})(?:{said})?[，,](?:\p{{Han}}{{1,6}}[，,])?\p{{Han}}{{0,3}}")  # 哦不对
 
 
 _RATE_WORD = regex.compile(r"每|\p{Han}均")
@@ -1304,8 +1304,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if mention.per:
         return pos
     word = look.rate_after_words.at(text, pos)
-    if word is not None:
-        mention.per, mention.per_rule = look.rules.rate_after[word]
+    if word is not None and not (word.startswith("每") and _HAN.match(text, pos + len(word))):
+        mention.per, mention.per_rule = look.rules.rate_after[word]  # 1000元每人 closes the figure; 196人每人奖励… opens the next
         return pos + len(word)
     if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
         amount = _SLASH_AMOUNT.match(text, pos + 1)  # 80毫克/100毫升: the denominator has an amount
