@@ -127,7 +127,8 @@ _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?
                           r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
                           rf"|[，,]?(?:(?:比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，上涨0.5元
                           r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?"  # 每股收益0.21元，上年同期为0.25元
-                          r"|[，,；;、]第?[一二三四五六七八九十\d]{1,2}[档级等类](?:标准)?(?:为|是)?)")  # 一档每生每年2500元，二档2000元: tiers of a rate
+                          r"|[，,；;、]第?[一二三四五六七八九十\d]{1,2}[档级等类](?:标准)?(?:为|是)?"  # 一档每生每年2500元，二档2000元: tiers of a rate
+                          r"|[，,；;、]\p{Han}{1,4}组(?:为|是)?)")  # 高收入组人均36210元，低收入组7480元: groups
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact, rules: Rules) -> None:
@@ -142,7 +143,8 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
             _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)
             or _corrects(text, before, mention, rules)
             or (fact.kind in LISTED_KINDS and _LISTED.fullmatch(text, before.end, mention.start))) or (
-            prior.per and _PER_AMOUNT.match(prior.per) and fact.kind in HOLDING_KINDS
+            prior.per and fact.kind in HOLDING_KINDS and prior.kind in HOLDING_KINDS
+            and (_PER_AMOUNT.match(prior.per) or (prior.per not in TIME_PERS and text.startswith("、", before.end)))
             and _LISTED.fullmatch(text, before.end, mention.start)):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
@@ -198,10 +200,11 @@ def _share_breakdown(text: str, kept: list[Mention], facts: list[Fact], mention:
 # (not a total: 户均增收3000元、村集体增收5万元, so money is left out)
 LISTED_KINDS = ("weight", "volume")
 _LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累实共计])\p{Han}{1,4}")
-# 每百户拥有家用汽车32.6辆、移动电话268部: a denominator with an amount (百户, 千人) serves a
-# whole list of holdings, whatever their units
+# 每百户拥有家用汽车32.6辆、移动电话268部, 每人发放服装1套、帽子1顶: a denominator with an amount
+# (百户, 千人) or of a thing (人, 户, not a span of time) serves a whole list of holdings, whatever their units
 _PER_AMOUNT = regex.compile(r"\d|[十百千万]")
 HOLDING_KINDS = ("count", "people")
+TIME_PERS = ("年", "月", "天", "日", "周", "季度", "小时", "晚", "次")  # 每年培训1200人次、发放资料3000份: a year's totals, side by side
 
 
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
