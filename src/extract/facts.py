@@ -139,6 +139,8 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     figure before it (一亩能收四千斤上下，管得好的能到五千), but not a sum said aloud, which
     is as often a total (两千二乘十二，两万六千四) as the same rate again, unless it corrects
     the figure (一个月四千二……不对，他出两千三) or follows such a correction in the next clause."""
+    if _TOTAL_WORD.search(text, before.end, mention.start):
+        return  # 每次一千二，一共四千八: a total, no rate
     if prior.per and prior.unit == fact.unit and (
             _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)
             or _corrects(text, before, mention, rules)
@@ -217,6 +219,7 @@ def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> b
     return corrected or (before.rule == SPOKEN_SUM_RULE and _NEXT_CLAUSE.fullmatch(between) is not None)
 
 
+_TOTAL_WORD = regex.compile(r"一共|总共|合计|共计|总计|加起来")  # not 累计下降, a change
 CORRECTION_GAP = 8  # characters of 不对, 哦不 and the like between a figure and its correction
 
 

@@ -615,6 +615,10 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
 
 
 def _per_unit(word: str, look: _Lookups) -> str:
+    """A denominator in a header or caption (万吨/日 → 天, 公斤/亩 → 亩), as the rates name it."""
+    after = look.rules.rate_after.get("/" + word)
+    if after and after[0] != "$per":
+        return after[0]
     unit = look.surfaces.get(word)
     return unit.unit if unit else word
 
@@ -737,7 +741,7 @@ _AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\
 _SPOKEN_TENS = regex.compile(r"[二三四五六七八九]十[一二三四五六七八九]?")
 _SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]"
                                 rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)"  # 还有一万二没结，: a sum still owed
-                                r"|太[低高贵少多]|成交|我就|就[卖给行成]|卖不卖|行不行|行吗|能不能")  # haggling: 一千二太低了, 一千三我就卖
+                                r"|太[低高贵少多]|成交|我就|就[卖给行成]|卖不卖|行不行|行吗|能不能|不成问题|没问题|不是问题|对吧|对不对|是吧")  # haggling: 一千二太低了, 一千三我就卖
 TURN = regex.compile(r"(?m)^[ \t\u3000]*(?:\[[^\]\n]{1,8}\][ \t]*)?(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
 
 
@@ -1309,7 +1313,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
         return pos + len(word)
     if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
         amount = _SLASH_AMOUNT.match(text, pos + 1)  # 80毫克/100毫升: the denominator has an amount
-        unit = _unit_at(text, amount.end() if amount else pos + 1, look)
+        unit_at = amount.end() if amount else pos + 1
+        unit = _unit_at(text, unit_at, look) or _bare_unit_at(text, unit_at, look)  # 1.26毫克/升降至: a unit after a slash is one
         if unit and amount and unit[0].kind not in MEASURE_KINDS and mention.unit.kind != "money":
             unit = None  # 500千瓦/1000千瓦时: two readings of a plant, not a rate (but ¥10/4根 is a price)
         if unit and not amount and {unit[0].unit, mention.unit.unit} <= EITHER_MEASURES:
@@ -1319,6 +1324,12 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
             mention.per_rule = f"slash/{unit[0].id}"
             return unit[1]
     return pos
+
+
+def _bare_unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
+    """The longest unit surface at ``pos``, whatever follows it."""
+    surface = look.surface_words.at(text, pos)
+    return (look.surfaces[surface], pos + len(surface)) if surface else None
 
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
