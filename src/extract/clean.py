@@ -335,8 +335,10 @@ def _counted_after(match: regex.Match) -> bool:
 # and a list would part its figures with 、. In a text OCR has misread elsewhere (l for 1, O
 # for 0), so is a comma before one digit and a unit (ll，O平方米, 4２，6万亩); in a post it
 # parts two items (减40，2罐起包邮).
-_DECIMAL_COMMA = regex.compile(r"(?<=(?<![\d.,，])\d{1,3})[，,](?=\n?\d{1,2}(?:[%％‰]|个百分点))")
-_MISREAD_COMMA = regex.compile(r"(?<=(?<![\d.,，])\d{1,3})[，,](?=\n?(?:\d{1,2}(?:[%％‰]|个百分点)|\d(?![月日号年时点])\p{Han}))")
+_COMMA_AFTER_DIGITS = r"(?<=(?<![\d.,，])\d{1,3})[，,]"
+_BEFORE_PERCENT = r"\d{1,2}(?:[%％‰]|个百分点)"
+_DECIMAL_COMMA = regex.compile(_COMMA_AFTER_DIGITS + rf"(?=\n?{_BEFORE_PERCENT})")
+_MISREAD_COMMA = regex.compile(_COMMA_AFTER_DIGITS + rf"(?=\n?(?:{_BEFORE_PERCENT}|\d(?![月日号年时点])\p{{Han}}))")
 
 
 _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines

@@ -92,7 +92,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
             if fact.per is None:
                 _share_breakdown(body, kept, facts, mention, fact)
             if fact.per is None:
-                _share_contrast(body, kept, facts, mention, fact, rules)
+                _share_contrast(body, kept, facts, mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -144,10 +144,8 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     if prior.per and prior.unit == fact.unit and (
             _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)
             or _corrects(text, before, mention, rules)
-            or (fact.kind in LISTED_KINDS and _LISTED.fullmatch(text, before.end, mention.start))) or (
-            prior.per and fact.kind in HOLDING_KINDS and prior.kind in HOLDING_KINDS
-            and (_PER_AMOUNT.match(prior.per) or (prior.per not in TIME_PERS and text.startswith("、", before.end)))
-            and _LISTED.fullmatch(text, before.end, mention.start)):
+            or (fact.kind in LISTED_KINDS and _LISTED.fullmatch(text, before.end, mention.start))) \
+            or _listed_holding(text, before, prior, mention, fact):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: the same rate as {prior.text} before it")
 
@@ -158,8 +156,7 @@ CONTRAST_RATIO = 5
 _NEW_FRAME = regex.compile(r"[总合累共]计|一共|总共|全年|[今去前明]年|\d{4}年|一次性|每|\p{Han}均|[。！？!?；;\n]")
 
 
-def _share_contrast(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact,
-                    rules: Rules) -> None:
+def _share_contrast(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:
     """小工一天三百来块，手艺好的大工能拿四百; 平时一天卖个两三百碗，周末人多，三百五六十碗也卖过:
     a figure said in words in the next clauses of the same sentence, in the unit and about
     the size of a rate before it, with no rate or total of its own, is the same rate."""
@@ -207,6 +204,13 @@ _LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累实共计])\p{Han}
 _PER_AMOUNT = regex.compile(r"\d|[十百千万]")
 HOLDING_KINDS = ("count", "people")
 TIME_PERS = ("年", "月", "天", "日", "周", "季度", "小时", "晚", "次")  # 每年培训1200人次、发放资料3000份: a year's totals, side by side
+
+
+def _listed_holding(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> bool:
+    """Is ``fact`` the next item of a list of holdings under the rate of ``prior``?"""
+    return bool(prior.per) and fact.kind in HOLDING_KINDS and prior.kind in HOLDING_KINDS \
+        and (_PER_AMOUNT.match(prior.per) is not None or (prior.per not in TIME_PERS and text.startswith("、", before.end))) \
+        and _LISTED.fullmatch(text, before.end, mention.start) is not None
 
 
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:

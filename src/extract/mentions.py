@@ -688,7 +688,8 @@ def _fixed(m: regex.Match, look: _Lookups) -> Mention:
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
 CARRIED_KINDS = ("money", "weight", "length", "area", "volume", "people", "households", "count")
 CARRY_GAP = 16  # characters between the figure and the bare number that continues it
-_APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?(?:一点儿?|点儿)?"  # 八万出头一点  # what may stand between a spoken figure and its clause's end
+# what may stand between a spoken figure and its clause's end (八万出头一点)
+_APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?(?:一点儿?|点儿)?"
 _SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
 _CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count

@@ -77,10 +77,15 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("dimension", [])), tagger(rules))
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex alternative of ``words``, the longest first (欧阳 before 欧); one that never matches if none."""
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
 def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
     """How Chinese writes a speaker's nickname in a transcript or a chat: 阿禾, 阿May, 老周,
     小宋, 刘叔, 陈姐, 小雨妈."""
-    names = "|".join(map(regex.escape, sorted(surnames, key=len, reverse=True))) or "(?!)"
+    names = _alternation(surnames)
     return regex.compile(rf"(?:阿[\p{{Han}}A-Za-z]{{1,4}}|[小老](?:{names})|(?:{names})(?:[叔姨姐哥伯婶嫂爷奶]|师傅|老师|大爷|大妈|阿姨)"
                          rf"|\p{{Han}}{{1,2}}[妈爸])$")
 
@@ -267,8 +272,7 @@ _ROLE_REACH = 8  # characters from 的 to the name
 
 @lru_cache(maxsize=8)
 def _name_re(surnames: tuple[str, ...]) -> regex.Pattern:
-    names = "|".join(map(regex.escape, sorted(surnames, key=len, reverse=True))) or "(?!)"
-    return regex.compile(rf"(?:{names})(?:某某|某|\p{{Han}}{{2}})")
+    return regex.compile(rf"(?:{_alternation(surnames)})(?:某某|某|\p{{Han}}{{2}})")
 
 
 def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
