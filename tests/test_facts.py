@@ -500,6 +500,11 @@ def test_a_rate_said_aloud_carries_to_a_contrasting_figure_of_the_next_clause():
     assert [(f.value, f.per) for f in total] == [(2000, "月"), (8000, None)]
 
 
+def test_a_sum_said_aloud_after_a_price_in_mao_is_in_yuan():
+    text = "记者：分红咋算？\n老王：去年每股两块，前年一块五，再前年每股八毛。\n记者：今年呢？\n老王：今年是八十，翻了好多倍。"
+    assert [(f.value, f.unit) for f in extract_facts(text)][-1] == (80, "元")  # not 八十 毛
+
+
 def test_guo_before_a_round_figure_is_over_and_a_superlative_one_is_no_rate():
     facts = extract_facts("社员户均增收过万元。他带过一千多个学生，至少完成过1项工程。收入最高的一户达到9.6万元。")
     assert [(f.value, f.approx, f.per) for f in facts] == [

@@ -712,8 +712,8 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     counted in that figure's unit."""
     token, end = m.group(), _token_end(m, look)
     unit = previous.unit
-    if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or not _spoken_whole(token):
-        return None
+    if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or unit.factor != 1 or not _spoken_whole(token):
+        return None  # 八毛，…八十: no one says eighty 毛
     if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七: after a rate marker the number is a price, not more 桌
@@ -783,7 +783,7 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
         return None
     if tens and (_AGE_BEFORE.search(text, max(0, m.start() - 3), m.start()) or _AGE_ASKED.search(text, max(0, m.start() - 30), m.start())):
         return None  # 我今年五十一, 老伴七十一, 多大岁数？八十四啦: an age
-    unit = money[-1].unit if money else look.surfaces["元"]
+    unit = money[-1].unit if money and money[-1].unit.factor == 1 else look.surfaces["元"]  # not 角 after 八毛
     mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", SPOKEN_SUM_RULE)
     _suffixes(text, mention, look)
     return mention
