@@ -130,6 +130,7 @@ def test_one_approximation_marker_after_a_figure():
     ("72岁的岳宁大学教授何振川说", ["何振川"]),  # … not the start of a college's name
     ("九十岁以上的高龄老人1200人", ["高龄老人", "高龄老人"]),  # … nor a word opening with a family name
     ("家住城东社区的退休教师黄四海今年72岁。", ["黄四海"]),  # the name before 今年
+    ("路人小吴（二十四岁，快递员）说", ["小吴"]),  # 小 and a family name before an aside
     ("来自省内外的43个非遗项目参加展示。", ["非遗项目"]),  # a prefix (非) opens the noun after
     ("再给予1000元的吸纳就业补贴", ["吸纳就业补贴"]),  # the noun a 的 after the figure opens
     ("海拔1200米以上的陡坡", ["海拔"]),  # … but not after a threshold
@@ -498,6 +499,11 @@ def test_a_rate_said_aloud_carries_to_a_contrasting_figure_of_the_next_clause():
     assert [(f.value, f.per) for f in extract_facts(text)] == [(300, "天"), (400, "天"), (280, "天"), (680, None)]
     total = extract_facts("一个月两千出头，一共掏了八千多。")  # a total is no rate
     assert [(f.value, f.per) for f in total] == [(2000, "月"), (8000, None)]
+
+
+def test_an_approximation_marker_inside_a_two_character_unit():
+    facts = extract_facts("又等了两分多钟。充一次电也就两块多钱。")
+    assert [(f.text, f.value, f.unit, f.approx) for f in facts] == [("两分多钟", 2, "分钟", "over"), ("两块多钱", 2, "元", "over")]
 
 
 def test_a_sum_said_aloud_after_a_price_in_mao_is_in_yuan():

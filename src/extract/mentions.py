@@ -1235,9 +1235,9 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
         unit = _unit_at(text, after, look)
         if unit and unit[0].classifier:
             return unit[0], after, unit[1], half
-    split = _SPLIT_UNIT.match(text, pos)
-    if split and split.group(1) + "钟" in look.surfaces:  # 两分多钟: the marker splits the unit
-        return look.surfaces[split.group(1) + "钟"], split.end() - 1, split.end(), False
+    split = _split_unit(text, pos, look)
+    if split:
+        return split
     unit = _unit_at(text, pos, look)
     if unit is None or unit[0].id == "月":  # a bare 月 after a number is a date
         return None
@@ -1250,12 +1250,19 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     return unit[0], pos, end, half
 
 
-_SPLIT_UNIT = regex.compile(r"([分秒])[多来]钟")
+def _split_unit(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
+    """两分多钟, 十秒来钟: a one-character approximation marker inside a two-character unit."""
+    surface = text[pos:pos + 1] + text[pos + 2:pos + 3]
+    if len(surface) == 2 and text[pos + 1:pos + 2] in look.rules.approx_inside and surface in look.surfaces:
+        return look.surfaces[surface], pos + 2, pos + 3, False
+    return None
 
 
-def _unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
-    """The longest unit surface at ``pos`` that its not_before words allow."""
+def _unit_at(text: str, pos: int, look: _Lookups, guarded: bool = True) -> tuple[Unit, int] | None:
+    """The longest unit surface at ``pos`` that its not_before words allow (any, unguarded)."""
     surface = look.surface_words.at(text, pos)
+    if surface and not guarded:
+        return look.surfaces[surface], pos + len(surface)
     while surface:
         unit = look.surfaces[surface]
         rest = pos + len(surface)
@@ -1315,7 +1322,7 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
         amount = _SLASH_AMOUNT.match(text, pos + 1)  # 80毫克/100毫升: the denominator has an amount
         unit_at = amount.end() if amount else pos + 1
-        unit = _unit_at(text, unit_at, look) or _bare_unit_at(text, unit_at, look)  # 1.26毫克/升降至: a unit after a slash is one
+        unit = _unit_at(text, unit_at, look) or _unit_at(text, unit_at, look, guarded=False)  # 1.26毫克/升降至: a unit after a slash is one
         if unit and amount and unit[0].kind not in MEASURE_KINDS and mention.unit.kind != "money":
             unit = None  # 500千瓦/1000千瓦时: two readings of a plant, not a rate (but ¥10/4根 is a price)
         if unit and not amount and {unit[0].unit, mention.unit.unit} <= EITHER_MEASURES:
@@ -1325,12 +1332,6 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
             mention.per_rule = f"slash/{unit[0].id}"
             return unit[1]
     return pos
-
-
-def _bare_unit_at(text: str, pos: int, look: _Lookups) -> tuple[Unit, int] | None:
-    """The longest unit surface at ``pos``, whatever follows it."""
-    surface = look.surface_words.at(text, pos)
-    return (look.surfaces[surface], pos + len(surface)) if surface else None
 
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")

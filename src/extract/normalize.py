@@ -215,22 +215,24 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         m = pattern.search(text, max(_clause_start(text, start), start - reach), start)
     if m is None:
         return None
-    word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
-    while (closer := pattern.search(text, m.start() + len(word), start)) is not None:
-        # 预估每年可服务逾3万6千人次: the word nearest the number (逾) wins, if it may stand
-        # there (至少完成过1项: 过 is "over" only before 万, 千, 百, 亿)
-        closer_word, closer_approx, _, closer_id = rules.approx_before[int(closer.lastgroup[1:])]
-        needed = rules.approx_only_before.get(closer_id)
-        if needed and text[closer.end():closer.end() + 1] not in needed:
-            break
-        m, word, approx, rule_id = closer, closer_word, closer_approx, closer_id
-    needed = rules.approx_only_before.get(rule_id)
-    if needed and text[m.end():m.end() + 1] not in needed:
+    if not _may_stand(text, m, rules):
         return None  # 带过一千多个学生 holds no 过
+    word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
+    # 预估每年可服务逾3万6千人次: the word nearest the number (逾) wins, if it may stand there
+    # (至少完成过1项: 过 is "over" only before 万, 千, 百, 亿)
+    while (closer := pattern.search(text, m.start() + len(word), start)) is not None and _may_stand(text, closer, rules):
+        m = closer
+        word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
     if m.start() + len(word) == start:
         mention.start = min(mention.start, m.start())
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
     return approx
+
+
+def _may_stand(text: str, m: regex.Match, rules: Rules) -> bool:
+    """Does what follows an approximation word allow it (its rule's only_before characters)?"""
+    needed = rules.approx_only_before.get(rules.approx_before[int(m.lastgroup[1:])][3])
+    return not needed or text[m.end():m.end() + 1] in needed
 
 
 _RATE_LEAD = regex.compile(r"(?:每一?个?\p{Han}{1,3}?|[人户亩村日月年]均)+$")

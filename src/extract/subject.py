@@ -287,7 +287,7 @@ def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
         if pos > end + 1 and text[pos - 1] not in _ROLE_END:
             continue
         m = name_re.match(text, pos)
-        if m and text[m.end():m.end() + 1] not in _PLACE_ENDS and _is_name(m.group(), text[m.end():m.end() + 2], sets):
+        if m and text[m.end():m.end() + 1] not in _PLACE_ENDS and _is_person_name(m.group(), text[m.end():m.end() + 2], sets):
             return m.group()
     return None
 
@@ -295,7 +295,7 @@ def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
 _PLACE_ENDS = "村镇乡县市区省"  # 刘家坪村: a place, not a person
 
 
-def _is_name(name: str, after: str, sets: _WordSets) -> bool:
+def _is_person_name(name: str, after: str, sets: _WordSets) -> bool:
     """Is ``name`` a person's name: does its first word stand alone or as a name, and does
     it end where a word ends (岳宁大学 holds no 岳宁大)?"""
     words = sets.tag(name + after)
@@ -328,9 +328,7 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     aside = _NAME_ASIDE.search(text, max(0, start - 12), start)
     if aside is None:
         return None
-    bracket = aside.start()
-    return next((text[bracket - n:bracket] for n in (2, 3, 4) if text[bracket - n:bracket].startswith(surnames)
-                 and _NOT_HAN.search(text, bracket - n, bracket) is None), None)
+    return _name_ending_at(text, aside.start(), surnames, (2, 3, 4))
 
 
 # 退休教师黄四海今年72岁, 受助学生小周今年19岁, 我叫潘玉珍，今年五十六岁: the name right
@@ -345,8 +343,13 @@ def _named_before_mark(text: str, start: int, surnames: tuple[str, ...]) -> str 
         return None
     if mark.group("called"):
         return mark.group("called")
-    end = mark.start()
-    for n in (3, 2):
+    return _name_ending_at(text, mark.start(), surnames, (3, 2))
+
+
+def _name_ending_at(text: str, end: int, surnames: tuple[str, ...], lengths: tuple[int, ...]) -> str | None:
+    """The name of one of ``lengths`` characters that ends at ``end``: a family name first
+    (黄四海), or 小, 老, 阿 and one (小周); the first length that fits wins."""
+    for n in lengths:
         name = text[max(0, end - n):end]
         if len(name) == n and _ALL_HAN.fullmatch(name) and (name.startswith(surnames) or (
                 name.startswith(_NAME_PREFIXES) and name[1:].startswith(surnames))):
