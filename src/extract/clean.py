@@ -108,6 +108,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop += _hyphenated_groups(text) if "-\n" in text or "- \n" in text else []
     drop += _thousands_separators(text, aligned, drop)
     drop += _doubled_runs(text)
+    drop += [span for line in _LINE.finditer(aligned) if (span := _doubled_spaced_line(line))]  # the raw: its spaces
     drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
     drop += [m.span() for m in _FIGURE_BRACKETS.finditer(text)] + [m.span() for m in _BRACKET_MARKER.finditer(text)] \
         if "【" in text else []
@@ -690,6 +691,18 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
         if len(token) % 2 == 0 and token[:half] == token[half:]:
             drop.append((m.start(1) + half, m.end(1)))
     return drop
+
+
+def _doubled_spaced_line(line: regex.Match) -> tuple[int, int] | None:
+    """`屋顶上的“阳光存折”　官坪县…超２７００万元　屋顶上的“阳光存折”　官坪县…超２７００万元`: a
+    headline of several spaced parts printed twice on one line; the second copy's span."""
+    if not _SPACE.search(line.group().strip()):
+        return None  # a line of one token is _TOKEN's
+    chars = [(k, ch) for k, ch in enumerate(line.group()) if not ch.isspace()]
+    half = len(chars) // 2
+    if len(chars) % 2 or half < MIN_DOUBLED_LINE or any(chars[k][1] != chars[k + half][1] for k in range(half)):
+        return None
+    return line.start() + chars[half][0], line.start() + chars[-1][0] + 1
 
 
 _SPACE = regex.compile(r"\s+")
