@@ -42,6 +42,7 @@ _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
+_NOT_HAN_BUT_NUMBERED = regex.compile(r"(?![A-Z]?\d+(?:号线|路(?=公交|车|全长|线路|日均|开通|途经|共|设)))[^\p{Han}A-Za-z]")  # 1号线, 301路: a line's number is its name
 _GAP = regex.compile(r"[\s、]?|整?[（(]")  # 叁佰伍拾万元整（¥3500000.00）: the same sum again
 _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
 _FROM_WORDS = ("从", "由", "比", "较", "高于", "低于", "高出", "快于", "慢于", "超出")  # what changes or compares stands before
@@ -500,7 +501,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
             if share in before:
                 before = before[:before.rfind(share)]
                 break
-    before = _NOT_HAN.sub("", before)
+    before = _NOT_HAN_BUT_NUMBERED.sub("", before)
     if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
         return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) \
             or _Found(None, rate_only=before in sets.dimensions)
@@ -715,7 +716,7 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
                        and (flag != "vn" or k + 1 < len(picked))), None)
     if nouns_from is None:
         return _Found(_trim([w for w, _ in picked]), weak=True)
-    last_verb = max((k for k, (word, flag) in enumerate(picked) if flag == "v" and k >= nouns_from and len(word) > 1),
+    last_verb = max((k for k, (word, flag) in enumerate(picked) if flag == "v" and k >= nouns_from and (len(word) > 1 or _exists_before_noun(word, picked, k))),
                     default=None)  # 稻田养虾面积: a one-character verb is a morpheme of the noun
     if last_verb is not None and last_verb + 1 < len(picked) and not (
             last_verb + 2 == len(picked) and _MEASURE_OF.fullmatch(picked[-1][0])):
@@ -726,6 +727,11 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
 
 
 _MEASURE_OF = regex.compile(r"\p{Han}[数量额]")  # 套数, 人数, 销量: how much of the thing before the verb
+
+
+def _exists_before_noun(word: str, picked: list[tuple[str, str]], k: int) -> bool:
+    """全镇有山塘, 停车场设泊位: 有 and 设 before a noun say the thing exists; the noun is the subject."""
+    return word in "有设" and k + 1 < len(picked) and picked[k + 1][1] in NOUN_TAGS and len(picked[k + 1][0]) > 1
 
 
 def _trim(words: list[str]) -> str | None:
