@@ -221,6 +221,7 @@ class DocSpans:
 _QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』"
                         r"|#([^#\s]{1,30})#")  # a hashtag is a title: #打卡100个宝藏小镇#
 _SPEECH = regex.compile(r"[，。！？；,!?;：]")
+_SPOKEN_FIGURE_END = regex.compile(r"[\d〇零一二两三四五六七八九十百千万]+(?:出头|左右|上下|挂零)$")  # a figure said, not a name
 _HEADLINE_DASH = regex.compile(r"[ \t]*(?:——|－－|--)")
 
 
@@ -290,8 +291,8 @@ def _is_name(text: str, m: regex.Match) -> bool:
     inner = _inner(m)
     if m.group().startswith(("《", "#")):
         return True
-    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()):
-        return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店
+    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()) or _SPOKEN_FIGURE_END.search(inner):
+        return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店; “毛收入两万出头”
     if "、" in inner and all(len(part) <= 4 for part in inner.split("、")):
         return True  # a saying of short parallel phrases: “一年栽、三年挂、五年丰”
     return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None or inner.endswith(_NAME_ENDS)
@@ -309,10 +310,11 @@ def _enclosing(spans: list[tuple[int, int]], mention: Mention) -> tuple[int, int
 
 
 def _inside_numeral(text: str, start: int, end: int) -> bool:
-    """Does a phrase with a numeral at its edge continue a longer number?"""
+    """Does a phrase with a numeral at its edge continue a longer number (百分之十一 is no holiday)?"""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return (text[start] in CN_NUMERAL_CHARS and (before in CN_NUMERAL_CHARS or before.isdigit())) or (
+    return (text[start] in CN_NUMERAL_CHARS and (before in CN_NUMERAL_CHARS or before.isdigit()
+                                                or text.endswith("分之", 0, start))) or (
         text[end - 1] in CN_NUMERAL_CHARS and (after in CN_NUMERAL_CHARS or after.isdigit()))
 
 
@@ -372,11 +374,15 @@ _UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()
 _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
-_UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|]{1,4}?)\s*")  # a 单位 column: 万人, 所
-_BARE_CELL = regex.compile(r"\s*(?:[-−]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）])\s*")  # (15620.35): a loss
+_UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|/]{1,4}?)(?:/(?P<per>[^\d\s|/]{1,3}))?\s*")  # a 单位 column: 万人, 所, 元/斤
+_BARE_CELL = regex.compile(r"\s*(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
+                           r"|(?!(?:19|20)\d{2}\s*[~～—–-])(?P<number>\d+(?:\.\d+)?)\s*[~～—–-]\s*(?P<high>\d+(?:\.\d+)?)"
+                           r"|(?![〇○零一二三四五六七八九]{4}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,}))\s*")
+# (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
+# in Chinese numerals, but not its year column (一九五七)
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
-UNIT_HEADER = "单位"
+UNIT_HEADERS = ("单位", "计量单位", "计价单位")
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -526,7 +532,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
     column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
                    if header and header.group("per") and k in columns}  # 单产（公斤/亩）
-    unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() == UNIT_HEADER), None)
+    unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() in UNIT_HEADERS), None)
     names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
     captioned = frozenset(k for k in bare if k in columns)
     return _Header(columns, column_per, unit_column, names, captioned)
@@ -537,10 +543,13 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     """The figures of one table row; the positions of its 单位 cell go into ``unit_cells``.
     The row is named by its first label cell with no digit (1 | 刘二福 | 轮式拖拉机: 刘二福); a
     row with none by the merged cells above its empty ones (| | 夜间（20:00—8:00） | 5)."""
-    row_unit = None
+    row_unit = unit_per = None
     unit_column = header.unit_column
     if unit_column is not None and unit_column < len(cells):
-        row_unit = _unit_in(_UNIT_CELL.fullmatch(text, *cells[unit_column]), look)
+        unit_cell = _UNIT_CELL.fullmatch(text, *cells[unit_column])
+        row_unit = _unit_in(unit_cell, look)
+        if row_unit and unit_cell.group("per"):
+            unit_per = _per_unit(unit_cell.group("per"), look)  # 计价单位 | 元/斤: the row's prices are per 斤
         unit_cells.update(range(*cells[unit_column]))
     own_header = _HEADER_UNIT.search(text, *cells[0])
     own_unit = _unit_in(own_header, look)  # 基本每股收益（元/股）: the row's own unit, over the caption's 万元
@@ -571,6 +580,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
             mention.noun = header.names.get(k, label) if by_column else label
             if own_per and unit is own_unit:
                 mention.per, mention.per_rule = own_per, "table-row-label"
+            elif unit_per and unit is row_unit:
+                mention.per, mention.per_rule = unit_per, "table-unit-cell"
             elif k in header.column_per:  # 人均GDP（元）: each cell is per 人
                 mention.per, mention.per_rule = header.column_per[k], "table-header"
             elif row_per:
@@ -582,7 +593,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
 
 
 TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")
-_DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
+_DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
+                           r"|[〇○零一二三四五六七八九]{4}年?")
 _SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
 
 
@@ -635,7 +647,7 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
         return False
     return all(_PERIOD_CELL.fullmatch(text, *cell) or not any(ch.isdigit() for ch in text[slice(*cell)])
                for cell in cells) or any(
-        _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() == UNIT_HEADER for cell in cells)
+        _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() in UNIT_HEADERS for cell in cells)
 
 
 _PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)(?:\p{Han}{1,5}[数值额量]|\p{Han}{0,3}[末底])?\s*")  # | 2023年 | 2024年预算数 |
@@ -655,9 +667,14 @@ def _marked_cell(text: str, cell: tuple[int, int], look: _Lookups) -> regex.Matc
 
 
 def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention:
-    value = float(Decimal(cell.group("number")) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
+    number = cell.group("number")
+    value = float(Decimal(number if number[0].isdigit() else str(parse_number(number))) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
     start = cell.start("number")
-    return Mention(start, cell.end("number"), start, cell.end("number"), (cell.group("number"),), unit, "table",
+    high = cell.groupdict().get("high")
+    if high is not None:
+        return Mention(start, cell.end("high"), start, cell.end("high"), (number, high), unit, "table", unit.id,
+                       fixed_value=_round(value), fixed_value_max=_round(float(Decimal(high) * magnitude)))
+    return Mention(start, cell.end("number"), start, cell.end("number"), (number,), unit, "table",
                    unit.id, fixed_value=_round(value))
 
 
@@ -681,8 +698,11 @@ def _cells(line: regex.Match) -> list[tuple[int, int]]:
 def _fixed(m: regex.Match, look: _Lookups) -> Mention:
     """对折 (50 %), 翻一番 (100 %): a phrase that is a figure by itself."""
     value, unit, approx, per = look.rules.fixed[m.group()]
-    return Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value,
-                   approx=approx, approx_rule=unit.id if approx else None, per=per, per_rule=unit.id if per else None)
+    mention = Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), unit, "fixed", unit.id, fixed_value=value,
+                      approx=approx, approx_rule=unit.id if approx else None, per=per, per_rule=unit.id if per else None)
+    if approx is None:
+        mention.end = _approx_after(m.string, m.end(), mention, look)  # 半年以上
+    return mention
 
 
 # Speech drops a unit it has just said: 一碗十二，加肉的十八; 一天跑三百多公里，有时候跑到四百.
@@ -1347,8 +1367,10 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     after = text[mention.end:mention.end + 10]
     run = _HAN_RUN.match(after)
     run = run.group() if run else ""
-    firm = look.noun_sets["firm"].at(run)
     person = look.noun_sets["person"].at(run)
+    firm = look.noun_sets["firm"].at(run)
+    if firm and person and len(person) > len(firm):
+        firm = None  # 店员 is a person, though 店 is a firm
     inside = look.firm_words.search(run, 0, 16)
     firm_at = inside.start() if inside and inside.start() < 8 else None
     if person and firm_at is not None and (firm_at - len(person) > 2 or _VERB_BETWEEN.search(run, len(person), firm_at)):
@@ -1523,9 +1545,13 @@ def _question_answered(text: str, start: int, look: _Lookups) -> tuple[Unit, str
     rule = next((rule for words, rule in look.implicit_question if words.search(question)), None)
     if rule is not None:
         return _implicit_unit(rule, look), rule.id
-    asked = _unit_at(text, asked_from + how_much.end(), look)
+    asked_at = asked_from + how_much.end()
+    asked = _unit_at(text, asked_at, look)
     # not a length of time or an age: 开多少年了？ 十八年喽。我今年五十一 (the answer says its 年)
-    return (asked[0], ASKED_UNIT_RULE) if asked and asked[0].kind not in ("money", "duration", "age") else None
+    if not asked or asked[0].kind in ("money", "duration", "age"):
+        return None
+    said = regex.search(rf"[\d{CN_NUMERAL_CHARS}]{regex.escape(text[asked_at:asked[1]])}", text[mark + 1:start])
+    return None if said else (asked[0], ASKED_UNIT_RULE)  # 几台机器？ 三台。…一万三: answered, the sum is no 台
 
 
 def _implicit_unit(rule, look: _Lookups) -> Unit:
