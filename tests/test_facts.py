@@ -690,3 +690,28 @@ def test_ideographic_thousands_spaces_and_a_range_below_zero():
 def test_a_percentage_of_a_per_wanyuan_indicator_is_no_rate():
     facts = extract_facts("万元工业增加值用水量28.6立方米，万元GDP用水量下降3%。")
     assert [(f.value, f.per) for f in facts] == [(28.6, "万元"), (3, None)]
+
+
+def test_a_table_in_chinese_numerals_keeps_its_year_column_as_labels():
+    text = "年份\t学校（所）\t在校学生（人）\n一九五七\t一百三十八\t一万二千四百六十\n一九六五\t一百九十四\t二万零八百\n"
+    rows = [(f.value, f.unit, f.subject) for f in extract_facts(text)]
+    assert rows == [(138, "所", "学校"), (12460, "人", "在校学生"), (194, "所", "学校"), (20800, "人", "在校学生")]
+
+
+def test_range_cells_and_a_pricing_unit_column_with_its_rate():
+    text = ("地类| 指导价（元/亩）\n水田| 600~800\n旱地| ４００～５５０\n\n"
+            "品名|计价单位|本期均价|环比（%）\n草鱼|元/斤|8.20|+3.8\n土鸡|元/只|98.00|-2.1\n")
+    rows = [(f.value, f.value_max, f.unit, f.per) for f in extract_facts(text)]
+    assert rows == [(600, 800, "元", "亩"), (400, 550, "元", "亩"),
+                    (8.2, None, "元", "斤"), (3.8, None, "%", None), (98, None, "元", "只"), (2.1, None, "%", None)]
+
+
+def test_a_period_cell_is_no_range():
+    text = "年度 | 带动就业（人）\n2022—2023 | 9600\n2024—2025 | 7600\n"
+    rows = [(f.value, f.value_max, f.subject) for f in extract_facts(text)]
+    assert rows == [(9600, None, "带动就业"), (7600, None, "带动就业")]
+
+
+def test_a_spaced_headline_printed_twice_on_one_line_counts_once():
+    text = "屋顶上的“阳光存折”　官坪县光伏电站年收益超２７００万元　屋顶上的“阳光存折”　官坪县光伏电站年收益超２７００万元\n正文。"
+    assert [(f.value, f.approx) for f in extract_facts(text)] == [(27000000, "over")]

@@ -594,7 +594,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
 
 TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
-                           r"|[〇○零一二三四五六七八九]{4}年?")
+                           r"|[〇○零一二三四五六七八九]{4}年?|(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?(?:度)?")  # 2022—2023: a period
 _SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
 
 
