@@ -42,6 +42,8 @@ _DATES = regex.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初
 _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！？；：,!?;:]{2,16})[”\"」』]\s*$")  # a name, not speech
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
+_PRICE_OF_ONE = regex.compile(r"一个?(?:钟头|小时|平方米?|平米|斤|公斤|亩|天|晚|人|户|单|件|次|趟|份|碗|杯|瓶|盒|袋|箱|包|条|只|顿|针|节课)"
+                              r"(?:能|要|卖|就|才|得|赚|挣|收|花|罚|抽|给|能赚|能挣|能卖)?$")
 _NOT_HAN_BUT_NUMBERED = regex.compile(r"(?![A-Z]?\d+(?:号线|路(?=公交|车|全长|线路|日均|开通|途经|共|设)))[^\p{Han}A-Za-z]")  # 1号线, 301路: a line's number is its name
 _GAP = regex.compile(r"[\s、]?|整?[（(]")  # 叁佰伍拾万元整（¥3500000.00）: the same sum again
 _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
@@ -502,6 +504,9 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
                 before = before[:before.rfind(share)]
                 break
     before = _NOT_HAN_BUT_NUMBERED.sub("", before)
+    thing = _PRICE_OF_ONE.sub("", before) if kind == "money" else before
+    if not thing or (len(thing) >= 2 and thing not in sets.vague):
+        before = thing  # 地砖一个平方三十五: 一个平方 is the price's denominator, 地砖 the thing (but 盐一斤, 原价一斤)
     if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
         return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) \
             or _Found(None, rate_only=before in sets.dimensions)
