@@ -242,6 +242,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         topic = _question_topic(text, mention.start, previous, sets)
         if topic:
             return _Found(topic, weak=True)
+        speaker = _speaker_of_line(text, mention.start, sets) if kind == "age" else None
+        if speaker:
+            return _Found(speaker)  # 老贺：〇六年，二十七岁才跟着我舅出来
     return found
 
 
@@ -590,6 +593,21 @@ def _is_speaker(text: str, colon: int, label: str, sets: _WordSets) -> bool:
     role = next((word for word in sets.vague if len(word) > 1 and label.startswith(word)), "")  # 嘉宾郑经理
     name = label[len(role):]
     return len(name) <= 3 and name.startswith(sets.surnames) and _turn_labels(text)[label] > 1
+
+
+_NOT_SPEAKERS = ("记者", "主持人", "主播", "解说", "同期声", "旁白", "画外音", "嘉宾", "听众", "网友", "观众", "访谈员", "问", "答")
+
+
+def _speaker_of_line(text: str, start: int, sets: _WordSets) -> str | None:
+    """老贺：〇六年，二十七岁才跟着我舅出来: an age said in a transcript's turn, naming nobody,
+    is the speaker's own; a person's name or nickname opening the line (not 记者, 答)."""
+    turn = TURN.match(text, text.rfind("\n", 0, start) + 1)
+    if turn is None or turn.end() > start:
+        return None
+    name = turn.group(1)
+    if name.startswith(_NOT_SPEAKERS):
+        return None
+    return name if sets.speaker.search(name) or (len(name) <= 3 and name.startswith(sets.surnames)) else None
 
 
 @lru_cache(maxsize=4)  # the figures of one document ask again and again
