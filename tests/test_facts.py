@@ -161,11 +161,11 @@ def test_a_tab_separated_table_reads_like_a_markdown_one():
                     (6.8, "%", "规模以上工业增加值"), (5218000000, "元", "固定资产投资"), (4.3, "%", "固定资产投资")]
 
 
-def test_a_minus_before_a_change_or_a_loss_marks_its_direction_and_is_dropped():
+def test_a_minus_before_a_change_a_loss_or_in_a_table_is_dropped():
     facts = extract_facts("最低气温降至-4℃，零下2.5摄氏度；工业增加值同比-2.1%，利润增长负3.9%；收益率为-22.2%，"
-                          "归属于上市公司股东的净利润为-1.37亿元；偏差为-1.5%。")
+                          "归属于上市公司股东的净利润为-1.37亿元；偏差为-1.5%。\n| 品名 | 环比 |\n|---|---|\n| 白菜 | -8.1% |\n")
     assert [(f.value, f.unit) for f in facts] == [(-4, "℃"), (-2.5, "℃"), (2.1, "%"), (3.9, "%"), (22.2, "%"),
-                                                  (137000000, "元"), (-1.5, "%")]
+                                                  (137000000, "元"), (-1.5, "%"), (8.1, "%")]
 
 
 def test_csv_rows_read_as_a_table_with_units_and_rates_from_the_header():

@@ -336,8 +336,9 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     fixed = [f for f in fixed if not _enclosing(spans.phrases, f) and not _excluded(text, f, spans, rules.keep_if_qualified)]
     # 十天半个月 is a set phrase, “月入过万”不是梦 a slogan, 半个月后 a point in time: none holds a figure
     cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
+    cells += _race_times(text, look) if ":" in text else []
     scan.mentions += cells
-    in_cells = {m.num_start for m in cells} | unit_cells
+    in_cells = {k for m in cells for k in range(m.num_start, m.num_end)} | unit_cells
     for m in SCAN.finditer(text):
         if m.start() < taken_until or m.start() in in_cells:
             continue
@@ -368,6 +369,25 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     return scan
 
 
+_RACE_TIME = regex.compile(r"(?<![\d:：.])(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:：])")
+_RACE_WORDS = regex.compile(r"成绩|用时|完赛|净时间|枪声|冠军|名次|第\d{1,3}名|配速|马拉松|全程|半程")
+RACE_REACH = 40  # characters before a results line that may say it lists race times
+
+
+def _race_times(text: str, look: _Lookups) -> list[Mention]:
+    """男子全程前三名成绩如下：第1名 龙啸天 2:15:08 — a time of h:mm:ss where the line or
+    the words before it speak of a race is a duration in 秒, not a clock time."""
+    out = []
+    for m in _RACE_TIME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _RACE_WORDS.search(text, max(0, line_start - RACE_REACH), m.start()):
+            continue
+        seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
+        out.append(Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), look.surfaces["秒"], "compound",
+                           look.surfaces["秒"].id, fixed_value=seconds))
+    return out
+
+
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万).
 _UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
@@ -381,6 +401,8 @@ _BARE_CELL = regex.compile(r"\s*(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?
 # (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
 # in Chinese numerals, but not its year column (一九五七)
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
+_BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
+BOUND_SIGNS = {"≥": "over", "≧": "over", "＞": "over", ">": "over", "≤": "under", "≦": "under", "＜": "under", "<": "under"}
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADERS = ("单位", "计量单位", "计价单位")
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -572,11 +594,14 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     mentions = []
     for k, cell in enumerate(cells[1:], 1):
         unit = (own_unit if own_unit and k in header.captioned else header.columns.get(k)) or (row_unit if k != unit_column else None)
-        bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look)) if unit else None
+        bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look) or _BOUND_CELL.fullmatch(text, *cell)) \
+            if unit else None
         if bare:
             mention = _cell_mention(bare, *unit)
             if "marker" in bare.re.groupindex:
                 mention.end = _approx_after(text, bare.end("number"), mention, look)
+            elif "bound" in bare.re.groupindex:
+                mention.start, mention.approx, mention.approx_rule = bare.start("bound"), BOUND_SIGNS[bare.group("bound")], "table-bound"
             mention.noun = header.names.get(k, label) if by_column else label
             if own_per and unit is own_unit:
                 mention.per, mention.per_rule = own_per, "table-row-label"
@@ -605,7 +630,7 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
     return _caption_units(below.group(), look) if below is not None else None
 
 
-_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)\s*[）)]?[\s*_]*$")
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)\s*[）)]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 

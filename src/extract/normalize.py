@@ -58,7 +58,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         value_max = None if value_max is None else _clean_float(value_max * factor)
         steps.append(f"factor ×{factor} ({unit.id}{', tenths' if unit.tenths else ''})")
     if _negative(text, mention):
-        if not unit.signed and _a_change(text, mention):  # 增长-2.1%, 净利润-1.37亿元, a table's -628.30
+        if not unit.signed and _a_change(text, mention):  # 增长-2.1%, 净利润-1.37亿元, a table's -628.30 or -8.1%
             steps.append("a minus marks a fall or a loss; the contract stores no direction, so the value keeps no sign")
         else:
             value = -value
@@ -78,7 +78,13 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         or _per_asked(text, mention, kind, rules, blocked, steps)
     if per == unit.unit:
         per = None
+    if per and kind in PERCENT_KINDS and per not in SHARE_PERIODS:
+        steps.append(f"no per {per}: a share or a change (亩产可增加一成半, 较前一周上升1.7个百分点) is no rate of {per}")
+        per = None
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
+
+
+SHARE_PERIODS = ("年", "月", "天")  # a percent per period is an interest or growth rate (年利率, 每日万分之五)
 
 
 _MINUS = regex.compile(r"(?:(?<![\w.])负|(?<![\dA-Za-z.])[-－−]|零下)$")  # 降至-4℃; not the dash of 300-1800
@@ -103,10 +109,13 @@ _CHANGE_BEFORE = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|同比|环比|增�
 
 
 def _a_change(text: str, mention: Mention) -> bool:
-    """同比-2.1%, 净利润为-1.37亿元, a table's -628.30: a change or a result whose direction
-    (a fall, a loss) the contract does not store; a bare -22.2% keeps its sign, and so does a
-    temperature (its unit is `signed`)."""
-    return mention.pattern == "table" or _CHANGE_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
+    """同比-2.1%, 净利润为-1.37亿元, a table's -628.30 or -8.1%: a change or a result whose
+    direction (a fall, a loss) the contract does not store; a bare -22.2% keeps its sign, and
+    so does a temperature (its unit is `signed`)."""
+    if mention.pattern == "table" or _CHANGE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        return True
+    line = text[text.rfind("\n", 0, mention.start) + 1:text.find("\n", mention.end) % (len(text) + 1)]
+    return "|" in line  # a cell of a table row (| 白菜 | -8.1% |)
 
 
 def _clean_float(x: float) -> float:
