@@ -371,16 +371,18 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
 
 _RACE_TIME = regex.compile(r"(?<![\d:：.])(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:：])")
 _RACE_WORDS = regex.compile(r"成绩|用时|完赛|净时间|枪声|冠军|名次|第\d{1,3}名|配速|马拉松|全程|半程")
-RACE_REACH = 40  # characters before a results line that may say it lists race times
+_RESULTS_ROW = regex.compile(r"\s*(?:第\d{1,3}名|\d{1,3}[.、．]|[(（]?\d{1,3}[)）])")  # 第2名 马定远 2:15:31
+RACE_REACH = 40  # characters before a results row that may say it lists race times
 
 
 def _race_times(text: str, look: _Lookups) -> list[Mention]:
-    """男子全程前三名成绩如下：第1名 龙啸天 2:15:08 — a time of h:mm:ss where the line or
-    the words before it speak of a race is a duration in 秒, not a clock time."""
+    """男子全程前三名成绩如下：第1名 龙啸天 2:15:08 — a time of h:mm:ss on a line that speaks
+    of a race, or on a results row under words that do, is a duration in 秒, not a clock time."""
     out = []
     for m in _RACE_TIME.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if not _RACE_WORDS.search(text, max(0, line_start - RACE_REACH), m.start()):
+        if not (_RACE_WORDS.search(text, line_start, m.start()) or (
+                _RESULTS_ROW.match(text, line_start) and _RACE_WORDS.search(text, max(0, line_start - RACE_REACH), line_start))):
             continue
         seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
         out.append(Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), look.surfaces["秒"], "compound",
@@ -402,7 +404,6 @@ _BARE_CELL = regex.compile(r"\s*(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?
 # in Chinese numerals, but not its year column (一九五七)
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
-BOUND_SIGNS = {"≥": "over", "≧": "over", "＞": "over", ">": "over", "≤": "under", "≦": "under", "＜": "under", "<": "under"}
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADERS = ("单位", "计量单位", "计价单位")
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -600,8 +601,10 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
             mention = _cell_mention(bare, *unit)
             if "marker" in bare.re.groupindex:
                 mention.end = _approx_after(text, bare.end("number"), mention, look)
-            elif "bound" in bare.re.groupindex:
-                mention.start, mention.approx, mention.approx_rule = bare.start("bound"), BOUND_SIGNS[bare.group("bound")], "table-bound"
+            elif "bound" in bare.re.groupindex:  # the approximation rules say which way ≥ and ≤ bound
+                approx, rule_id = next(((approx, rule_id) for word, approx, _, rule_id in look.rules.approx_before
+                                        if word == bare.group("bound")), (None, None))
+                mention.start, mention.approx, mention.approx_rule = bare.start("bound"), approx, rule_id
             mention.noun = header.names.get(k, label) if by_column else label
             if own_per and unit is own_unit:
                 mention.per, mention.per_rule = own_per, "table-row-label"
