@@ -719,6 +719,6 @@ def test_a_spaced_headline_printed_twice_on_one_line_counts_once():
 
 def test_bound_cells_and_race_times():
     text = ("| 等级 | 容重（克/升） |\n|---|---|\n| 一等 | ≥790 |\n| 三等 | ≤730 |\n\n"
-            "男子全程前三名成绩如下：\n第1名 龙啸天 2:15:08\n\n会议于9:30:00开始。\n")
+            "颁奖会议于9:30:00开始。\n男子全程前三名成绩如下：\n第1名 龙啸天 2:15:08\n")
     rows = [(f.value, f.unit, f.approx, f.per) for f in extract_facts(text)]
     assert rows == [(790, "克", "over", "升"), (730, "克", "under", "升"), (8108, "秒", None, None)]
