@@ -682,10 +682,14 @@ _PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四
 
 
 def _unit_in(m: regex.Match | None, look: _Lookups) -> tuple[Unit, int] | None:
-    """(unit, magnitude) named by a header or unit cell match: （万元） → (元, 10000)."""
-    if m is None or m.group("unit") not in look.surfaces:
+    """(unit, magnitude) named by a header or unit cell match: （万元） → (元, 10000), （个百分点）."""
+    if m is None:
         return None
-    return look.surfaces[m.group("unit")], MAGNITUDE_VALUES[m.group("magnitude")]
+    written = m.group("unit")
+    unit = look.surfaces.get(written) or (look.surfaces.get(written[1:]) if written.startswith("个") else None)
+    if unit is None or (written not in look.surfaces and not unit.classifier):
+        return None
+    return unit, MAGNITUDE_VALUES[m.group("magnitude")]
 
 
 def _marked_cell(text: str, cell: tuple[int, int], look: _Lookups) -> regex.Match | None:
@@ -994,7 +998,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     unit_match = _unit_after(text, pos, look)
     listed = _list_unit(text, pos if unit_match is None else unit_match[2], look) \
         if len(tokens) == 1 and _SMALL_NUMBER.fullmatch(tokens[0]) else None
-    if listed and (unit_match is None or (unit_match[0].unit == "个" and listed.unit != "个")):
+    if listed and (unit_match is None or (unit_match[0].unit == "个" and listed.unit != "个" and listed.classifier)):
         # 5.2、3.1和2.0个百分点, 1.3个、0.8个和2.1个百分点: the unit after a list's last number
         stop = pos if unit_match is None else unit_match[2]  # 1.3个 keeps its lone 个
         mention = Mention(start, stop, start, end, tuple(tokens), listed, "quantity", listed.id, unit_start=pos)
@@ -1126,9 +1130,9 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     一石二斗: a digit and the unit a tenth of this one (its ``part``). Returns the digits and
     where the figure ends."""
     if unit.part:
-        tenth = _TENTH.match(text, pos)
+        tenth = (_TENTH_DIGIT if token[-1].isdigit() else _TENTH).match(text, pos)  # 七亩五分, 6亩2分
         end = tenth.end() + len(unit.part) if tenth and text.startswith(unit.part, tenth.end()) else None
-        if end is not None and not text.startswith("钱", end):  # 一亩五分钱 is a price, not 1.5 亩
+        if end is not None and not text.startswith(("钱", "钟"), end):  # 一亩五分钱 is a price, not 1.5 亩
             return tenth.group(), end
     digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)) \
         if unit.digit_after else None
@@ -1143,6 +1147,7 @@ _HEIGHT_DIGITS = regex.compile(r"[一二三四五六七八九][〇零一二三�
 
 
 _TENTH = regex.compile(r"[一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]")  # 叁亩伍分 too
+_TENTH_DIGIT = regex.compile(r"[1-9](?![\d.])")
 
 
 def _fraction_after(digits: str) -> float:

@@ -78,7 +78,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         or _per_asked(text, mention, kind, rules, blocked, steps)
     if per == unit.unit:
         per = None
-    if per and kind in PERCENT_KINDS and per not in SHARE_PERIODS:
+    if per and kind in PERCENT_KINDS and per[-1] not in SHARE_PERIODS:  # 每3年递增5% keeps its 3年
         steps.append(f"no per {per}: a share or a change (亩产可增加一成半, 较前一周上升1.7个百分点) is no rate of {per}")
         per = None
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
