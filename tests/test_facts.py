@@ -12,7 +12,7 @@ from extract.facts import FACT_COLUMNS, extract, extract_facts, facts_frame
 # Text made of the characters statistics are written with, so the fuzzing reaches
 # numbers, units and markers rather than only random code points.
 ALPHABET = "0123456789０１２３４５６７８９.,，。、；：%％-—~至到一二两三四五六七八九十百千万亿零点多余几来把个名户元亩吨斤年月天" \
-           "岁成折分之每人均约近超不足以上左右“”《》()（）第 \n\t块米公里平方立米次家座项"
+           "岁成折分之每人均约近超不足以上左右“”《》()（）第 \n\t块米公里平方立米次家座项|≥～:：单位"
 
 
 @settings(max_examples=300, deadline=None)
@@ -722,3 +722,8 @@ def test_bound_cells_and_race_times():
             "颁奖会议于9:30:00开始。\n男子全程前三名成绩如下：\n第1名 龙啸天 2:15:08\n")
     rows = [(f.value, f.unit, f.approx, f.per) for f in extract_facts(text)]
     assert rows == [(790, "克", "over", "升"), (730, "克", "under", "升"), (8108, "秒", None, None)]
+
+
+def test_a_cell_of_numeral_characters_that_is_no_number_is_skipped():
+    text = "项目 | 数量（个）\n甲 | 点点\n乙 | 万万\n丙 | 二十\n"
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [(20, "丙")]

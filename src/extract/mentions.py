@@ -378,15 +378,15 @@ RACE_REACH = 40  # characters before a results row that may say it lists race ti
 def _race_times(text: str, look: _Lookups) -> list[Mention]:
     """男子全程前三名成绩如下：第1名 龙啸天 2:15:08 — a time of h:mm:ss on a line that speaks
     of a race, or on a results row under words that do, is a duration in 秒, not a clock time."""
-    out = []
-    for m in _RACE_TIME.finditer(text):
+    out, seconds_unit = [], look.surfaces.get("秒")
+    for m in _RACE_TIME.finditer(text) if seconds_unit else ():
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not (_RACE_WORDS.search(text, line_start, m.start()) or (
                 _RESULTS_ROW.match(text, line_start) and _RACE_WORDS.search(text, max(0, line_start - RACE_REACH), line_start))):
             continue
         seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
-        out.append(Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), look.surfaces["秒"], "compound",
-                           look.surfaces["秒"].id, fixed_value=seconds))
+        out.append(Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), seconds_unit, "compound",
+                           seconds_unit.id, fixed_value=seconds))
     return out
 
 
@@ -597,8 +597,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
         unit = (own_unit if own_unit and k in header.captioned else header.columns.get(k)) or (row_unit if k != unit_column else None)
         bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look) or _BOUND_CELL.fullmatch(text, *cell)) \
             if unit else None
-        if bare:
-            mention = _cell_mention(bare, *unit)
+        mention = _cell_mention(bare, *unit) if bare else None
+        if mention:
             if "marker" in bare.re.groupindex:
                 mention.end = _approx_after(text, bare.end("number"), mention, look)
             elif "bound" in bare.re.groupindex:  # the approximation rules say which way ≥ and ≤ bound
@@ -698,9 +698,12 @@ def _marked_cell(text: str, cell: tuple[int, int], look: _Lookups) -> regex.Matc
     return marked if marked and marked.group("marker") in look.rules.approx_after else None
 
 
-def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention:
+def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention | None:
     number = cell.group("number")
-    value = float(Decimal(number if number[0].isdigit() else str(parse_number(number))) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
+    parsed = number if number[0].isdigit() else parse_number(number)  # 二万零八百; 点点 is none
+    if parsed is None:
+        return None
+    value = float(Decimal(str(parsed)) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
     start = cell.start("number")
     high = cell.groupdict().get("high")
     if high is not None:
