@@ -727,3 +727,20 @@ def test_bound_cells_and_race_times():
 def test_a_cell_of_numeral_characters_that_is_no_number_is_skipped():
     text = "项目 | 数量（个）\n甲 | 点点\n乙 | 万万\n丙 | 二十\n"
     assert [(f.value, f.subject) for f in extract_facts(text)] == [(20, "丙")]
+
+
+def test_margin_line_numbers_of_a_draft_are_no_part_of_a_figure():
+    lines = ["关于调整待遇的通知", "", "各乡镇人民政府：", "　　住院起付标准由", "500元调整为400元，封顶线", "25万元。"]
+    text = "\n".join(f"{n}\t{line}" for n, line in enumerate(lines, 14)) + "\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(500, "元"), (400, "元"), (250000, "元")]
+
+
+def test_a_serial_column_is_no_margin_numbering():
+    text = "".join(f"{n}\t村{n}\t{n * 10}亩\n" for n in range(1, 7))
+    assert [f.value for f in extract_facts(text)] == [10, 20, 30, 40, 50, 60]
+
+
+def test_an_html_table_and_a_no_break_space_between_digit_groups():
+    text = ("<p>总数达到4&nbsp;215个。</p>\n<table><tr><td>街道</td><td>新建（个）</td></tr>\n"
+            "<tr><td>城东街道</td><td>612</td></tr></table>\n")
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [(4215, None), (612, "城东街道")]

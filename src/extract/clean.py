@@ -69,6 +69,10 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     """
     rules = rules or load_rules()
     text = raw.translate(_table(rules))
+    source = raw  # the raw text, but for margin line numbers made invisible
+    margin = _margin_numbers(text)
+    if margin:  # 15⇥25万元: a draft's line number is no part of the figure after it
+        text, source = _overwrite(text, margin, "\u200b"), _overwrite(raw, margin, "\u200b")
     if _traditional(rules).search(raw):
         text = _simplified(text)
     drop: list[tuple[int, int]] = []
@@ -76,7 +80,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text, entities = _entities(text)  # 18.7&nbsp;亿元
         drop += entities
     if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
+        cells = [m.start() for m in _HTML_CELL.finditer(text)] if "<t" in text else []
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
+        text = _overwrite(text, cells, "|")
     misread = _OCR_HINT.search(text) is not None
     if misread:
         text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
@@ -85,9 +91,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
-    rows = _row_lines(raw)  # the raw text: the char map may have made wide spaces narrow
+    rows = _row_lines(source)  # the raw text: the char map may have made wide spaces narrow
     if rows and len(text) == len(raw):
-        text = _mark_columns(text, raw, rows)
+        text = _mark_columns(text, source, rows)
     csv_rows, commas, quotes = _csv_rows(text)
     if csv_rows and len(text) == len(raw):
         text = _overwrite(text, commas, "|")
@@ -101,10 +107,10 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
             + (_english_lines(text) if _ENGLISH_WORD.search(text) else [])
         if chrome:
             text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
-    aligned = raw if len(raw) == len(text) else text  # the raw text where its offsets are the text's
+    aligned = source if len(raw) == len(text) else text  # the raw text where its offsets are the text's
     captions = _caption_lines(text)
     drop += _wrapped_line_breaks(text, rows, captions, aligned)
-    drop += _inner_spaces(text, rows, raw, captions)
+    drop += _inner_spaces(text, rows, source, captions)
     drop += _hyphenated_groups(text) if "-\n" in text or "- \n" in text else []
     drop += _thousands_separators(text, aligned, drop)
     drop += _doubled_runs(text)
@@ -280,6 +286,25 @@ def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
     return n + 1 < len(lines) and lines[n + 1].start() == lines[n].end() + 1
 
 
+# A draft copied from Word with its line numbers in the margin (1⇥关于…, 15⇥25万元): most lines
+# open with a number and a tab, numbered one after another, and hold no other tab (a table's
+# serial column comes with more cells).
+_MARGIN_NUMBER = regex.compile(r"(?m)^[ \t]*(\d{1,3})\t(?P<rest>[^\n]*)")
+MIN_MARGIN_LINES = 5
+MARGIN_SHARE = 0.8
+
+
+def _margin_numbers(text: str) -> list[int]:
+    """The positions of margin line numbers and their tabs, or none."""
+    found = list(_MARGIN_NUMBER.finditer(text)) if "\t" in text else []
+    if len(found) < MIN_MARGIN_LINES or sum("\t" not in m.group("rest") for m in found) < MARGIN_SHARE * len(found):
+        return []
+    numbers = [int(m.group(1)) for m in found]
+    if sum(b == a + 1 for a, b in zip(numbers, numbers[1:])) < MARGIN_SHARE * (len(numbers) - 1):
+        return []
+    return [k for m in found for k in range(m.start(), m.start("rest"))]
+
+
 def _overwrite(text: str, positions, char: str) -> str:
     """``text`` with ``char`` at each of ``positions`` (one for one: offsets stay)."""
     chars = list(text)
@@ -293,6 +318,10 @@ def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
 
 
 _ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_DIGIT_GROUP_AROUND = regex.compile(r"(?<![\d.])\d{1,3}&")  # 4&nbsp;215, not 2025&nbsp;年
+_THREE_DIGITS = regex.compile(r"\d{3}(?![\d.])")
+# the cells of an HTML table left in a copied page: each cell after a row's first opens with a bar
+_HTML_CELL = regex.compile(r"(?<!<tr\b[^<>]{0,40}>\s{0,4})<t[dh]\b[^<>]{0,80}>")
 # OCR reads 1 and 0 as the letters l, I and O. A figure with such letters in it (2O5家, 32OO余,
 # 87.O%, 8 7 . O %) is a run of digits, misread letters, points and single spaces that holds a
 # digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
@@ -357,7 +386,9 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
         decoded = html.unescape(m.group())
         if len(decoded) != 1:
             continue  # not an entity
-        if decoded.isspace():
+        if decoded.isspace() and _DIGIT_GROUP_AROUND.match(text, m.start() - 1) and _THREE_DIGITS.match(text, m.end()):
+            drop.append(m.span())  # 4&nbsp;215个: a no-break space between digit groups separates thousands
+        elif decoded.isspace():
             chars[m.start():m.end()] = " " * (m.end() - m.start())
         else:
             chars[m.start()] = decoded

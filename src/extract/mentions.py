@@ -397,10 +397,11 @@ _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<mag
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|/]{1,4}?)(?:/(?P<per>[^\d\s|/]{1,3}))?\s*")  # a 单位 column: 万人, 所, 元/斤
-_BARE_CELL = regex.compile(r"\s*(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
+_BARE_CELL = regex.compile(r"\s*(?!(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\s*$)"
+                           r"(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
                            r"|(?!(?:19|20)\d{2}\s*[~～—–-])(?P<number>\d+(?:\.\d+)?)\s*[~～—–-]\s*(?P<high>\d+(?:\.\d+)?)"
                            r"|(?![〇○零一二三四五六七八九]{4}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,}))\s*")
-# (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
+# 2025.04: a month, no figure; (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
 # in Chinese numerals, but not its year column (一九五七)
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
@@ -518,9 +519,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             caption = _caption_units(line.group(), look)
         elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
-        elif _is_header(text, line, cells):
+        elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
             header = _read_header(text, cells, caption or _caption_below(lines, n, look), look)
-            caption = None
         else:
             mentions += _row_mentions(text, cells, header, unit_cells, look, above)
     return mentions, unit_cells
