@@ -744,3 +744,8 @@ def test_an_html_table_and_a_no_break_space_between_digit_groups():
     text = ("<p>总数达到4&nbsp;215个。</p>\n<table><tr><td>街道</td><td>新建（个）</td></tr>\n"
             "<tr><td>城东街道</td><td>612</td></tr></table>\n")
     assert [(f.value, f.subject) for f in extract_facts(text)] == [(4215, None), (612, "城东街道")]
+
+
+def test_percent_words_ranges_and_ocr_full_stops_for_points():
+    facts = extract_facts("增长百分之五至百分之六；收入增长百分之五至六。\n审计发现资金l。88亿元，占2l。4%。\n")
+    assert [(f.value, f.value_max) for f in facts] == [(5, 6), (5, 6), (188000000, None), (21.4, None)]

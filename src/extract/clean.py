@@ -87,6 +87,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if misread:
         text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
     points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
+    points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
@@ -155,7 +156,7 @@ _FIELD_GAP = regex.compile(r"(?<=\S)(?:[\t\u3000]+| {2,})(?=\S)")  # inside a li
 
 
 # A two-character label spaced out to line up with longer ones (类  别, 合  计): one cell.
-_SPACED_LABEL = regex.compile(r"(?<=(?:^|\s)\p{Han})(?:\u3000| {2,6})(?=\p{Han}(?:\s|$))", regex.MULTILINE)
+_SPACED_LABEL = regex.compile(r"(?<=(?:^|\s)\p{Han})(?:\u3000{1,3}| {2,6})(?=\p{Han}(?:\s|$))", regex.MULTILINE)
 
 
 def _field_gaps(text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
@@ -325,9 +326,10 @@ _HTML_CELL = regex.compile(r"(?<!<tr\b[^<>]{0,40}>\s{0,4})<t[dh]\b[^<>]{0,80}>")
 # OCR reads 1 and 0 as the letters l, I and O. A figure with such letters in it (2O5家, 32OO余,
 # 87.O%, 8 7 . O %) is a run of digits, misread letters, points and single spaces that holds a
 # digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
-_OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,， ]*[lIO〇○])[\dlIO〇○](?: ?[.,，]? ?[\dlIO〇○])*(?![A-Za-z])")
+_OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 ]*[lIO〇○])[\dlIO〇○](?: ?[.,，。]? ?[\dlIO〇○])*(?![A-Za-z])")
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
-_OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，])|(?<=[\d.,，] ?)[lIO〇○]")  # a cheap test before the full scan
+_OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?)[lIO〇○]")  # a cheap test before the full scan
+_MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d)")  # l。88亿元: OCR reads a decimal point as a full stop
 
 
 def _ocr_digits(match: regex.Match) -> str:

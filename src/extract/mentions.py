@@ -870,8 +870,26 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
         return None
     mention = Mention(m.start(), token.end(), m.start(), token.end(), (token.group(),), look.surfaces.get("%"),
                       "percent-words", "%", fixed_value=None if spoken_range else _round(value * scale))
+    high = _percent_range_end(text, token.end(), m.group("pct"), look) if value is not None else None
+    if high is not None:  # 百分之五至百分之六, 百分之五至六
+        mention.end = mention.num_end = high[1]
+        mention.fixed_value_max = _round(high[0] * scale)
     _suffixes(text, mention, look)
     return mention
+
+
+_PERCENT_DASH = regex.compile(r"(?:至|到|—|～|~|-)(?P<pct>百分之|千分之|万分之)?")
+
+
+def _percent_range_end(text: str, pos: int, pct: str, look: _Lookups) -> tuple[float, int] | None:
+    """The upper bound of a range in percent words and where it ends: 至百分之六, or 至六
+    when no unit follows it (至六成 is another figure)."""
+    dash = _PERCENT_DASH.match(text, pos)
+    high = TOKEN.match(text, dash.end()) if dash and (dash.group("pct") in (None, pct)) else None
+    value = parse_number(high.group()) if high else None
+    if value is None or (not dash.group("pct") and look.surface_words.at(text, high.end()) is not None):
+        return None
+    return value, high.end()
 
 
 SPOKEN_COUNTS = "俩仨"  # 两个, 三个: the measure word is inside
@@ -1301,6 +1319,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if _LATIN.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
+                                       or (unit[0].unit == "亩" and not text.startswith("半径", end))  # 两亩半天麻
                                        or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
