@@ -749,3 +749,8 @@ def test_an_html_table_and_a_no_break_space_between_digit_groups():
 def test_percent_words_ranges_and_ocr_full_stops_for_points():
     facts = extract_facts("增长百分之五至百分之六；收入增长百分之五至六。\n审计发现资金l。88亿元，占2l。4%。\n")
     assert [(f.value, f.value_max) for f in facts] == [(5, 6), (5, 6), (188000000, None), (21.4, None)]
+
+
+def test_a_no_break_space_after_a_group_of_two_or_three_digits_separates_thousands():
+    facts = extract_facts("<p>总数达到45&nbsp;215个，另有2025&nbsp;年的3&nbsp;项。</p>")
+    assert [(f.value, f.unit) for f in facts] == [(45215, "个"), (3, "项")]

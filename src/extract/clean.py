@@ -319,7 +319,7 @@ def _in_rows(rows: list[tuple[int, int]], pos: int) -> bool:
 
 
 _ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-_DIGIT_GROUP_AROUND = regex.compile(r"(?<![\d.])\d{1,3}&")  # 4&nbsp;215, not 2025&nbsp;年
+_DIGIT_GROUP_BEFORE = regex.compile(r"(?<![\d.])\d{1,3}\Z")  # 4&nbsp;215, 45&nbsp;215; not 2025&nbsp;年
 _THREE_DIGITS = regex.compile(r"\d{3}(?![\d.])")
 # the cells of an HTML table left in a copied page: each cell after a row's first opens with a bar
 _HTML_CELL = regex.compile(r"(?<!<tr\b[^<>]{0,40}>\s{0,4})<t[dh]\b[^<>]{0,80}>")
@@ -388,7 +388,8 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
         decoded = html.unescape(m.group())
         if len(decoded) != 1:
             continue  # not an entity
-        if decoded.isspace() and _DIGIT_GROUP_AROUND.match(text, m.start() - 1) and _THREE_DIGITS.match(text, m.end()):
+        if decoded.isspace() and _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) \
+                and _THREE_DIGITS.match(text, m.end()):
             drop.append(m.span())  # 4&nbsp;215个: a no-break space between digit groups separates thousands
         elif decoded.isspace():
             chars[m.start():m.end()] = " " * (m.end() - m.start())
@@ -729,8 +730,8 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
 def _doubled_spaced_line(line: regex.Match) -> tuple[int, int] | None:
     """`屋顶上的“阳光存折”　官坪县…超２７００万元　屋顶上的“阳光存折”　官坪县…超２７００万元`: a
     headline of several spaced parts printed twice on one line; the second copy's span."""
-    if not _SPACE.search(line.group().strip()):
-        return None  # a line of one token is _TOKEN's
+    if len(line.group()) < 2 * MIN_DOUBLED_LINE or not _SPACE.search(line.group().strip()):
+        return None  # too short to hold two copies; a line of one token is _TOKEN's
     chars = [(k, ch) for k, ch in enumerate(line.group()) if not ch.isspace()]
     half = len(chars) // 2
     if len(chars) % 2 or half < MIN_DOUBLED_LINE or any(chars[k][1] != chars[k + half][1] for k in range(half)):

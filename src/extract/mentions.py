@@ -704,13 +704,10 @@ def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention | No
     if parsed is None:
         return None
     value = float(Decimal(str(parsed)) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
-    start = cell.start("number")
-    high = cell.groupdict().get("high")
-    if high is not None:
-        return Mention(start, cell.end("high"), start, cell.end("high"), (number, high), unit, "table", unit.id,
-                       fixed_value=_round(value), fixed_value_max=_round(float(Decimal(high) * magnitude)))
-    return Mention(start, cell.end("number"), start, cell.end("number"), (number,), unit, "table",
-                   unit.id, fixed_value=_round(value))
+    high = cell.groupdict().get("high")  # 600~800: a range cell
+    start, end = cell.start("number"), cell.end("high" if high else "number")
+    return Mention(start, end, start, end, (number, high) if high else (number,), unit, "table", unit.id,
+                   fixed_value=_round(value), fixed_value_max=_round(float(Decimal(high) * magnitude)) if high else None)
 
 
 def _cells(line: regex.Match) -> list[tuple[int, int]]:
@@ -878,17 +875,16 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     return mention
 
 
-_PERCENT_DASH = regex.compile(r"(?:至|到|—|～|~|-)(?P<pct>百分之|千分之|万分之)?")
-
-
 def _percent_range_end(text: str, pos: int, pct: str, look: _Lookups) -> tuple[float, int] | None:
     """The upper bound of a range in percent words and where it ends: 至百分之六, or 至六
     when no unit follows it (至六成 is another figure)."""
-    dash = _PERCENT_DASH.match(text, pos)
-    high = TOKEN.match(text, dash.end()) if dash and (dash.group("pct") in (None, pct)) else None
+    high = _range_end(text, pos, sign=pct)
+    repeated = high is not None
+    high = high or _range_end(text, pos)
     value = parse_number(high.group()) if high else None
-    if value is None or (not dash.group("pct") and look.surface_words.at(text, high.end()) is not None):
-        return None
+    if value is None or (not repeated and (look.surface_words.at(text, high.end()) is not None
+                                           or text.startswith("分之", high.end()))):
+        return None  # 至六成, 至千分之六: another figure
     return value, high.end()
 
 
@@ -1319,7 +1315,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if _LATIN.match(text, end - 1) and _LATIN_WORD_CHAR.match(text, end):
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
-                                       or (unit[0].unit == "亩" and not text.startswith("半径", end))  # 两亩半天麻
+                                       or unit[0].kind == "area"  # 两亩半天麻
                                        or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half

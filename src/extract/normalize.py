@@ -114,8 +114,8 @@ def _a_change(text: str, mention: Mention) -> bool:
     so does a temperature (its unit is `signed`)."""
     if mention.pattern == "table" or _CHANGE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
         return True
-    line = text[text.rfind("\n", 0, mention.start) + 1:text.find("\n", mention.end) % (len(text) + 1)]
-    return "|" in line  # a cell of a table row (| 白菜 | -8.1% |)
+    line_end = text.find("\n", mention.end)
+    return "|" in text[text.rfind("\n", 0, mention.start) + 1:line_end if line_end >= 0 else len(text)]  # | 白菜 | -8.1% |
 
 
 def _clean_float(x: float) -> float:
