@@ -61,8 +61,9 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS = regex.compile(r"[1-9一二三四五六七八九](?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿]|$)"
-                            r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿]|$)"
+_DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
+                            + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
@@ -132,6 +133,8 @@ class _Lookups:
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     only_before: dict[str, regex.Pattern]  # unit id -> what must follow it
     only_after: dict[str, regex.Pattern]  # unit id -> what must stand just before the number
+    strong_after: dict[str, regex.Pattern]  # the same without the weak words, for units that have them
+    context_words: dict[str, regex.Pattern]  # unit id -> its only_after words, anywhere
     rules: Rules
     rate_after_words: WordList
     noun_sets: dict[str, WordList]  # role -> nouns, for prefix look-ups
@@ -167,6 +170,7 @@ def lookups(rules: Rules) -> _Lookups:
             words = sorted((str(w) for w in rule.get("after")), key=len, reverse=True)
             implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words))
                                                  + rf")(?=[{regex.escape(CLAUSE_END)}\s]|$|{'|'.join(_BOUND_AFTER)})"), rule))
+    contextual = list(chain(rules.surfaces.values(), *rules.surface_alternatives.values()))
     return _Lookups(
         surfaces=rules.surfaces,
         surface_words=WordList(rules.surfaces),
@@ -176,8 +180,9 @@ def lookups(rules: Rules) -> _Lookups:
         approx_inside_words=WordList(rules.approx_inside),
         not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
         only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
-        only_after={u.id: regex.compile(f"(?:{_words_re(u.only_after).pattern})\\p{{Han}}{{0,{ONLY_AFTER_GAP}}}$")
-                    for u in chain(rules.surfaces.values(), *rules.surface_alternatives.values()) if u.only_after},
+        only_after={u.id: _context_re(u.only_after + u.weak_after) for u in contextual if u.only_after},
+        strong_after={u.id: _context_re(u.only_after) for u in contextual if u.weak_after},
+        context_words={u.id: _words_re(u.only_after) for u in contextual if u.only_after},
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
         noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
@@ -192,6 +197,11 @@ def lookups(rules: Rules) -> _Lookups:
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
         money_words=tuple(words for words, rule in implicit_question if rule.get("unit") == "元"),
     )
+
+
+def _context_re(words: tuple[str, ...]) -> regex.Pattern:
+    """One of ``words`` just before the number, up to ONLY_AFTER_GAP characters before it."""
+    return regex.compile(f"(?:{_words_re(words).pattern})\\p{{Han}}{{0,{ONLY_AFTER_GAP}}}$")
 
 
 def names_money(text: str, start: int, end: int, look: _Lookups) -> bool:
@@ -429,10 +439,17 @@ def _context_end(text: str, start: int) -> int:
 
 def _other_context(text: str, start: int, surface: str, look: _Lookups) -> Unit | None:
     """Another unit written the same way whose context words stand before the number
-    (发电1.2万度 is 千瓦时 where 气温38度 is ℃)."""
-    for unit in look.rules.surface_alternatives.get(surface, ()):
-        if look.only_after[unit.id].search(text, max(0, start - 12), start):
-            return unit
+    (发电1.2万度 is 千瓦时 where 气温38度 is ℃). A unit called by a weak word alone (最高38度)
+    yields to one whose own words stand earlier in the clause (充电量最高超1.2万度)."""
+    alternatives = look.rules.surface_alternatives.get(surface, ())
+    for unit in alternatives:
+        if not look.only_after[unit.id].search(text, max(0, start - 12), start):
+            continue
+        if unit.weak_after and not look.strong_after[unit.id].search(text, max(0, start - 12), start):
+            clause = clause_start(text, start)
+            return next((other for other in alternatives
+                         if other is not unit and look.context_words[other.id].search(text, clause, start)), unit)
+        return unit
     return None
 
 
@@ -1042,8 +1059,12 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     compound = _sized_compound(text, mention, look)
     if compound:
         return compound
-    digit = _decimals_after(text, pos, unit, look, tokens[0])
-    if digit:  # 七成六 is 76 %, 四块五 4.5 元, 七亩五分 7.5 亩
+    tenths = _tenths_range(text, pos, unit) if len(tokens) == 1 else None
+    digit = None if tenths else _decimals_after(text, pos, unit, look, tokens[0])
+    if tenths:  # 两块四五 is 2.4–2.5 元, 七成六七 76–77 %
+        mention.fraction, mention.fraction_max = _fraction_after(tenths[1]), _fraction_after(tenths[2])
+        mention.end = pos = tenths.end()
+    elif digit:  # 七成六 is 76 %, 四块五 4.5 元, 七亩五分 7.5 亩
         mention.fraction, mention.end, pos = _fraction_after(digit[0]), digit[1], digit[1]
     if per_inside:
         mention.per, mention.per_rule = per_inside[1], per_inside[2]
@@ -1158,6 +1179,18 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
         return None
     return (digits.group(), digits.end()) if digits else None
+
+
+def _tenths_range(text: str, pos: int, unit: Unit) -> regex.Match | None:
+    """两块四五, 七成六七: two neighbouring digits after a ``digit_after`` unit are a range of
+    its tenths (but 一米六七 is a height, 1.67 米)."""
+    if not unit.digit_after or unit.unit == "米":
+        return None
+    pair = _TENTHS_PAIR.match(text, pos)
+    return pair if pair and _TENTH.pattern.index(pair[2]) == _TENTH.pattern.index(pair[1]) + 1 else None
+
+
+_TENTHS_PAIR = regex.compile(r"([一二三四五六七八])([二三四五六七八九])" + _DECIMALS_END)
 
 
 _HEIGHT_DIGITS = regex.compile(r"[一二三四五六七八九][〇零一二三四五六七八九](?=[的个左，。、；\s]|$)")  # 一米六五的个子: 1.65 米

@@ -45,11 +45,12 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     if mention.half:
         value += 0.5
         steps.append("半: +0.5")
+    whole = value
     if mention.fraction is not None:
-        value = _clean_float(value + mention.fraction)
+        value = _clean_float(whole + mention.fraction)
         steps.append(f"digits after the unit (七成六, 四块五, 1米75): +{mention.fraction}")
-    if mention.fraction_max is not None and value_max is not None:
-        value_max = _clean_float(value_max + mention.fraction_max)
+    if mention.fraction_max is not None:  # 两块八到三块二; 两块四五 (one whole, two tenths)
+        value_max = _clean_float((whole if value_max is None else value_max) + mention.fraction_max)
     factor = unit.factor
     if unit.tenths and value <= 10:
         factor = factor * 10

@@ -26,7 +26,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
-    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "symbols",
+    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "weak_after", "symbols",
                           "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
@@ -261,7 +261,7 @@ def _check_values(rule: Rule) -> list[str]:
     if (rule.section == "approx" or approx is not None) and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
     for key in ("surfaces", "before", "after", "question", "inside", "words", "phrases", "not_before", "only_before", "only_after",
-                "not_after", "symbols"):
+                "weak_after", "not_after", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
             bad(E.E_BAD_TYPE, key=key, expected="a list of strings", got=value)
@@ -439,6 +439,7 @@ class Unit:
     not_before: tuple[str, ...]
     only_before: tuple[str, ...] = ()  # the unit counts only before one of these (日 in 七日内)
     only_after: tuple[str, ...] = ()  # … or only with one of these just before the number (风力4级)
+    weak_after: tuple[str, ...] = ()  # like only_after, but yielding to a namesake's words in the clause (最高)
     digit_after: bool = False  # a digit after the unit is a tenth of it: 四块五 = 4.5 元
     slash_pair: bool = False  # N/M before it are two readings in it: 血压160/100mmHg
     signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
@@ -510,6 +511,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         not_before=tuple(str(w) for w in rule.get("not_before", [])),
         only_before=tuple(str(w) for w in rule.get("only_before", [])),
         only_after=tuple(str(w) for w in rule.get("only_after", [])),
+        weak_after=tuple(str(w) for w in rule.get("weak_after", [])),
         digit_after=bool(rule.get("digit_after", False)) or bool(rule.get("tenths", False)),
         slash_pair=bool(rule.get("slash_pair", False)),
         signed=bool(rule.get("signed", False)),
