@@ -107,7 +107,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     return Extraction(doc, cleaned, facts, sorted(rejections, key=lambda r: r.start))
 
 
-_PRODUCT_AFTER = regex.compile(r"(?![的以左上下和及与或至到为是])\p{Han}")
+_PRODUCT_AFTER = regex.compile(r"(?![的以左上下和及与或至到为是向给作计用返递])\p{Han}")
 
 
 def _strength(text: str, mention: Mention) -> bool:

@@ -1413,7 +1413,13 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
                 return pos  # 5人不到场: 不到 is the verb here
             mention.approx, mention.approx_rule = approx, rule_id
             return start + len(word)
+    counted = _NOUN_THEN_APPROX.match(text, pos) if mention.unit and (mention.unit.kind == "count" or mention.unit.kind_by_noun) else None
+    if counted and counted.group(1) in look.rules.approx_after:  # 一天能编20个果篮左右: the word after the noun
+        mention.approx, mention.approx_rule = look.rules.approx_after[counted.group(1)]
     return pos
+
+
+_NOUN_THEN_APPROX = regex.compile(r"(?:(?![〇零一二两三四五六七八九十百千万亿几])\p{Han}){1,3}?(左右|上下|以上|开外)(?=[，。；！？,;!?\s]|$)")
 
 
 def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:

@@ -263,10 +263,14 @@ def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
     if not rules.approx_before:
         return None, 0
     parts = [f"(?P<a{n}>{_not_after(rules, rule_id) if len(word) == 1 else ''}{regex.escape(word)}"
-             f"{_not_before(rules, rule_id)}\\p{{Han}}{{0,{gap}}})"
+             f"{_not_before(rules, rule_id)}(?:\\p{{Han}}{{0,{gap}}}{_BASE if rule_id in rules.approx_of_base else ''}))"
              for n, (word, _, gap, rule_id) in enumerate(rules.approx_before)]
-    reach = max(len(word) + gap for word, _, gap, _ in rules.approx_before)
+    reach = max(len(word) + max(gap, BASE_LENGTH + 1) for word, _, gap, _ in rules.approx_before)
     return regex.compile("(?:" + "|".join(parts) + ")$"), reach
+
+
+BASE_LENGTH = 8
+_BASE = f"|\\p{{Han}}{{1,{BASE_LENGTH}}}(?<!部分)的"  # 不超过收益的20%, but 超过部分的50%: the excess, not a bound
 
 
 def _not_before(rules: Rules, rule_id: str) -> str:
@@ -294,6 +298,9 @@ def _rate_pattern(rules: Rules) -> regex.Pattern | None:
 PERCENT_RATE_GAP = 4
 
 
+_PAID_ON = regex.compile(r"\s*(?:按照|按|以)")
+
+
 def _names_a_base(between: str) -> bool:
     """人均纯收入的5成: the marker belongs to the base of a share, not to the percentage."""
     return len(between) > PERCENT_RATE_GAP or any(ch in between for ch in "的占比")
@@ -309,6 +316,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if kind == "age":
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
+    if aside := _WORD_ASIDE.search(text, max(0, clause_start - 9), clause_start):
+        clause_start = _clause_start(text, aside.start(), RATE_CLAUSE_END)  # 每千人口执业（助理）医师2.9人
     k = bisect_left(taken, (mention.num_start,))
     if k and clause_start < taken[k - 1][1] <= mention.num_start:
         clause_start = taken[k - 1][1]  # a figure between marker and number takes the marker
@@ -325,16 +334,18 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if best is None:
         return None
     m, per, rule_id = best
-    if kind in PERCENT_KINDS and _names_a_base(text[m.end():mention.num_start]):
-        return None
     if per == "$per":
         per = _canonical(m.group("per"), rules)
+    between = text[m.end():mention.num_start]
+    if kind in PERCENT_KINDS and _names_a_base(between) and not (per in SHARE_PERIODS and _PAID_ON.match(between)):
+        return None  # but 每年按入股资金的6%支付: a yearly payment at a rate of a base
     if kind in PERCENT_KINDS and per.endswith("元"):
         return None  # 万元GDP用水量下降3%: a share or a change of a per-万元 indicator is no rate
     steps.append(f"per {per}: {m.group()} before the number (rule {rule_id})")
     return per
 
 
+_WORD_ASIDE = regex.compile(r"[（(][^（）()\d，。；,;]{1,6}[）)]$")  # a word in brackets inside a noun, no clause end
 RATE_CLAUSE_END = CLAUSE_END.replace("、", "")  # a list of nouns stays in the rate's clause; a figure in it takes the marker
 FRAME_LENGTH = 10
 _FRAME_CLAUSE = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(?P<frame>(?:算下来|算起来)?(?:一年|一个月|一天|一季|一茬|每年|每月|每天)"

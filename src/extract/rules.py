@@ -28,7 +28,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "weak_after", "symbols",
                           "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part"}),
-    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before"}),
+    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before", "of_base"}),
     "rates": ({"per"}, {"before", "after", "pattern"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
@@ -463,6 +463,7 @@ class Rules:
     approx_not_after: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 签约 no 约
     approx_not_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 不到场 no 不到
     approx_only_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters one of which must follow (过万)
+    approx_of_base: set[str] = field(default_factory=set)  # rule ids whose words may stand before a share's base (不超过收益的20%)
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
     rate_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> per, id
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
@@ -557,6 +558,8 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
         out.approx_not_after[rule.id] = "".join(str(c) for c in rule.get("not_after"))
     if rule.get("not_before"):
         out.approx_not_before[rule.id] = "".join(str(c) for c in rule.get("not_before"))
+    if rule.get("of_base"):
+        out.approx_of_base.add(rule.id)
     if rule.get("only_before"):
         out.approx_only_before[rule.id] = "".join(str(c) for c in rule.get("only_before"))
     out.approx_before.sort(key=lambda item: -len(item[0]))
