@@ -134,6 +134,10 @@ def test_one_approximation_marker_after_a_figure():
     ("来自省内外的43个非遗项目参加展示。", ["非遗项目"]),  # a prefix (非) opens the noun after
     ("再给予1000元的吸纳就业补贴", ["吸纳就业补贴"]),  # the noun a 的 after the figure opens
     ("海拔1200米以上的陡坡", ["海拔"]),  # … but not after a threshold
+    ("村民邵秀英在园区务工。今年52岁的她，过去常年在外打零工。", ["邵秀英"]),  # the person a pronoun stands for
+    ("最高支付限额提高。他今年68岁。", [None]),  # … never a family name inside a word (支付限额)
+    ("邮政储蓄年末余额八千七百万元", ["邮政储蓄年末余额"]),  # a bare measure keeps its thing across the period
+    ("公司全年研发投入3.47亿元", ["研发投入"]),  # … a full one does not
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects

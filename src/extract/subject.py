@@ -218,7 +218,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     sets = _word_sets(rules)
     if kind == "age":
         person = _named_after_age(text, mention.end, sets) or _person_after_age(text, mention.end) \
-            or _person_before_age(text, mention.start, sets.surnames)
+            or _person_before_age(text, mention.start, sets.surnames) or _person_referred(text, mention, sets)
         if person:
             return _Found(person)
     after = _phrase_after(text, mention.end, kind, sets.tag, bound=_is_bound(text, mention))
@@ -335,6 +335,36 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     if aside is None:
         return None
     return _name_ending_at(text, aside.start(), surnames, (2, 3, 4))
+
+
+_PRONOUN_BEFORE_AGE = regex.compile(r"[他她](?:今年|当年|已经|已|才|只有|刚满|满|也)*$")
+_PRONOUN_AFTER_AGE = regex.compile(r"的[他她](?!们)")
+_REFERENCE_REACH = 160  # characters back to the person a 他 or 她 stands for
+
+
+def _person_referred(text: str, mention: Mention, sets: _WordSets) -> str | None:
+    """他今年67岁, 今年45岁的她: the person named last before the pronoun, within a few
+    sentences."""
+    if not (_PRONOUN_BEFORE_AGE.search(text, max(0, mention.start - 8), mention.start)
+            or _PRONOUN_AFTER_AGE.match(text, mention.end)):
+        return None
+    found = None
+    for m in _name_re(sets.surnames).finditer(text, max(0, mention.start - _REFERENCE_REACH), mention.start):
+        if m.group()[-1] not in _PLACE_ENDS and text[m.end():m.end() + 1] not in _PLACE_ENDS \
+                and _is_person_name(m.group(), text[m.end():m.end() + 2], sets) and _word_starts_at(text, m.start(), sets):
+            found = m.group()
+    return found
+
+
+def _word_starts_at(text: str, pos: int, sets: _WordSets) -> bool:
+    """Does a word begin at ``pos`` (村民邵秀英), rather than the family name ending one (支付限额)?"""
+    left = max(0, pos - 3)
+    ends = left
+    for word, _ in sets.tag(text[left:pos + 2]):
+        if ends == pos:
+            return True
+        ends += len(word)
+    return ends == pos
 
 
 # 退休教师黄四海今年72岁, 受助学生小周今年19岁, 我叫潘玉珍，今年五十六岁: the name right
@@ -722,9 +752,13 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
     """The trailing run of nouns and verbs; a verb is dropped when nouns follow it."""
     picked: list[tuple[str, str]] = []
     length = 0
-    for word, flag in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word, flag = words[k]
         if flag == "z" or (flag == "q" and len(word) == 1 and picked and picked[0][1] in NOUN_TAGS):
             flag = "n"  # jieba tags 湿地 a state word and the 户 of 农村户厕 a measure word
+        if word in _PERIOD_INSIDE and len(picked) == 1 and len(picked[0][0]) == 2 and picked[0][1] in NOUN_TAGS \
+                and k and words[k - 1][1] in NOUN_TAGS:
+            flag = "n"  # 邮政储蓄年末余额: a bare measure (余额, 用户) keeps its thing across the period
         if flag not in NOUN_TAGS and flag not in VERB_TAGS and flag not in ("d", "a", "m"):
             break
         if picked and length + len(word) > MAX_SUBJECT:  # one long term (居民人均可支配收入) still counts
@@ -749,6 +783,7 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
     return _Found(_trim([w for w, _ in picked[nouns_from:]]))
 
 
+_PERIOD_INSIDE = ("年末", "年底", "年初", "全年", "当年", "期末", "年内")
 _MEASURE_OF = regex.compile(r"\p{Han}[数量额]")  # 套数, 人数, 销量: how much of the thing before the verb
 
 
