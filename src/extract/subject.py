@@ -65,6 +65,7 @@ class _WordSets:
     progress: frozenset[str]  # verbs of progress on the thing counted before (整改到位, 已完工)
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
     dimensions: frozenset[str]  # 长, 宽, 重: a clause of only one of these measures the thing counted before it
+    hosts: tuple[str, ...]  # turn labels of those who ask or narrate (记者, 主持人, 问): never the speaker of an age
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -77,7 +78,7 @@ def _word_sets(rules: Rules) -> _WordSets:
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
-                     frozenset(words.get("dimension", [])), tagger(rules))
+                     frozenset(words.get("dimension", [])), tuple(words.get("host", [])), tagger(rules))
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -625,9 +626,6 @@ def _is_speaker(text: str, colon: int, label: str, sets: _WordSets) -> bool:
     return len(name) <= 3 and name.startswith(sets.surnames) and _turn_labels(text)[label] > 1
 
 
-_NOT_SPEAKERS = ("记者", "主持人", "主播", "解说", "同期声", "旁白", "画外音", "嘉宾", "听众", "网友", "观众", "访谈员", "问", "答")
-
-
 def _speaker_of_line(text: str, start: int, sets: _WordSets) -> str | None:
     """老贺：〇六年，二十七岁才跟着我舅出来: an age said in a transcript's turn, naming nobody,
     is the speaker's own; a person's name or nickname opening the line (not 记者, 答)."""
@@ -635,7 +633,7 @@ def _speaker_of_line(text: str, start: int, sets: _WordSets) -> str | None:
     if turn is None or turn.end() > start:
         return None
     name = turn.group(1)
-    if name.startswith(_NOT_SPEAKERS):
+    if name.startswith(sets.hosts):
         return None
     return name if sets.speaker.search(name) or (len(name) <= 3 and name.startswith(sets.surnames)) else None
 
