@@ -94,6 +94,10 @@ FIELD_FLOOR = 0.95
 # speech does too (一对一百八, 一单投诉罚五十蚊), and its writer reads a single month's pension as no rate.
 # heldout257's memoir carries 一年 through a chain of clauses (挣了两千四百多分，合二百四十来个劳动日，
 # 扣掉口粮款五十多块…, all per 年) and its annals 亩产 into the next clause (亩产，…只有三百来斤).
+# heldout259's spoken transcripts carry a rate from one speaker's framing to the next figures (一个月跑得好能跑四趟，
+# 落个一万四五, per 月) and write prices with no money word in Wu speech (卅五块, per 斤 from the talk);
+# heldout261's explainers read a year from a scheme's framing (选择300元档次的，补贴40元, per 年) and 月 from a
+# table's column header (月缴存额); heldout262's Taiwan and Hong Kong news carry 每尾 and 人均 to the next clause.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -119,7 +123,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout227": {"per_acc": 0.89}, "heldout230": {"per_acc": 0.93},
                 "heldout239": {"per_acc": 0.94}, "heldout240": {"per_acc": 0.91},
                 "heldout244": {"f1": 0.94}, "heldout245": {"per_acc": 0.93}, "heldout247": {"per_acc": 0.83},
-                "heldout252": {"per_acc": 0.87}, "heldout257": {"per_acc": 0.90}}
+                "heldout252": {"per_acc": 0.87}, "heldout257": {"per_acc": 0.90},
+                "heldout259": {"per_acc": 0.91}, "heldout261": {"per_acc": 0.89}, "heldout262": {"per_acc": 0.93}}
 
 
 def _predict(folder: Path) -> dict:

@@ -69,7 +69,7 @@ _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
-MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗"  # spoken sentence-final particles
+MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢"  # spoken sentence-final particles
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
 # What closes a spoken clause after its figure: 了 (一个月就快一千了。), 就行/就够了 (两千就够了)
@@ -951,7 +951,7 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     return mention
 
 
-_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}|左右|上下|钱))?)?"
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}|左右|上下|钱|[到至]))?)?"
                                rf"(?:[零〇]?(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)  # 壹元零伍分: 1.05
 
 
@@ -1004,7 +1004,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角", "毛"), end):
         compound = _compound_money(text, start, look) if text[end] in "块元角毛" else _compound_duration(text, start, look)
         if compound:
-            return _duration_range(text, compound, look) or compound
+            return _duration_range(text, compound, look) or _money_range(text, compound, look) or compound
     tokens = [text[start:end]]
     pos = end
     # a range: 300—1800, 三到五, 10万至20万
@@ -1115,6 +1115,25 @@ def _duration_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
                    fixed_value_max=_round(high_value))
 
 
+def _money_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
+    """一块二毛二到一块二毛五, 一块二毛五到一块三: a range whose lower bound is a sum of
+    yuan, jiao and fen."""
+    second = _range_end(text, low.end) if low.fixed_value is not None and not low.approx else None
+    high = _quantity(text, second.start(), second.end(), look) if second else None
+    if high is None or high.unit is None or high.unit.unit != low.unit.unit or len(high.tokens) != 1:
+        return None
+    top = _bound(high)
+    if top is not None and high.fixed_value is None and high.fraction:
+        top += high.fraction  # 一块三: the digit after the unit
+    if top is None or not low.fixed_value < top:
+        return None
+    mention = Mention(low.start, high.end, low.num_start, high.num_end, (text[low.start:high.end],), low.unit, "compound",
+                      low.unit.id, approx=high.approx, approx_rule=high.approx_rule, fixed_value=low.fixed_value,
+                      fixed_value_max=_round(top))
+    mention.per, mention.per_rule = high.per, high.per_rule
+    return mention
+
+
 def _sized_compound(text: str, mention: Mention, look: _Lookups) -> Mention | None:
     """一丈六尺 (16 尺): a figure in a unit and one right after it in the smaller unit it
     holds (units.yaml's size), as one figure in the smaller unit. Lengths of time have
@@ -1223,18 +1242,20 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
 MINUS_SIGNS = "-－−"
 
 
-_NEIGHBOUR = regex.compile(r"(?<=、)[一二三四五六七八九](?!、)")
+_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9](?=[十百千万]))(?!、)")
 
 
 def _neighbour_after(text: str, start: int, pos: int) -> regex.Match | None:
     """三、四户 is 三四户, a range: two neighbouring numerals set apart by a 、 (not a
-    longer list: 一、二、三类)."""
+    longer list: 一、二、三类); so is 5、6千元, where the magnitude after them serves both."""
     if pos - start != 1 or not text.startswith("、", pos) or text[start - 1:start] == "、":
         return None
     second = _NEIGHBOUR.match(text, pos + 1)
-    if second is None or parse_number(second.group()) != (parse_number(text[start]) or 0) + 1:
+    if second is None or parse_number(second.group()) != (parse_number(text[start]) or 0) + 1 \
+            or (second.group().isdigit() != text[start].isdigit()):
         return None
-    return second
+    magnitude = TOKEN.match(text, second.start())
+    return magnitude if magnitude and magnitude.group()[-1] in "十百千万" else second
 
 
 def _fraction(text: str, start: int, pos: int, look: _Lookups) -> Mention | None:

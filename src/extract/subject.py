@@ -21,7 +21,7 @@ from typing import Callable
 
 import regex
 
-from .mentions import PERCENT_KINDS, SENTENCE_END, TURN, Mention, clause_start, question_before
+from .mentions import MODAL_PARTICLES, PERCENT_KINDS, SENTENCE_END, TURN, Mention, clause_start, question_before
 from .rules import Rules
 from .segment import tagger
 
@@ -464,7 +464,7 @@ def _noun_after_de(words: tuple[tuple[str, str], ...]) -> str | None:
     return phrase if 2 <= len(phrase) <= MAX_SUBJECT and any(flag in NOUN_TAGS for _, flag in picked) else None
 
 
-_NOT_COUNTED = set("年月日天时人家次元钱")  # one character after a figure that names no counted thing
+_NOT_COUNTED = set("年月日天时人家次元钱" + MODAL_PARTICLES)  # one character after a figure that names no counted thing (五千二哒)
 
 
 def _time_noun(word: str, kind: str) -> bool:
@@ -609,7 +609,7 @@ def _colon_label(text: str, colon: int, sets: _WordSets) -> str | None:
     to be a label (还有个暖心的：…, 其余由居民按楼层分摊：…, 嘉宾：…, 听众阿峰：… are none)."""
     raw = text[clause_start(text, colon):colon]
     label = _NOT_HAN.sub("", raw)
-    if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or sets.speaker.search(raw.strip()) \
+    if not 2 <= len(label) <= MAX_LABEL or label in sets.vague or label.startswith(sets.hosts) or sets.speaker.search(raw.strip()) \
             or sets.tag(label)[-1][1] not in NOUN_TAGS | {"vn"} or _is_speaker(text, colon, label, sets):
         return None
     return label
