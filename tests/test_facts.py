@@ -758,3 +758,13 @@ def test_percent_words_ranges_and_ocr_full_stops_for_points():
 def test_a_no_break_space_after_a_group_of_two_or_three_digits_separates_thousands():
     facts = extract_facts("<p>总数达到45&nbsp;215个，另有2025&nbsp;年的3&nbsp;项。</p>")
     assert [(f.value, f.unit) for f in facts] == [(45215, "个"), (3, "项")]
+
+
+def test_a_yuan_jiao_fen_sum_bounds_a_range_and_a_magnitude_serves_a_listed_pair():
+    facts = extract_facts("一斤一块二毛二到一块二毛五。一趟要亏5、6千元，第3、4名没有奖金。")
+    assert [(f.value, f.value_max, f.unit, f.per) for f in facts] == [(1.22, 1.25, "元", "斤"), (5000, 6000, "元", "趟")]
+
+
+def test_a_modal_particle_after_a_spoken_figure_ends_it_and_names_nothing():
+    facts = extract_facts("助播小龙：阿妹，在线人数过了五千二哒！")
+    assert [(f.value, f.unit, f.subject) for f in facts] == [(5200, "人", "在线人数")]
