@@ -66,6 +66,7 @@ class _WordSets:
     speaker: regex.Pattern  # a speaker's name or nickname ending a label: 听众阿峰, 老周, 刘叔, 小雨妈
     dimensions: frozenset[str]  # 长, 宽, 重: a clause of only one of these measures the thing counted before it
     hosts: tuple[str, ...]  # turn labels of those who ask or narrate (记者, 主持人, 问): never the speaker of an age
+    groups: regex.Pattern | None  # 在职职工为, 退休人员为: a group a figure is given for, then its link, ending the phrase
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -78,7 +79,13 @@ def _word_sets(rules: Rules) -> _WordSets:
     return _WordSets(frozenset(links), frozenset(words.get("lead", [])), tuple(word for word in links if len(word) > 1),
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
-                     frozenset(words.get("dimension", [])), tuple(words.get("host", [])), tagger(rules))
+                     frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
+                     tagger(rules))
+
+
+def _group_re(groups: list[str]) -> regex.Pattern | None:
+    """起付标准在职职工为, 退休人员为: what a figure is given for, with the link before the number."""
+    return regex.compile(f"(?:{_alternation(tuple(groups))})(?:为|是|均为)$") if groups else None
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -121,7 +128,28 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
         resolved.append(subject)
     if "分别" in text:
         _respectively(text, mentions, kinds, resolved, sets)
+    if sets.groups is not None:
+        _given_for_groups(text, mentions, resolved, sets)
     return resolved
+
+
+def _given_for_groups(text: str, mentions: list[Mention], resolved: list[str | None], sets: _WordSets) -> None:
+    """起付标准在职职工为800元，退休人员为600元: a figure given for a group (rules: subjects,
+    role group) is of the indicator named before the group; a clause naming the group alone
+    continues the indicator of the figure before it."""
+    for k, mention in enumerate(mentions):
+        left = clause_start(text, mention.start)
+        group = sets.groups.search(text, left, mention.start)
+        if group is None:
+            continue
+        indicator = _HAN_TAIL.search(text, left, group.start())
+        if indicator and len(indicator.group()) >= 2:
+            resolved[k] = indicator.group()
+        elif group.start() == left and k and resolved[k - 1] and _same_sentence(text, mentions[k - 1], mention):
+            resolved[k] = resolved[k - 1]
+
+
+_HAN_TAIL = regex.compile(r"\p{Han}{1,%d}$" % MAX_SUBJECT)
 
 
 # An English gloss after a Chinese label (货物吞吐量Cargo Throughput：, 出口Export：) names
