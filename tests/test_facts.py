@@ -768,3 +768,9 @@ def test_a_yuan_jiao_fen_sum_bounds_a_range_and_a_magnitude_serves_a_listed_pair
 def test_a_modal_particle_after_a_spoken_figure_ends_it_and_names_nothing():
     facts = extract_facts("助播小龙：阿妹，在线人数过了五千二哒！")
     assert [(f.value, f.unit, f.subject) for f in facts] == [(5200, "人", "在线人数")]
+
+
+def test_a_table_row_with_no_label_cell_takes_its_subjects_from_the_column_headers():
+    facts = extract_facts("缴存比例|月缴存额上限（元）|月缴存额下限（元）\n5%|2464|216\n12%|5916|516\n")
+    assert [(f.value, f.subject) for f in facts if f.unit == "元"] == [
+        (2464, "月缴存额上限"), (216, "月缴存额下限"), (5916, "月缴存额上限"), (516, "月缴存额下限")]

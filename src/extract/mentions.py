@@ -604,8 +604,9 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     above.clear()
     above.update(labels)
     label = own[0] if own else next((name for name in labels.values() if name), None)
-    by_column = label is not None and (_DATE_CELL.fullmatch(label) is not None or label.replace(" ", "") in TOTAL_LABELS)
-    # 3月20日 | 1260 | 68 and 合计 | 11390 | 675285: each column names what its cells count
+    by_column = label is None or _DATE_CELL.fullmatch(label) is not None or label.replace(" ", "") in TOTAL_LABELS \
+        or _FIGURE_LABEL.fullmatch(label) is not None
+    # 3月20日 | 1260 | 68, 合计 | 11390 | 675285 and 5% | 2464 | 216: each column names what its cells count
     row_per = next((per for cell in cells if (word := text[slice(*cell)].strip()).startswith("每") and len(word) <= 4
                     and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
     label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
@@ -638,6 +639,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
 
 
 TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")
+_FIGURE_LABEL = regex.compile(r"[\d.]+[%‰]?")  # 5% | 2464 | 216: a row led by a figure has no name
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
                            r"|[〇○零一二三四五六七八九]{4}年?|(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?(?:度)?")  # 2022—2023: a period
 _SERIAL_CELL = regex.compile(r"\s*\d{1,3}[.、．]?\s*")
