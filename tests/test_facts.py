@@ -136,6 +136,8 @@ def test_one_approximation_marker_after_a_figure():
     ("海拔1200米以上的陡坡", ["海拔"]),  # … but not after a threshold
     ("村民邵秀英在园区务工。今年52岁的她，过去常年在外打零工。", ["邵秀英"]),  # the person a pronoun stands for
     ("最高支付限额提高。他今年68岁。", [None]),  # … never a family name inside a word (支付限额)
+    ("乡党们好，额是老王，今年四十七岁咧。", ["老王"]),  # the name a speaker gives (but not 我是党员)
+    ("我是党员，今年五十岁。", [None]),
     ("邮政储蓄年末余额八千七百万元", ["邮政储蓄年末余额"]),  # a bare measure keeps its thing across the period
     ("公司全年研发投入3.47亿元", ["研发投入"]),  # … a full one does not
 ])

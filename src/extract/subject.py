@@ -398,7 +398,7 @@ def _word_starts_at(text: str, pos: int, sets: _WordSets) -> bool:
 
 # 退休教师黄四海今年72岁, 受助学生小周今年19岁, 我叫潘玉珍，今年五十六岁: the name right
 # before 今年 (or the one a speaker gives), however long the clause before it
-_AGE_MARK = regex.compile(r"(?:我叫(?P<called>\p{Han}{2,3})[，,])?(?:今年|时年|现年|年仅|年方)(?:已经|已|才|刚满|刚|满)?$")
+_AGE_MARK = regex.compile(r"(?:(?P<says>[我俺额]|阿拉)(?P<verb>叫|是)(?P<called>\p{Han}{2,3})[，,])?(?:今年|时年|现年|年仅|年方)(?:已经|已|才|刚满|刚|满)?$")
 _NAME_PREFIXES = ("小", "老", "阿")
 
 
@@ -406,8 +406,9 @@ def _named_before_mark(text: str, start: int, surnames: tuple[str, ...]) -> str 
     mark = _AGE_MARK.search(text, max(0, start - 12), start)
     if mark is None:
         return None
-    if mark.group("called"):
-        return mark.group("called")
+    called = mark.group("called")
+    if called and (mark.group("verb") == "叫" or _name_ending_at(called, len(called), surnames, (len(called),))):
+        return called  # 我叫潘玉珍，今年…; 额是老车，今年… (but not 我是党员)
     return _name_ending_at(text, mark.start(), surnames, (3, 2))
 
 
