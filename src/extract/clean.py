@@ -92,6 +92,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
+    if '\t"' in text:  # 大白菜\t…\t"本地菜集中上市，⏎降幅较大": a spreadsheet cell holding a line break
+        breaks = [m.start() for m in _QUOTED_CELL_BREAK.finditer(text)]
+        text, source = _overwrite(text, breaks, " "), _overwrite(source, breaks, " ")
     rows = _row_lines(source)  # the raw text: the char map may have made wide spaces narrow
     if rows and len(text) == len(raw):
         text = _mark_columns(text, source, rows)
@@ -377,6 +380,7 @@ _QUOTE_MARKS = regex.compile(r"(?m)^(?:> ?)+")  # > > quoted e-mail lines
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, soft hyphens
 
 
+_QUOTED_CELL_BREAK = regex.compile(r'(?<=\t"[^"\t\n]{0,60})\n(?=[^"\t\n]{0,60}"[ \t]*(?:\n|$))')
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?/?>")
 
 
@@ -696,7 +700,7 @@ _SEPARATED = regex.compile(r"\d\s*[,，]\s*\d")
 
 # An SRT cue's number and timing line (with the blank line before it), or a [02:15]
 # timestamp opening a transcript line: chrome around the words.
-_CUE = regex.compile(r"(?m)(?:^[ \t]*\n)?^[ \t]*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[^\n]*\n"
+_CUE = regex.compile(r"(?m)(?:^[ \t]*\n)?^[ \t]*(?:\d+[ \t]*\n[ \t]*)?(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[^\n]*\n"
                      r"|^\[\d{1,2}:\d{2}(?::\d{2})?(?:[,.]\d{1,3})?\][ \t]*")
 
 
