@@ -43,7 +43,7 @@ _QUOTED_BEFORE = regex.compile(r"[“\"「『]([^“”\"「」『』，。！�
 _RUN_AFTER = regex.compile(r"的?(\p{Han}{1,12})")
 _NOT_HAN = regex.compile(r"[^\p{Han}A-Za-z]")
 _PRICE_OF_ONE = regex.compile(r"一个?(?:钟头|小时|平方米?|平米|斤|公斤|亩|天|晚|人|户|单|件|次|趟|份|碗|杯|瓶|盒|袋|箱|包|条|只|顿|针|节课)"
-                              r"(?:能|要|卖|就|才|得|赚|挣|收|花|罚|抽|给|能赚|能挣|能卖)?$")
+                              r"[能要卖就才得赚挣收花罚抽给到了是]{0,3}$")  # 一级果一斤卖到了12块
 _NOT_HAN_BUT_NUMBERED = regex.compile(r"(?![A-Z]?\d+(?:号线|路(?=公交|车|全长|线路|日均|开通|途经|共|设)))[^\p{Han}A-Za-z]")  # 1号线, 301路: a line's number is its name
 _GAP = regex.compile(r"[\s、]?|整?[（(]")  # 叁佰伍拾万元整（¥3500000.00）: the same sum again
 _WHOLE_PLACE = regex.compile(r"全[村乡镇县市区省州旗]")
@@ -757,6 +757,11 @@ def _topic_before(text: str, left: int, previous: Mention | None, tag: Callable)
     """最高气温出现在14日，为26.8℃: a clause that names nothing takes the topic of the
     clause before it (what stands before its first verb), when that clause has no figure."""
     words = _clause_before(text, left, previous, tag)
+    de = max((k for k, (word, _) in enumerate(words) if word == "的"), default=None)
+    if de is not None and words[-1][1] in NOUN_TAGS and words[0][1] != "p" and not any(word == "是" for word, _ in words):
+        found = _chunk(tuple(words[de + 1:]))  # 去年中秋前后出库的李子，一斤卖到了六块五 (but X是…的Y is of X)
+        if found.text and not found.weak:
+            return found
     verb = next((k for k, (_, flag) in enumerate(words) if flag == "v"), None)
     if not verb or words[verb - 1][1] not in NOUN_TAGS or words[0][1] == "p":
         return None  # 按不变价格计算，…: a clause opening with a preposition has no topic
