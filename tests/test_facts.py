@@ -136,6 +136,7 @@ def test_one_approximation_marker_after_a_figure():
     ("海拔1200米以上的陡坡", ["海拔"]),  # … but not after a threshold
     ("村民邵秀英在园区务工。今年52岁的她，过去常年在外打零工。", ["邵秀英"]),  # the person a pronoun stands for
     ("最高支付限额提高。他今年68岁。", [None]),  # … never a family name inside a word (支付限额)
+    ("香菇种植规模达到860万棒，同比增加120万棒。", ["香菇种植规模", "香菇种植规模"]),  # a measure keeps its verb and thing
     ("申请人：乔某生，男，58岁，个体养殖户。", ["乔某生"]),  # a party's entry after a colon
     ("去年中秋前后出库的李子，一斤卖到了六块五。", ["李子"]),  # a clause of a noun phrase alone names the thing
     ("石桂兰是村里的第二代村医，十九岁跟着父亲学医。", ["石桂兰"]),  # … but X是…的Y is of X

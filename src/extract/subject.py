@@ -816,7 +816,7 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
 
 
 _PERIOD_INSIDE = ("年末", "年底", "年初", "全年", "当年", "期末", "年内")
-_MEASURE_OF = regex.compile(r"\p{Han}[数量额]")  # 套数, 人数, 销量: how much of the thing before the verb
+_MEASURE_OF = regex.compile(r"\p{Han}[数量额]|规模|面积|比重|比例")  # 套数, 人数, 销量, 规模: how much of the thing before the verb
 
 
 def _exists_before_noun(word: str, picked: list[tuple[str, str]], k: int) -> bool:
