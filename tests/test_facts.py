@@ -780,3 +780,9 @@ def test_a_table_row_with_no_label_cell_takes_its_subjects_from_the_column_heade
     facts = extract_facts("缴存比例|月缴存额上限（元）|月缴存额下限（元）\n5%|2464|216\n12%|5916|516\n")
     assert [(f.value, f.subject) for f in facts if f.unit == "元"] == [
         (2464, "月缴存额上限"), (216, "月缴存额下限"), (5916, "月缴存额上限"), (516, "月缴存额下限")]
+
+
+def test_the_doses_of_one_application_and_their_water_share_the_rate():
+    facts = extract_facts("每亩用240克/升噻呋酰胺悬浮剂20毫升，或5%井冈霉素水剂150—200毫升，兑水30公斤喷雾。")
+    assert [(f.text, f.per) for f in facts if f.unit != "%"] == [
+        ("240克/升", "升"), ("20毫升", "亩"), ("150—200毫升", "亩"), ("30公斤", "亩")]

@@ -293,6 +293,7 @@ def test_exact_value_and_type(text: str, expected: float, kind: type) -> None:
 # ---------------------------------------------------------------- parse_quantity tables
 
 QUANTITIES = [
+    ("万几", (10000, None, "over")), ("千几", (1000, None, "over")), ("万一二", (11000, 12000, None)),  # Cantonese leaves the 一 out
     ("4800多万", (48000000, None, "over")),
     ("2.4万余", (24000, None, "over")),
     ("500余", (500, None, "over")),

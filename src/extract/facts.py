@@ -93,6 +93,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
                 _share_breakdown(body, kept, facts, mention, fact)
             if fact.per is None:
                 _share_contrast(body, kept, facts, mention, fact)
+            if fact.per is None:
+                _share_dose(body, kept, facts, mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -111,9 +113,10 @@ _PRODUCT_AFTER = regex.compile(r"(?![的以左上下和及与或至到为是向�
 
 
 def _strength(text: str, mention: Mention) -> bool:
-    """每亩用50%多菌灵可湿性粉剂100克: a percentage naming a product's strength takes no
-    rate marker away from the dose after it."""
-    return mention.unit is not None and mention.unit.kind == "percent" and _PRODUCT_AFTER.match(text, mention.end) is not None
+    """每亩用50%多菌灵可湿性粉剂100克, 每亩用240克/升噻呋酰胺悬浮剂20毫升: a percentage or a
+    concentration naming a product's strength takes no rate marker away from the dose after it."""
+    strength = mention.unit is not None and (mention.unit.kind == "percent" or "/" in text[mention.num_end:mention.end])
+    return strength and _PRODUCT_AFTER.match(text, mention.end) is not None
 
 
 def _year_of(date: str | None) -> int | None:
@@ -194,6 +197,23 @@ def _share_breakdown(text: str, kept: list[Mention], facts: list[Fact], mention:
                 fact.per = prior.per
                 fact.steps.append(f"per {prior.per}: a part of {prior.text}, after 其中")
             return
+
+
+def _share_dose(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:
+    """每亩用…悬浮剂20毫升，或…水剂150—200毫升，兑水30公斤: the doses of one application,
+    whatever their units, and the water they are mixed into share the rate of the first."""
+    if fact.kind not in LISTED_KINDS:
+        return
+    for before, prior in zip(reversed(kept), reversed(facts)):
+        if _strength(text, before):
+            continue  # 5%井冈霉素: the strength of the next product, not a dose
+        if prior.kind in LISTED_KINDS and prior.per and _DOSE_LINK.fullmatch(text, before.end, mention.start):
+            fact.per = prior.per
+            fact.steps.append(f"per {prior.per}: a dose of the same application as {prior.text}")
+        return
+
+
+_DOSE_LINK = regex.compile(r"[，,]?(?:或|加|再加|另加|兑水|对水|加水)[^。；;！？!?\n每]{0,24}")
 
 
 # 每亩施磷酸二铵三十斤、尿素十五斤: the items of a list of inputs share the rate before them

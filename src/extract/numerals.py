@@ -230,8 +230,13 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
     num = _parse_normalized(t)
     if num is None:
         num = _bare_magnitude(t)  # 万, 千, 百万
+    if num is None and t[0] in "百千万" and (t[1:] == "几" or (len(t) > 2 and t[1] in _SPOKEN_AFTER_MAGNITUDE)):
+        return parse_quantity("一" + t)  # 万几, 千几, 万一二: spoken Cantonese leaves the 一 out (万一 is "in case")
     value = None if num is None else _to_python(num)
     return None if value is None else (value, None, num.approx)
+
+
+_SPOKEN_AFTER_MAGNITUDE = "几一二三四五六七八九"
 
 
 # A round number and eight of the order below it, spoken for "about that many".
