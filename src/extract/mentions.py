@@ -1208,7 +1208,7 @@ def _tenths_range(text: str, pos: int, unit: Unit) -> regex.Match | None:
     if not unit.digit_after or unit.unit == "米":
         return None
     pair = _TENTHS_PAIR.match(text, pos)
-    return pair if pair and _TENTH.pattern.index(pair[2]) == _TENTH.pattern.index(pair[1]) + 1 else None
+    return pair if pair and parse_number(pair[2]) == parse_number(pair[1]) + 1 else None
 
 
 _TENTHS_PAIR = regex.compile(r"([一二三四五六七八])([二三四五六七八九])" + _DECIMALS_END)
@@ -1442,7 +1442,7 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     return pos
 
 
-_NOUN_THEN_APPROX = regex.compile(r"(?:(?![〇零一二两三四五六七八九十百千万亿几])\p{Han}){1,3}?(左右|上下|以上|开外)(?=[，。；！？,;!?\s]|$)")
+_NOUN_THEN_APPROX = regex.compile(r"[^\P{Han}〇零一二两三四五六七八九十百千万亿几]{1,3}?(左右|上下|以上|开外)(?=[，。；！？,;!?\s]|$)")
 
 
 def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:

@@ -398,7 +398,7 @@ def _word_starts_at(text: str, pos: int, sets: _WordSets) -> bool:
 
 # 退休教师黄四海今年72岁, 受助学生小周今年19岁, 我叫潘玉珍，今年五十六岁: the name right
 # before 今年 (or the one a speaker gives), however long the clause before it
-_AGE_MARK = regex.compile(r"(?:(?P<says>[我俺额]|阿拉)(?P<verb>叫|是)(?P<called>\p{Han}{2,3})[，,])?(?:今年|时年|现年|年仅|年方)(?:已经|已|才|刚满|刚|满)?$")
+_AGE_MARK = regex.compile(r"(?:(?:[我俺额]|阿拉)(?P<verb>叫|是)(?P<called>\p{Han}{2,3})[，,])?(?:今年|时年|现年|年仅|年方)(?:已经|已|才|刚满|刚|满)?$")
 _NAME_PREFIXES = ("小", "老", "阿")
 
 
