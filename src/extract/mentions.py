@@ -1737,7 +1737,7 @@ _LOT = regex.compile(r"[2-9]|[两俩仨三四五六七八九十]")
 _PRICE_NEXT = regex.compile(r"(?:只要|只卖|才|就|卖)?[一二两三四五六七八九十百千]{1,6}(?:块钱?|元)?[一二三四五六七八九]?(?=[，。！？；,!?;…\s]|$)")
 
 
-_EACH_DONE = regex.compile(r"每(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶])\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元
+_EACH_DONE = regex.compile(r"每(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶]|[运车班架航]次)\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元 (but 每运次1元)
 
 _INTERVAL = regex.compile(r"一[班趟次轮列]")  # 每2.5分钟一班: an interval, a figure of its own
 
