@@ -265,7 +265,8 @@ def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
     parts = [f"(?P<a{n}>{_not_after(rules, rule_id) if len(word) == 1 else ''}{regex.escape(word)}"
              f"{_not_before(rules, rule_id)}(?:\\p{{Han}}{{0,{gap}}}{_BASE if rule_id in rules.approx_of_base else ''}))"
              for n, (word, _, gap, rule_id) in enumerate(rules.approx_before)]
-    reach = max(len(word) + max(gap, BASE_LENGTH + 1) for word, _, gap, _ in rules.approx_before)
+    reach = max(len(word) + (max(gap, BASE_LENGTH + 1) if rule_id in rules.approx_of_base else gap)
+                for word, _, gap, rule_id in rules.approx_before)
     return regex.compile("(?:" + "|".join(parts) + ")$"), reach
 
 
@@ -289,10 +290,21 @@ def _not_after(rules: Rules, rule_id: str) -> str:
 @lru_cache(maxsize=8)
 def _rate_pattern(rules: Rules) -> regex.Pattern | None:
     """All rate markers as one regex; group ``r<N>`` names the marker's rule."""
-    if not rules.rate_before:
-        return None
-    alternatives = "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _, _) in enumerate(rules.rate_before))
-    return regex.compile(alternatives, regex.REVERSE)  # searched from the number backwards
+    return _rate_alternation(rules, at_number=False)
+
+
+@lru_cache(maxsize=8)
+def _anchored_rate_pattern(rules: Rules) -> regex.Pattern | None:
+    """The rate markers that end right at the number (rates.yaml: at_number), matched there
+    alone: a pattern that may end in any character (一碗阳春面) would make the search of all
+    the others try every position."""
+    return _rate_alternation(rules, at_number=True)
+
+
+def _rate_alternation(rules: Rules, at_number: bool) -> regex.Pattern | None:
+    alternatives = "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _, rule_id) in enumerate(rules.rate_before)
+                            if (rule_id in rules.rate_at_number) == at_number)
+    return regex.compile(alternatives, regex.REVERSE) if alternatives else None  # searched from the number backwards
 
 
 PERCENT_RATE_GAP = 4
@@ -331,6 +343,11 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         if not _inside(blocked, m.start(), m.end()):
             best = (m, *rules.rate_before[_rule_index(m)][1:])
             break
+    anchored = _anchored_rate_pattern(rules)
+    if anchored is not None and (best is None or best[0].end() < mention.num_start):
+        m = anchored.match(text, clause_start, mention.num_start)  # reverse: a match that ends at the number
+        if m is not None and not _inside(blocked, m.start(), m.end()):
+            best = (m, *rules.rate_before[_rule_index(m)][1:])
     if best is None:
         return None
     m, per, rule_id = best

@@ -29,7 +29,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "weak_after", "symbols",
                           "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before", "of_base"}),
-    "rates": ({"per"}, {"before", "after", "pattern"}),
+    "rates": ({"per"}, {"before", "after", "pattern", "at_number"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
     "implicit": ({"unit", "kind"}, {"before", "pattern", "after", "question", "gap", "needs_magnitude"}),
@@ -466,6 +466,7 @@ class Rules:
     approx_only_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters one of which must follow (过万)
     approx_of_base: set[str] = field(default_factory=set)  # rule ids whose words may stand before a share's base (不超过收益的20%)
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
+    rate_at_number: set[str] = field(default_factory=set)  # rate ids whose pattern ends right at the number
     rate_after: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> per, id
     nouns: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # role -> word -> (unit, kind)
     phrases: dict[str, tuple[str, str]] = field(default_factory=dict)  # phrase -> (id, scope)
@@ -579,6 +580,8 @@ def _compile_rate(out: Rules, rule: Rule) -> None:
         out.rate_before.append((guard + regex.escape(str(word)) + after, str(rule.get("per")), rule.id))
     if rule.get("pattern"):
         out.rate_before.append((rule.get("pattern"), str(rule.get("per")), rule.id))
+    if rule.get("at_number"):
+        out.rate_at_number.add(rule.id)
     per = str(rule.get("per"))
     for word in rule.get("after", []):
         # with per: $per an after word names its own denominator: 一串 → 串
