@@ -73,7 +73,7 @@ MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢"  # spoken sentenc
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
 # What closes a spoken clause after its figure: 了 (一个月就快一千了。), 就行/就够了 (两千就够了)
-_CLAUSE_CLOSER = regex.compile(r"(?:(?:就行|就够|就好|就成)了?|了)(?!\p{Han})")
+_CLAUSE_CLOSER = regex.compile(r"(?:(?:就行|就够|就好|就成)了?|了|不等)(?!\p{Han})")  # 三千到五千不等: a range that varies
 _BIG_MAGNITUDE = regex.compile(r"[万萬亿億]|\dw")  # 2.5w is 2.5万
 
 
@@ -410,7 +410,8 @@ _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|/]
 _BARE_CELL = regex.compile(r"\s*(?!(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\s*$)"
                            r"(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
                            r"|(?!(?:19|20)\d{2}\s*[~～—–-])(?P<number>\d+(?:\.\d+)?)\s*[~～—–-]\s*(?P<high>\d+(?:\.\d+)?)"
-                           r"|(?![〇○零一二三四五六七八九]{4}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,}))\s*")
+                           r"|(?![〇○零一二三四五六七八九]{4}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,})"
+                           r"|(?P<number>[零壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億点]{2,}))\s*")  # 壹佰贰拾陆点肆: a cell in capital numerals
 # 2025.04: a month, no figure; (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
 # in Chinese numerals, but not its year column (一九五七)
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
@@ -674,7 +675,9 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
 
 
 def _per_unit(word: str, look: _Lookups) -> str:
-    """A denominator in a header or caption (万吨/日 → 天, 公斤/亩 → 亩), as the rates name it."""
+    """A denominator in a header or caption (万吨/日 → 天, 公斤/亩 → 亩), as the rates name it;
+    of two (元/人·月), the one nearest the figure's unit is written last."""
+    word = regex.split(r"[·•・]", word)[-1]
     after = look.rules.rate_after.get("/" + word)
     if after and after[0] != "$per":
         return after[0]
@@ -958,7 +961,7 @@ _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOK
 
 
 _ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分|[^角毛分]{1,2}[角毛])")  # 一元零五分: no 角; 二百八十元零六角
-_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二三四五六七八九])[角毛](?P<f>[1-9一二三四五六七八九])分")
+_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九])[角毛](?P<f>[1-9一二三四五六七八九])分")
 
 
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:

@@ -447,6 +447,8 @@ def _canonical(measure: str, rules: Rules) -> str:
     unit = rules.surfaces.get(word) or rules.surfaces.get(word.removeprefix("个"))
     if unit is None and amount:  # 千常住人: an amount of people of a kind is an amount of 人
         unit = next((rules.surfaces[word[k:]] for k in range(1, len(word)) if word[k:] in rules.surfaces), None)
+    if unit is None and len(word) > 2 and word.startswith("个"):
+        return amount + word[1:]  # 一个工分: per 工分, a measure the units do not list
     if unit is None or unit.kind == "money":  # 单块组件: a piece, not 元
         return measure
     return amount + unit.unit
