@@ -129,6 +129,7 @@ class _Lookups:
     symbol_words: WordList  # currency symbols, reversed: found by looking back from a number
     fixed_re: regex.Pattern | None  # phrases that are figures by themselves (rules: fixed)
     approx_after_words: WordList
+    approx_before_words: dict[str, tuple[str, str]]  # word -> (approx, rule id): how ≥ and ≤ in a cell bound
     approx_inside_words: WordList  # between the number and its unit: 余 (500余名), 挂零 (一万挂零套)
     not_before: dict[str, regex.Pattern]  # unit id -> what may not follow it
     only_before: dict[str, regex.Pattern]  # unit id -> what must follow it
@@ -177,6 +178,7 @@ def lookups(rules: Rules) -> _Lookups:
         symbol_words=WordList(symbol[::-1] for symbol in rules.symbols),
         fixed_re=regex.compile(r"\L<phrases>", phrases=sorted(rules.fixed)) if rules.fixed else None,
         approx_after_words=WordList(rules.approx_after),
+        approx_before_words={word: (approx, rule_id) for word, approx, _, rule_id in reversed(rules.approx_before)},
         approx_inside_words=WordList(rules.approx_inside),
         not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
         only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
@@ -621,8 +623,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
             if "marker" in bare.re.groupindex:
                 mention.end = _approx_after(text, bare.end("number"), mention, look)
             elif "bound" in bare.re.groupindex:  # the approximation rules say which way ≥ and ≤ bound
-                approx, rule_id = next(((approx, rule_id) for word, approx, _, rule_id in look.rules.approx_before
-                                        if word == bare.group("bound")), (None, None))
+                approx, rule_id = look.approx_before_words.get(bare.group("bound"), (None, None))
                 mention.start, mention.approx, mention.approx_rule = bare.start("bound"), approx, rule_id
             mention.noun = header.names.get(k, label) if by_column else label
             if own_per and unit is own_unit:

@@ -83,9 +83,12 @@ def _word_sets(rules: Rules) -> _WordSets:
                      tagger(rules))
 
 
+_GROUP_LINKS = ("为", "是")
+
+
 def _group_re(groups: list[str]) -> regex.Pattern | None:
     """起付标准在职职工为, 退休人员为: what a figure is given for, with the link before the number."""
-    return regex.compile(f"(?:{_alternation(tuple(groups))})(?:为|是|均为)$") if groups else None
+    return regex.compile(f"(?:{_alternation(tuple(groups))})均?(?:{'|'.join(_GROUP_LINKS)})$") if groups else None
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -138,6 +141,8 @@ def _given_for_groups(text: str, mentions: list[Mention], resolved: list[str | N
     role group) is of the indicator named before the group; a clause naming the group alone
     continues the indicator of the figure before it."""
     for k, mention in enumerate(mentions):
+        if text[mention.start - 1:mention.start] not in _GROUP_LINKS:
+            continue  # the group's link (为, 是) stands right before the figure: the clause is read only then
         left = clause_start(text, mention.start)
         group = sets.groups.search(text, left, mention.start)
         if group is None:
