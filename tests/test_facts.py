@@ -120,6 +120,8 @@ def test_one_approximation_marker_after_a_figure():
     ("为1086名老人发放高龄津贴，每人每月100~300元。", ["老人", "高龄津贴"]),  # the counted noun, not what it does
     ("最高气温出现在14日，为26.8℃。", ["气温"]),  # the topic of the clause before
     ("按不变价格计算，增长5.6%。", [None]),  # … but a clause opening with a preposition has none
+    ("本合同一式三份，甲乙双方各执一份。", ["本合同"]),  # the sentence's topic, when nothing nearer names it
+    ("本报讯（记者王五）桂岭村村集体经济收入去年达到十万八千元。", ["桂岭村村集体经济收入"]),  # past the dateline
     ("粉丝也涨到了3.2万人", ["粉丝"]),  # the nouns before the verb
     ("授权发明专利1086件，是五年前的2.6倍；", ["发明专利", "发明专利"]),  # a multiple of the figure before
     ("全年完成客运量3.82亿人次，日均约105万人次。", ["客运量", "客运量"]),  # a rate of the figure before
@@ -493,7 +495,7 @@ def test_a_transcript_speaker_is_no_subject_and_an_answer_counts_what_the_questi
 def test_a_speakers_figure_with_nothing_named_near_it_counts_what_the_sentence_opens_with():
     text = "顾客：来点菜。\n摊主老王：黄瓜今天一块九一斤，昨天还两块三呢。\n"
     assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(1.9, "斤", "黄瓜"), (2.3, "斤", "黄瓜")]
-    assert [f.subject for f in extract_facts("黄瓜今天一块九一斤，昨天还两块三呢。")] == [None, None]  # not outside talk
+    assert [f.subject for f in extract_facts("黄瓜今天一块九一斤，昨天还两块三呢。")] == ["黄瓜", "黄瓜"]  # prose: its topic
 
 
 def test_parts_of_a_rate_and_a_list_of_holdings_share_its_denominator():
@@ -753,7 +755,7 @@ def test_a_serial_column_is_no_margin_numbering():
 def test_an_html_table_and_a_no_break_space_between_digit_groups():
     text = ("<p>总数达到4&nbsp;215个。</p>\n<table><tr><td>街道</td><td>新建（个）</td></tr>\n"
             "<tr><td>城东街道</td><td>612</td></tr></table>\n")
-    assert [(f.value, f.subject) for f in extract_facts(text)] == [(4215, None), (612, "城东街道")]
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [(4215, "总数"), (612, "城东街道")]
 
 
 def test_percent_words_ranges_and_ocr_full_stops_for_points():

@@ -128,6 +128,8 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
         subject = _or_neighbour(text, k, mentions, found, resolved, sets.progress)
         if subject is None and kinds[k] not in PERCENT_KINDS:
             subject = _sentence_topic(text, mentions[k].start, sets)  # the last resort, in talk
+        if subject is None:
+            subject = _prose_topic(text, mentions[k].start, kinds[k], sets)
         resolved.append(subject)
     if "分别" in text:
         _respectively(text, mentions, kinds, resolved, sets)
@@ -267,7 +269,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     if after:
         return _Found(after)
     found = _phrase_before(text, mention, previous, kind, rules)
-    if found.text and _COMPARED.sub("", found.text) in sets.vague:
+    if found.text and _COMPARED.sub("", found.text) in sets.vague and not (kind == "people" and found.text in sets.hosts):
         found = _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
     if not found.text:
         label = _sentence_label(text, mention.start, sets)
@@ -730,6 +732,32 @@ def _sentence_topic(text: str, start: int, sets: _WordSets) -> str | None:
     return topic if 2 <= len(topic) <= MAX_LABEL and topic not in sets.vague else None
 
 
+_DATELINE = regex.compile(r"(?:本报讯|本报\p{Han}{0,6}电|新华社\p{Han}{0,8}电)?\s*(?:[（(][^）)\n]{0,30}[）)])?")
+_TOPIC_TAGS = NOUN_TAGS - {"ng", "k"}
+
+
+def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | None:
+    """小麦平均亩产468.5公斤，比上年增加21斤, 本合同一式三份: a figure that nothing near it
+    names is of the sentence's topic, the nouns it opens with (past its dateline, dates and
+    places)."""
+    opening = _DATELINE.match(text, clause_start(text, start, SENTENCE_END)).end()
+    words = list(sets.tag(_DATES.sub("", text[opening:start])))
+    if words and words[0][1] == "p":
+        return None  # 按不变价格计算，增长5.6%: a sentence opening with a preposition has no topic
+    while words and (words[0][1] in _NO_TOPIC_TAGS or _WHOLE_PLACE.fullmatch(words[0][0])):
+        words.pop(0)
+    nouns = []
+    for word, flag in words:
+        if flag not in _TOPIC_TAGS or not _LETTERS.fullmatch(word):
+            break
+        nouns.append(word)
+    else:
+        return None  # the nouns run up to the figure: the phrase before it was read already
+    topic = _trim(nouns)
+    return topic if topic and len(topic) <= MAX_LABEL + 2 and topic not in sets.vague else None
+
+
+_LETTERS = regex.compile(r"[\p{Han}A-Za-z]+")
 _ASIDE_LENGTH = 24
 
 
