@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 import regex
 
 from .clean import CleanText, clean
-from .mentions import CHANGE_VERBS, PERCENT_KINDS, SENTENCE_END, SPOKEN_SUM_RULE, Mention, Rejection, doc_spans, find_mentions, lookups
+from .mentions import CHANGE_VERBS, PERCENT_KINDS, SENTENCE_END, SPOKEN_SUM_RULE, SUM_AS_TOPIC, Mention, Rejection, doc_spans, find_mentions, lookups
 from .normalize import normalize
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
@@ -131,7 +131,7 @@ _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|降|升|增|减)?(?
                           rf"|[，,]?(?:(?:环比|同比|比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，环比上涨0.5元
                           r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?"  # 每股收益0.21元，上年同期为0.25元
                           r"|[，,；;、]第?[一二三四五六七八九十\d]{1,2}[档级等类](?:标准)?(?:为|是)?"  # 一档每生每年2500元，二档2000元: tiers of a rate
-                          r"|[，,；;、]\p{Han}{1,4}组(?:为|是)?)")  # 高收入组人均36210元，低收入组7480元: groups
+                          r"|[，,；;、]\p{Han}{1,6}(?:组|居民|职工)(?:为|是)?)")  # 高收入组人均36210元，低收入组7480元: groups
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact, rules: Rules) -> None:
@@ -177,13 +177,15 @@ def _share_contrast(text: str, kept: list[Mention], facts: list[Fact], mention: 
             return
 
 
-_BREAKDOWN = regex.compile(r"[，,]其中[^，。；;,！？!?\n]*\Z")
+_BREAKDOWN = regex.compile(r"[，,]其中[^。；;！？!?\n]*\Z")
 _SENTENCE_BREAK = regex.compile(r"[。！？!?\n]")
 
 
 def _share_breakdown(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:
     """人均可支配收入36850元，增长5.9%，其中城镇居民49210元、农村居民24370元: the parts of a
     rate, in the clause that 其中 opens, are rates of the same denominator."""
+    if fact.kind in PERCENT_KINDS:
+        return  # 其中70%用于分红，20%…: shares of a sum, not parts of a rate
     opened = _BREAKDOWN.search(text, max(0, mention.start - 40), mention.start)
     if opened is None:
         return
@@ -240,9 +242,11 @@ def _listed_holding(text: str, before: Mention, prior: Fact, mention: Mention, f
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:
     if mention.pattern != "carried":
         return False
+    between = text[before.end:mention.start]
+    if _NEW_SUM.search(between) or _SUM_AS_TOPIC.match(text, mention.end):
+        return False  # 房租一年四万八，押金八千: another kind of money; 四万五相当于…: a sum talked about
     if mention.rule != SPOKEN_SUM_RULE:
         return True
-    between = text[before.end:mention.start]
     corrected = "\n" not in between and any(word in between for word in lookups(rules).corrections)
     return corrected or (before.rule == SPOKEN_SUM_RULE and _NEXT_CLAUSE.fullmatch(between) is not None)
 
@@ -259,6 +263,8 @@ def _corrects(text: str, before: Mention, mention: Mention, rules: Rules) -> boo
 
 
 _NEXT_CLAUSE = regex.compile(r"[，,]\p{Han}{0,4}")  # 他出两千三，我出一千九
+_NEW_SUM = regex.compile(r"[费金租款]")
+_SUM_AS_TOPIC = regex.compile(SUM_AS_TOPIC)
 
 
 _AGAIN = regex.compile(r"整?\s*[（(]\s*")

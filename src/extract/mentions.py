@@ -65,7 +65,7 @@ _DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
-_HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户|家庭|人家)")
+_HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
@@ -815,9 +815,13 @@ _SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]
 _AGE_BEFORE = regex.compile(r"(?:今年|[我他她]|老伴|老头子?|老太太?)$")
 _AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\s*\n?[^\n：:]{0,8}[：:]?\Z")
 _SPOKEN_TENS = regex.compile(r"[二三四五六七八九]十[一二三四五六七八九]?")
+# 剩下的二十六万八千由住户出, 四万五相当于大半年的收入, 收一千五的管理费: a sum that a statement
+# is about; it starts something new, so it carries no rate of the figure before it
+SUM_AS_TOPIC = r"由\p{Han}|相当于|是[跟向找从]|卖给|的\p{Han}{0,3}[费金款](?!\p{Han})"
 _SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]"
                                 rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)"  # 还有一万二没结，: a sum still owed
-                                r"|太[低高贵少多]|成交|我就|就[卖给行成]|卖不卖|行不行|行吗|能不能|不成问题|没问题|不是问题|对吧|对不对|是吧")  # haggling: 一千二太低了, 一千三我就卖
+                                r"|太[低高贵少多]|成交|我就|就[卖给行成]|卖不卖|行不行|行吗|能不能|不成问题|没问题|不是问题|对吧|对不对|是吧"  # haggling: 一千二太低了, 一千三我就卖
+                                r"|(?=" + SUM_AS_TOPIC + ")")
 TURN = regex.compile(r"(?m)^[ \t\u3000]*(?:\[[^\]\n]{1,8}\][ \t]*)?(\p{Han}{2,6})[：:]")  # a line of a transcript opening with a name and a colon
 
 
