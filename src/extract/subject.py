@@ -733,7 +733,7 @@ def _sentence_topic(text: str, start: int, sets: _WordSets) -> str | None:
 
 
 _DATELINE = regex.compile(r"(?:本报讯|本报\p{Han}{0,6}电|新华社\p{Han}{0,8}电)?\s*(?:[（(][^）)\n]{0,30}[）)])?")
-_TOPIC_TAGS = NOUN_TAGS - {"ng", "k"}
+_TOPIC_TAGS = NOUN_TAGS - {"ng", "k", "i"}
 
 
 def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | None:
@@ -742,21 +742,27 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
     places)."""
     opening = _DATELINE.match(text, clause_start(text, start, SENTENCE_END)).end()
     words = list(sets.tag(_DATES.sub("", text[opening:start])))
-    if words and words[0][1] == "p":
-        return None  # 按不变价格计算，增长5.6%: a sentence opening with a preposition has no topic
+    if words and (words[0][1] == "p" or words[0][0] in _CAUSE_OPENERS or (kind == "age" and words[0][1] == "r")):
+        return None  # 按不变价格计算，增长5.6%, 受央行…影响: a sentence opening with a preposition has no topic; 我是党员: an age is mine
     while words and (words[0][1] in _NO_TOPIC_TAGS or _WHOLE_PLACE.fullmatch(words[0][0])):
         words.pop(0)
-    nouns = []
+    run = []
     for word, flag in words:
-        if flag not in _TOPIC_TAGS or not _LETTERS.fullmatch(word):
+        if (flag not in _TOPIC_TAGS and flag not in VERB_TAGS) or not _LETTERS.fullmatch(word) or word.startswith("每"):
             break
-        nouns.append(word)
+        run.append((word, flag))
     else:
-        return None  # the nouns run up to the figure: the phrase before it was read already
-    topic = _trim(nouns)
+        if not run or run[-1][1] not in VERB_TAGS:
+            return None  # the nouns run up to the figure: the phrase before it was read already
+    if len(run) > 1 and run[0][1] == "v" and len(run[0][0]) == 1 and sum(len(w) for w, _ in run[1:]) >= 2:
+        run.pop(0)  # 是职工医保, 有自有住房: a one-character verb before the thing
+    while run and run[-1][1] in VERB_TAGS:
+        run.pop()  # 公示期为: 公示 and 期 make one noun; a verb that ends the run is the sentence's
+    topic = _trim([word for word, _ in run])
     return topic if topic and len(topic) <= MAX_LABEL + 2 and topic not in sets.vague else None
 
 
+_CAUSE_OPENERS = ("受", "随着", "由于", "因为", "为了", "因")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]+")
 _ASIDE_LENGTH = 24
 
