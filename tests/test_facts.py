@@ -788,3 +788,20 @@ def test_the_doses_of_one_application_and_their_water_share_the_rate():
     facts = extract_facts("每亩用240克/升噻呋酰胺悬浮剂20毫升，或5%井冈霉素水剂150—200毫升，兑水30公斤喷雾。")
     assert [(f.text, f.per) for f in facts if f.unit != "%"] == [
         ("240克/升", "升"), ("20毫升", "亩"), ("150—200毫升", "亩"), ("30公斤", "亩")]
+
+
+@pytest.mark.parametrize("text, pers", [
+    ("每小时基本工资由190元调升至196元。", ["小时", "小时"]),  # a rate raised to a new level keeps its denominator
+    ("月最低工资标准一类区域2420元/月，二类区域2280元/月，分别比现行标准提高150元、140元。", ["月", "月", "月", "月"]),
+    ("低收入组人均可支配收入12086元，中间偏下收入组22734元。", ["人", "人"]),  # groups side by side
+    ("每次收取一般诊疗费10元，其中医保基金支付8元，个人自付2元。", ["次", "次", "次"]),  # the parts of a breakdown
+    ("公司每年按入股资金的6%支付保底收益，其中70%用于分红，10%留作公积金。", ["年", None, None]),  # shares are no rate
+    ("房租一年四万八，押金八千，转让费三万五。", ["年", None, None]),  # another kind of money
+])
+def test_figures_after_a_rate_share_its_denominator_only_when_they_continue_it(text, pers):
+    assert [f.per for f in extract_facts(text)] == pers
+
+
+def test_a_spoken_sum_that_a_statement_is_about_is_money():
+    text = "总造价四十六万八千元，政府补贴二十万，剩下的二十六万八千由住户自己出，四万五相当于半年的收入。"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)][2:4] == [(268000, "元", None), (45000, "元", None)]
