@@ -262,6 +262,14 @@ def test_subtitle_cues_are_chrome():
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(186000, "亩")]
 
 
+def test_a_chat_log_reads_as_a_transcript():
+    text = ("王阿姨 09:12\n侬看看大概要多少铜钿？\n\n小陈 09:20\n人工加辅料三万二左右。\n\n"
+            "王阿姨 09:31\n三万二？只有两万六。\n\n小陈 09:40\n三万好伐？\n")
+    extraction = extract(text)
+    assert [(f.value, f.unit) for f in extraction.facts] == [(32000, "元"), (32000, "元"), (26000, "元"), (30000, "元")]
+    assert "小陈：人工加辅料" in extraction.cleaned.text and "09:20" not in extraction.cleaned.text
+
+
 def test_a_caption_unit_serves_the_table_below():
     text = "表1 专项资金支出结构（单位：万元）\n项目名称\t金额\t占比\n培训补贴\t1,246.2\t67.0%\n"
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(12462000, "元", "培训补贴"), (67, "%", "培训补贴")]
@@ -805,3 +813,17 @@ def test_figures_after_a_rate_share_its_denominator_only_when_they_continue_it(t
 def test_a_spoken_sum_that_a_statement_is_about_is_money():
     text = "总造价四十六万八千元，政府补贴二十万，剩下的二十六万八千由住户自己出，四万五相当于半年的收入。"
     assert [(f.value, f.unit, f.per) for f in extract_facts(text)][2:4] == [(268000, "元", None), (45000, "元", None)]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("岁支约占租入十之七。", [(70, None, "about")]),  # 十之七: seven tenths
+    ("十之六七的田都荒了。", [(60, 70, None)]),
+    ("百分之六七的人", [(6, 7, None)]),  # two neighbouring digits are a range, not 67
+    ("新沟深三尺许。", [(3, None, "about")]),  # 许: classical "or so"
+    ("收成不及伍成", [(50, None, "under")]),
+    ("佃约一百二十八件", [(128, None, None)]),  # 佃约 is a tenancy deed, no 约
+    ("每亩租谷一石二斗四升", [(1.24, None, None)]),  # 石, 斗 and 升 in one figure
+])
+def test_classical_shares_bounds_and_measures(text, values):
+    assert [(f.value, f.value_max, f.approx) for f in extract_facts(text)] == values
+

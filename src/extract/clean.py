@@ -111,6 +111,10 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
             + (_english_lines(text) if _ENGLISH_WORD.search(text) else [])
         if chrome:
             text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
+    if "\n" in text:
+        colons, times = _chat_headers(text)
+        if colons:
+            text, drop = _overwrite(text, colons, "："), drop + times
     aligned = source if len(raw) == len(text) else text  # the raw text where its offsets are the text's
     captions = _caption_lines(text)
     drop += _wrapped_line_breaks(text, rows, captions, aligned)
@@ -708,6 +712,20 @@ def _subtitle_timing(text: str) -> list[tuple[int, int]]:
     if "-->" not in text and "[" not in text:
         return []
     return [m.span() for m in _CUE.finditer(text)]
+
+
+# A chat log's header line, the sender and the time (王阿姨 09:12) over each message: the
+# message reads as the sender's turn (王阿姨：…), as in a transcript.
+_CHAT_HEADER = regex.compile(r"(?m)^[ \t]*\p{Han}{2,6}(?P<gap>[ \t\u3000]+)(?P<time>(?:\d{1,2}月\d{1,2}日[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\n\s*)(?=\S)")
+CHAT_HEADERS = 3  # header lines that make a text a chat log
+
+
+def _chat_headers(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where a chat log's headers get a colon after the sender, and the times to drop."""
+    headers = list(_CHAT_HEADER.finditer(text)) if ":" in text else []
+    if len(headers) < CHAT_HEADERS:
+        return [], []
+    return [m.start("gap") for m in headers], [(m.start("gap") + 1, m.end("time")) for m in headers]
 
 
 # ---------------------------------------------------------------- doubled headlines

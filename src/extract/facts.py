@@ -8,7 +8,7 @@ import regex
 
 from .clean import CleanText, clean
 from .mentions import CHANGE_VERBS, PERCENT_KINDS, SENTENCE_END, SPOKEN_SUM_RULE, SUM_AS_TOPIC, Mention, Rejection, doc_spans, find_mentions, lookups
-from .normalize import normalize
+from .normalize import is_attribute, normalize
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
 from .subject import find_subjects
@@ -71,7 +71,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     body = cleaned.text
     spans = doc_spans(body, rules)
     scan = find_mentions(body, rules, spans)
-    taken = [(m.num_start, m.end) for m in scan.mentions if not _strength(body, m)]
+    taken = [(m.num_start, m.end) for m in scan.mentions if not _strength(body, m) and not is_attribute(body, m)]
     sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
     restated: list[tuple[int, bool]] = []  # facts restating the one before in brackets; the same sum or not
@@ -126,12 +126,13 @@ def _year_of(date: str | None) -> int | None:
 
 
 _CHANGES = "|".join(CHANGE_VERBS)
-_PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|调?[降升增减高低]|涨|跌)?(?:到|至|为)"
+_PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|压缩|调?[降升增减高低]|涨|跌)?(?:到|至|为)"
                           r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
-                          rf"|[，,]?(?:分别)?(?:(?:环比|同比|比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升)了?(?:约|近)?"  # 每公斤6.8元，环比上涨0.5元
+                          rf"|[，,]?(?:分别)?(?:(?:环比|同比|比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升|回落|回升|下滑|攀升)了?(?:约|近)?"  # 每公斤6.8元，环比上涨0.5元
                           r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?"  # 每股收益0.21元，上年同期为0.25元
                           r"|[，,；;、]第?[一二三四五六七八九十\d]{1,2}[档级等类](?:标准)?(?:为|是)?"  # 一档每生每年2500元，二档2000元: tiers of a rate
-                          r"|[，,；;、]\p{Han}{1,6}(?:组|居民|职工)(?:为|是)?)")  # 高收入组人均36210元，低收入组7480元: groups
+                          r"|[，,；;、]\p{Han}{1,6}(?:组|居民|职工)(?:为|是)?"  # 高收入组人均36210元，低收入组7480元: groups
+                          r"|[，,；;、]\d{1,2}年及?(?:以上|以下)(?:的)?(?:为|是)?)")  # 5年以上年利率为2.85%，5年及以下为2.35%: tenors
 
 
 def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact, rules: Rules) -> None:

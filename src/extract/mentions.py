@@ -49,8 +49,8 @@ _TOKEN = rf"""
   | 来(?=[万萬亿億])                 # 一百五十来万
 )*
 """
-SCAN = regex.compile(rf"(?P<pct>[百千万佰仟萬]分之)|(?P<num>{_TOKEN})", regex.VERBOSE)
-PERCENT_SCALE = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01}  # 千分之三 = 0.3 %
+SCAN = regex.compile(rf"(?P<pct>[百千万佰仟萬]分之|(?<![〇零一二两三四五六七八九十百千万\d])十分?之(?=[一二三四五六七八九]))|(?P<num>{_TOKEN})", regex.VERBOSE)
+PERCENT_SCALE = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01, "十": 10}  # 千分之三 = 0.3 %, 十之七 = 70 %
 TOKEN = regex.compile(_TOKEN, regex.VERBOSE)
 
 RANGE_SEPARATORS = "-—–~至到"
@@ -69,7 +69,7 @@ _HOUSEHOLD_HEAD = regex.compile(r"\p{Han}{1,6}?(?:户(?![厕籍型口])|家庭|�
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
-MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢"  # spoken sentence-final particles
+MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢伐"  # spoken sentence-final particles (伐: Wu)
 PERCENT_KINDS = ("percent", "percentage_point")
 _LATIN = regex.compile(r"[A-Za-z]")
 # What closes a spoken clause after its figure: 了 (一个月就快一千了。), 就行/就够了 (两千就够了)
@@ -811,14 +811,15 @@ def _far_apart(first: str, second: str) -> bool:
 # an amount of hundreds or more in Chinese numerals that closes its clause, in talk about money —
 # a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
 # same paragraph, or several in a transcript.
-_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][一二三四五六七八九十百千万]*")  # 十来万
+_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][零一二三四五六七八九十百千万]*")  # 三万零五百  # 十来万
 _AGE_BEFORE = regex.compile(r"(?:今年|[我他她]|老伴|老头子?|老太太?)$")
 _AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\s*\n?[^\n：:]{0,8}[：:]?\Z")
 _SPOKEN_TENS = regex.compile(r"[二三四五六七八九]十[一二三四五六七八九]?")
 # 剩下的二十六万八千由住户出, 四万五相当于大半年的收入, 收一千五的管理费: a sum that a statement
 # is about; it starts something new, so it carries no rate of the figure before it
 SUM_AS_TOPIC = r"由\p{Han}|相当于|是[跟向找从]|卖给|的\p{Han}{0,3}[费金款](?!\p{Han})"
-_SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}—…]|$)|[加减乘]"
+_SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}、—…]|$)|[加减乘]"
+                                r"|好[伐吗不]|行[伐吗]|就[零一二两三四五六七八九十百千万]+(?=[，。！？])|给(?:[你我他她侬]|您)"  # 三万好伐？, 三万就三万, 打五万给侬
                                 rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)"  # 还有一万二没结，: a sum still owed
                                 r"|太[低高贵少多]|成交|我就|就[卖给行成]|卖不卖|行不行|行吗|能不能|不成问题|没问题|不是问题|对吧|对不对|是吧"  # haggling: 一千二太低了, 一千三我就卖
                                 r"|(?=" + SUM_AS_TOPIC + ")")
@@ -887,13 +888,17 @@ def _percent_words(text: str, m: regex.Match, look: _Lookups) -> Mention | None:
     token = TOKEN.match(text, m.end())
     if not token:
         return None
-    value = 100 if token.group() in ("百", "佰") else parse_number(token.group())  # 百分之百
+    spoken = parse_quantity(token.group())
+    value = None if spoken and spoken[1] is not None else 100 if token.group() in ("百", "佰") else parse_number(token.group())  # 百分之百
     scale = PERCENT_SCALE[m.group("pct")[0]]
-    spoken_range = value is None and scale == 1 and parse_quantity(token.group()) is not None  # 百分之七八十
+    spoken_range = value is None and spoken is not None and (scale == 1 or spoken[1] is not None)  # 百分之七八十, 十之六七
     if value is None and not spoken_range:
         return None
+    fixed = _round(value * scale) if value is not None else None if scale == 1 else _round(spoken[0] * scale)
     mention = Mention(m.start(), token.end(), m.start(), token.end(), (token.group(),), look.surfaces.get("%"),
-                      "percent-words", "%", fixed_value=None if spoken_range else _round(value * scale))
+                      "percent-words", "%", fixed_value=fixed)
+    if spoken_range and scale != 1:
+        mention.fixed_value_max = _round(spoken[1] * scale)
     high = _percent_range_end(text, token.end(), m.group("pct"), look) if value is not None else None
     if high is not None:  # 百分之五至百分之六, 百分之五至六
         mention.end = mention.num_end = high[1]
@@ -1200,6 +1205,10 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
         tenth = (_TENTH_DIGIT if token[-1].isdigit() else _TENTH).match(text, pos)  # 七亩五分, 6亩2分
         end = tenth.end() + len(unit.part) if tenth and text.startswith(unit.part, tenth.end()) else None
         if end is not None and not text.startswith(("钱", "钟"), end):  # 一亩五分钱 is a price, not 1.5 亩
+            part = look.surfaces.get(unit.part)
+            hundredth = _TENTH.match(text, end) if part is not None and part.part else None
+            if hundredth and text.startswith(part.part, hundredth.end()):  # 一石二斗四升: 斗's tenth too
+                return tenth.group() + hundredth.group(), hundredth.end() + len(part.part)
             return tenth.group(), end
     digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)) \
         if unit.digit_after else None
@@ -1633,7 +1642,7 @@ def _answers(mention: Mention, look: _Lookups) -> bool:
 
 
 ANSWER_REACH = 60  # characters from a question's mark to the figures that answer it
-HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算")  # a question of an amount
+HOW_MUCH = regex.compile(r"多少|几(?!口|个人|岁)|咋算|怎么算|好多钱|几多钱|几钱")  # a question of an amount (好多钱, 几多钱: south-western, Cantonese)
 
 
 def question_before(text: str, start: int) -> int | None:

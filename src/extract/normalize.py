@@ -318,6 +318,16 @@ def _names_a_base(between: str) -> bool:
     return len(between) > PERCENT_RATE_GAP or any(ch in between for ch in "的占比")
 
 
+_ONE_MEASURE_BEFORE = regex.compile(r"一\p{Han}{1,2}\Z")
+
+
+def is_attribute(text: str, mention: Mention) -> bool:
+    """一头600公斤的育肥牛可卖15800元, 一只四两的母蟹…三十八: a weight between 一 + measure
+    word and 的 + noun describes the thing counted; the 一 is the rate of the price after it."""
+    return mention.unit is not None and mention.unit.kind == "weight" and text.startswith("的", mention.end) \
+        and _ONE_MEASURE_BEFORE.search(text, max(0, mention.num_start - 3), mention.num_start) is not None
+
+
 def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: list[tuple[int, int]],
                 blocked: list[tuple[int, int]], steps: list[str]) -> str | None:
     """The nearest rate marker earlier in the clause: 每亩, 人均, 一个月, 年产.
@@ -325,7 +335,7 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     A marker serves the first figure after it only, and never one inside a set phrase
     (一次性) or inside another fact (不到一年).
     """
-    if kind == "age":
+    if kind == "age" or is_attribute(text, mention):
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
     if aside := _WORD_ASIDE.search(text, max(0, clause_start - 9), clause_start):
@@ -354,7 +364,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if per == "$per":
         per = _canonical(m.group("per"), rules)
     between = text[m.end():mention.num_start]
-    if kind in PERCENT_KINDS and _names_a_base(between) and not (per in SHARE_PERIODS and _PAID_ON.match(between)):
+    share = kind in PERCENT_KINDS or mention.unit.unit == "倍"  # 月平均工资的3倍: a multiple of a base is a share
+    if share and _names_a_base(between) and not (per in SHARE_PERIODS and _PAID_ON.match(between)):
         return None  # but 每年按入股资金的6%支付: a yearly payment at a rate of a base
     if kind in PERCENT_KINDS and per.endswith("元"):
         return None  # 万元GDP用水量下降3%: a share or a change of a per-万元 indicator is no rate
