@@ -308,6 +308,7 @@ def _rate_alternation(rules: Rules, at_number: bool) -> regex.Pattern | None:
 
 
 PERCENT_RATE_GAP = 4
+_POINT_IN_TIME = regex.compile(r"[前后内]|以[前后来内]|之[前后内]")
 
 
 _PAID_ON = regex.compile(r"\s*(?:按照|按|以)")
@@ -361,6 +362,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if best is None:
         return None
     m, per, rule_id = best
+    if m.group().startswith("一") and _POINT_IN_TIME.match(text, m.end()):
+        return None  # 比一周前回落0.3元: a point in time, no rate (checked here: a lookahead in every 一 marker slows the search)
     if per == "$per":
         per = _canonical(m.group("per"), rules)
     between = text[m.end():mention.num_start]

@@ -577,8 +577,6 @@ def _compile_rate(out: Rules, rule: Rule) -> None:
         elif str(word).startswith(("月", "年", "日")):  # 当月销量, 今年产值: that month, not each
             guard = "(?<![\\d〇零一二两三四五六七八九十当本上下同今去明该])"
         after = "(?!级)" if str(word).endswith("年") else ""  # 小学一年级 names a grade
-        if str(word).startswith("一"):
-            after += "(?![前后内]|以[前后来内]|之[前后内])"  # 比一周前回落0.3元: a point in time, no rate
         out.rate_before.append((guard + regex.escape(str(word)) + after, str(rule.get("per")), rule.id))
     if rule.get("pattern"):
         out.rate_before.append((rule.get("pattern"), str(rule.get("per")), rule.id))
