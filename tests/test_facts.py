@@ -827,3 +827,8 @@ def test_a_spoken_sum_that_a_statement_is_about_is_money():
 def test_classical_shares_bounds_and_measures(text, values):
     assert [(f.value, f.value_max, f.approx) for f in extract_facts(text)] == values
 
+
+def test_floors_and_tiers_before_their_figures_are_labels():
+    assert [(f.value, f.unit) for f in extract_facts("可参照以下比例：二层5%、三层10%。")] == [(5, "%"), (10, "%")]
+    assert [(f.value, f.unit) for f in extract_facts("二档| 50—99头|每平方米100元")] == [(50, "头"), (100, "元")]
+

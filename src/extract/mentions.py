@@ -61,7 +61,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿]|$)"
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿不]|$)"
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
@@ -1020,6 +1020,9 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         compound = _compound_money(text, start, look) if text[end] in "块元角毛" else _compound_duration(text, start, look)
         if compound:
             return _duration_range(text, compound, look) or _money_range(text, compound, look) or compound
+        jiao = _jiao_to_yuan(text, start, end, look) if text[end] in "角毛" else None
+        if jiao:
+            return jiao  # 每件8毛到1块5
     tokens = [text[start:end]]
     pos = end
     # a range: 300—1800, 三到五, 10万至20万
@@ -1130,6 +1133,15 @@ def _duration_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
                    fixed_value_max=_round(high_value))
 
 
+def _jiao_to_yuan(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
+    """8毛到1块5: a range from jiao to yuan, read as the sum in 元 at both ends."""
+    value, unit = parse_number(text[start:end]), look.surfaces.get("元")
+    if value is None or unit is None or _range_end(text, end + 1) is None:
+        return None
+    low = Mention(start, end + 1, start, end + 1, (text[start:end + 1],), unit, "compound", unit.id, fixed_value=_round(value / 10))
+    return _money_range(text, low, look)
+
+
 def _money_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
     """一块二毛二到一块二毛五, 一块二毛五到一块三: a range whose lower bound is a sum of
     yuan, jiao and fen."""
@@ -1138,8 +1150,8 @@ def _money_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
     if high is None or high.unit is None or high.unit.unit != low.unit.unit or len(high.tokens) != 1:
         return None
     top = _bound(high)
-    if top is not None and high.fixed_value is None and high.fraction:
-        top += high.fraction  # 一块三: the digit after the unit
+    if top is not None and high.fixed_value is None:
+        top = (top + (high.fraction or 0)) * high.unit.factor  # 一块三: the digit after the unit; 九毛: 0.9 元
     if top is None or not low.fixed_value < top:
         return None
     mention = Mention(low.start, high.end, low.num_start, high.num_end, (text[low.start:high.end],), low.unit, "compound",
@@ -1261,7 +1273,7 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
 MINUS_SIGNS = "-－−"
 
 
-_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9](?=[十百千万]))(?!、)")
+_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9](?=[十百千万]|[块塊元蚊毛角个個只斤人岁歲户戶家名位成]))(?!、)")
 
 
 def _neighbour_after(text: str, start: int, pos: int) -> regex.Match | None:

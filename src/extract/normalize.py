@@ -224,6 +224,10 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         start = rate.start()
         m = pattern.search(text, max(_clause_start(text, start), start - reach), start)
     if m is None:
+        share = _ABOUT_SHARE_OF.search(text, max(0, start - 30), start) if mention.unit and mention.unit.unit == "%" else None
+        if share:  # 约占公司总股本15.66亿股的1.52%: 约占 stands before the base and its figure
+            steps.append(f"approx about: {share.group(1)} before the base of the share")
+            return "about"
         return None
     if not _may_stand(text, m, rules):
         return None  # 带过一千多个学生 holds no 过
@@ -233,6 +237,8 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
     while (closer := pattern.search(text, m.start() + len(word), start)) is not None and _may_stand(text, closer, rules):
         m = closer
         word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
+    if word.endswith("占") and m.start() + len(word) < start and text.startswith("的", mention.end):
+        return None  # 约占公司总股本15.66亿股的1.52%: the base of the share is exact; the share is about
     if m.start() + len(word) == start:
         mention.start = min(mention.start, m.start())
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
@@ -245,6 +251,7 @@ def _may_stand(text: str, m: regex.Match, rules: Rules) -> bool:
     return not needed or text[m.end():m.end() + 1] in needed
 
 
+_ABOUT_SHARE_OF = regex.compile(r"(约占|大约占)[^，。；;,\n]{1,24}的$")
 _RATE_LEAD = regex.compile(r"(?:每一?个?\p{Han}{1,3}?|[人户亩村日月年]均)+$")
 
 
