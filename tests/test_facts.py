@@ -832,3 +832,14 @@ def test_floors_and_tiers_before_their_figures_are_labels():
     assert [(f.value, f.unit) for f in extract_facts("可参照以下比例：二层5%、三层10%。")] == [(5, "%"), (10, "%")]
     assert [(f.value, f.unit) for f in extract_facts("二档| 50—99头|每平方米100元")] == [(50, "头"), (100, "元")]
 
+
+
+@pytest.mark.parametrize("text, per", [
+    ("头一年我家就打了三千多斤麦子。", None),  # the first year: one period, no rate
+    ("近一周全市医疗机构共接诊中暑患者86例。", None),
+    ("比前一年增加了两千元。", None),
+    ("以前一天只有两趟班车。", "天"),  # but 以前 then a rate
+    ("在外头一个月到手六千出头。", "月"),
+])
+def test_a_single_period_is_no_rate(text, per):
+    assert [f.per for f in extract_facts(text)][-1] == per

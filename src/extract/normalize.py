@@ -316,6 +316,8 @@ def _rate_alternation(rules: Rules, at_number: bool) -> regex.Pattern | None:
 
 PERCENT_RATE_GAP = 4
 _POINT_IN_TIME = regex.compile(r"[前后内]|以[前后来内]|之[前后内]")
+ONE_PERIODS = ("年", "月", "周", "天", "日", "季度", "季")
+_ONE_PERIOD = regex.compile(r"(?:(?<![外里上码])头|(?<![以之])前|近)$")  # 头一年, 前一年, 近一周 (not 以前一天, 外头一个月)
 
 
 _PAID_ON = regex.compile(r"\s*(?:按照|按|以)")
@@ -369,10 +371,11 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if best is None:
         return None
     m, per, rule_id = best
-    if m.group().startswith("一") and _POINT_IN_TIME.match(text, m.end()):
-        return None  # 比一周前回落0.3元: a point in time, no rate (checked here: a lookahead in every 一 marker slows the search)
     if per == "$per":
         per = _canonical(m.group("per"), rules)
+    if m.group().startswith("一") and (_POINT_IN_TIME.match(text, m.end()) or (
+            per in ONE_PERIODS and _ONE_PERIOD.search(text, max(0, m.start() - 3), m.start()))):
+        return None  # 比一周前回落0.3元, 头一年: a point in time or one period, no rate (checked here: lookarounds in every 一 marker slow the search)
     between = text[m.end():mention.num_start]
     share = kind in PERCENT_KINDS or mention.unit.unit == "倍"  # 月平均工资的3倍: a multiple of a base is a share
     if share and _names_a_base(between) and not (per in SHARE_PERIODS and _PAID_ON.match(between)):
