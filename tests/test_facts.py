@@ -843,3 +843,25 @@ def test_floors_and_tiers_before_their_figures_are_labels():
 ])
 def test_a_single_period_is_no_rate(text, per):
     assert [f.per for f in extract_facts(text)][-1] == per
+
+
+def test_a_caption_with_fewer_units_than_columns_serves_them_by_meaning():
+    text = ("单位：人、万元\n\n| 村 | 外出务工人数 | 其中：省外 | 上半年务工收入 |\n|:---|---:|---:|---:|\n"
+            "| 石桥村 | 2,146 | 1,430 | 6,440 |\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(2146, "人"), (1430, "人"), (64400000, "元")]
+
+
+def test_a_subtitle_framed_by_dashes_and_printed_twice_is_read_once():
+    text = "————白沙镇土地托管面积突破3.2万亩侧记————白沙镇土地托管面积突破3.2万亩侧记\n正文。"
+    assert [f.value for f in extract_facts(text)] == [32000]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("按农户六成、企业四成分配。", [60, 40]),  # 成分 only as a word of its own
+    ("剩下八成分给大家。", [80]),
+    ("他带着老伴和两个儿子上山。", [2]),  # 个儿 is stature only before 高, 矮…
+    ("自己担一成。", [10]),  # 一成 is a share, not an article
+    ("全乡有小学十一所、初中一所。", [11, 1]),  # the 一 of a list of counts
+])
+def test_shares_and_counts_that_look_like_words(text, values):
+    assert [f.value for f in extract_facts(text)] == values

@@ -748,7 +748,13 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
         half = len(token) // 2
         if len(token) % 2 == 0 and token[:half] == token[half:]:
             drop.append((m.start(1) + half, m.end(1)))
+        elif (framed := _FRAMED_TWICE.fullmatch(text, m.start(), m.end())) is not None:
+            drop.append((framed.start("again"), m.end()))  # ——副题——副题: the second copy with its frame
     return drop
+
+
+# A subtitle framed by dashes, printed twice: ————槐川县…侧记————槐川县…侧记
+_FRAMED_TWICE = regex.compile(r"(?P<frame>[—\-－]{2,})(?P<title>\p{Han}\S{6,}?)(?P<again>(?P=frame)?(?P=title)(?P=frame)?)")
 
 
 def _doubled_spaced_line(line: regex.Match) -> tuple[int, int] | None:

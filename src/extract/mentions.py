@@ -564,7 +564,9 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
-    if caption and (len(caption) == 1 or len(caption) <= len(bare)):
+    if caption and 1 < len(caption) < len(bare):  # 单位：人、万元 over 外出务工人数 | 其中：省外 | 上半年务工收入
+        _units_by_meaning(text, cells, bare, caption, columns)
+    if caption and (len(caption) == 1 or len(caption) <= len(bare)) and not any(k in columns for k in bare):
         # 单位：亿元 serves the columns whose header names no unit; 单位：万亩、公斤/亩、万吨
         # names them one by one, the last ones when label columns come first (购机者 | 数量 | 补贴金额)
         for k, (unit, per) in zip(bare[-len(caption):] if len(caption) > 1 else bare,
@@ -579,6 +581,28 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
     captioned = frozenset(k for k in bare if k in columns)
     return _Header(columns, column_per, unit_column, names, captioned)
+
+
+# What a column's name says it counts, for a caption that names fewer units than the table has bare columns
+_HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
+                 ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
+
+
+def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict) -> None:
+    """Each bare column takes the caption's unit its name calls for (人数 → 人, 收入 → 万元), and
+    a 其中 column the unit of the column before it; all or nothing."""
+    by_kind = {unit[0].kind: unit for unit, _ in caption}
+    found = {}
+    for k in bare:
+        name = text[slice(*cells[k])].strip()
+        kind = next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
+        if kind in by_kind:
+            found[k] = by_kind[kind]
+        elif name.startswith("其中") and k - 1 in found:
+            found[k] = found[k - 1]  # 其中：省外: a part of the column before it
+    named = {(unit.unit, magnitude) for unit, magnitude in found.values()}
+    if len(found) == len(bare) or {(unit.unit, magnitude) for (unit, magnitude), _ in caption} <= named:
+        columns |= found
 
 
 def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit_cells: set[int],
