@@ -865,3 +865,13 @@ def test_a_subtitle_framed_by_dashes_and_printed_twice_is_read_once():
 ])
 def test_shares_and_counts_that_look_like_words(text, values):
     assert [f.value for f in extract_facts(text)] == values
+
+
+@pytest.mark.parametrize("text, pers", [
+    ("合作社按每斤四块五的保底价收购，比市场价高三四毛。", ["斤", "斤"]),
+    ("今年干耳回收价每斤42元至48元，高于市场价3元左右。", ["斤", "斤"]),
+    ("每亩纯收益在250元到300元之间，比上年减少100元上下。", ["亩", "亩"]),
+    ("每亩补贴690元，另发放农资1000元。", ["亩", None]),  # no comparison: another sum
+])
+def test_a_figure_compared_with_a_rate_keeps_its_denominator(text, pers):
+    assert [f.per for f in extract_facts(text)] == pers

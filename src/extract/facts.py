@@ -95,6 +95,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
                 _share_contrast(body, kept, facts, mention, fact)
             if fact.per is None:
                 _share_dose(body, kept, facts, mention, fact)
+            if fact.per is None:
+                _share_comparison(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -200,6 +202,23 @@ def _share_breakdown(text: str, kept: list[Mention], facts: list[Fact], mention:
                 fact.per = prior.per
                 fact.steps.append(f"per {prior.per}: a part of {prior.text}, after 其中")
             return
+
+
+# the clause of a figure compared with the rate before it: 比市场价高三四毛, 高于市场价3元左右, 比保底多出40元
+_COMPARED_CLAUSE = regex.compile(r"[，,](?:(?:比|较)[^，。；;,\d]{0,8}?(?:高出|多出|高|低|多|少|便宜|贵|涨|降|增加|减少|上涨|下降)"
+                                 r"|(?:高于|低于|高出|低出)[^，。；;,\d]{0,8}?)了?(?:约|近)?\Z")
+
+
+def _share_comparison(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
+    """按每斤四块五的保底价收购，比市场价高三四毛: a figure that says how much more or less
+    than something else a rate is, in the next clause of the same sentence, is of the same
+    denominator."""
+    if fact.kind in PERCENT_KINDS or not prior.per or prior.unit != fact.unit:
+        return
+    between = text[before.end:mention.start]
+    if _SENTENCE_BREAK.search(between) is None and _COMPARED_CLAUSE.search(between):
+        fact.per = prior.per
+        fact.steps.append(f"per {prior.per}: compared with the rate {prior.text} before it")
 
 
 def _share_dose(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:
