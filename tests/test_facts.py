@@ -875,3 +875,12 @@ def test_shares_and_counts_that_look_like_words(text, values):
 ])
 def test_a_figure_compared_with_a_rate_keeps_its_denominator(text, pers):
     assert [f.per for f in extract_facts(text)] == pers
+
+
+def test_a_bound_word_before_a_pair_bounds_both():
+    assert [f.approx for f in extract_facts("最高分别不超过1万元和3万元。")] == ["under", "under"]
+    assert [f.approx for f in extract_facts("5000元以上和3000元")] == ["over", None]  # a bound after the first only
+
+
+def test_a_masked_phone_number_is_no_figure():
+    assert [f.value for f in extract_facts("3. 王子涵 一年级 186****3318\n全县**186家**民宿")] == [186]

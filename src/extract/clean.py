@@ -123,7 +123,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop += _thousands_separators(text, aligned, drop)
     drop += _doubled_runs(text)
     drop += [span for line in _LINE.finditer(aligned) if (span := _doubled_spaced_line(line))]  # the raw: its spaces
-    drop += [m.span() for m in _BOLD.finditer(text)] if "**" in text else []
+    if "**" in text:  # Markdown bold, but not the stars of a masked phone number (186****3318)
+        masked = {k for m in _MASKED_DIGITS.finditer(text) for k in range(*m.span())}
+        drop += [m.span() for m in _BOLD.finditer(text) if m.start() not in masked]
     drop += [m.span() for m in _FIGURE_BRACKETS.finditer(text)] + [m.span() for m in _BRACKET_MARKER.finditer(text)] \
         if "【" in text else []
     drop += _doubled_lines(text)
@@ -411,6 +413,7 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
+_MASKED_DIGITS = regex.compile(r"\d{3}\*{4}\d{4}")
 # A form's filled-in figure in lenticular brackets: 预计达【3,600户】 reads 预计达3,600户
 _BRACKET_MARKER = regex.compile(r"(?m)^[ \t\u3000]*\K【\d{1,2}】")  # 【3】3岁以下…: a list item's number, no figure
 _FIGURE_BRACKETS = regex.compile(r"【(?=[约近逾超\d][^【】\n]{0,16}】)|(?<=【[约近逾超\d][^【】\n]{0,16})】")

@@ -97,6 +97,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
                 _share_dose(body, kept, facts, mention, fact)
             if fact.per is None:
                 _share_comparison(body, kept[-1], facts[-1], mention, fact)
+        if facts and fact.approx is None:
+            _share_bound(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
         facts.append(fact)
@@ -219,6 +221,17 @@ def _share_comparison(text: str, before: Mention, prior: Fact, mention: Mention,
     if _SENTENCE_BREAK.search(between) is None and _COMPARED_CLAUSE.search(between):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: compared with the rate {prior.text} before it")
+
+
+_BOUND_LIST = regex.compile(r"[和、及与或]")
+
+
+def _share_bound(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
+    """最高分别不超过1万元和3万元: the bound word before a list of two figures bounds both."""
+    if prior.approx in ("under", "over") and prior.unit == fact.unit and _BOUND_LIST.fullmatch(text, before.end, mention.start) \
+            and text[before.start:before.num_start] and not text[before.start].isdigit():
+        fact.approx = prior.approx
+        fact.steps.append(f"approx {prior.approx}: of the list {prior.text} opens")
 
 
 def _share_dose(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:

@@ -188,7 +188,7 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
         near = before[-ACCOUNT_GAP:]
         account = next((w for w in _accounts(rules) if w in before[-len(w) - 3:] or (
             w in near and not _HOUSEHOLD_NOUN.search(near, near.rindex(w) + len(w)))), None)
-        if role == "firm" or account:
+        if role == "firm" or (account and role not in ("person", "household")):  # 企业与3100余户果农: the farmers
             steps.append(f"kind count: 户 counts {'firms (' + (mention.noun or 'firm noun') + ')' if role == 'firm' else 'accounts (' + account + ')'}")
             return "count"
         steps.append("kind households")
