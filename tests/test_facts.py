@@ -884,3 +884,21 @@ def test_a_bound_word_before_a_pair_bounds_both():
 
 def test_a_masked_phone_number_is_no_figure():
     assert [f.value for f in extract_facts("3. 王子涵 一年级 186****3318\n全县**186家**民宿")] == [186]
+
+
+def test_a_short_row_under_a_space_aligned_table_is_a_row():
+    text = ("一、收入情况（单位：元）\n    项  目                    金  额        备  注\n"
+            "    门面出租                   38,000       共4间门面\n    上级补助                  120,000       村级运转经费\n"
+            "    合  计                    158,000\n")
+    assert [f.value for f in extract_facts(text)][-1] == 158000
+
+
+@pytest.mark.parametrize("text, values", [
+    ("七块八太贵了，五块五整不整？", [7.8, 5.5]),  # the tenth after 块 before 太, 整
+    ("盖起了两层半的小楼", [2.5]),
+    ("码头吞吐量约118万个标准箱", [1180000]),
+    ("主持人：感谢两位做客《乡村会客厅》。", []),  # guests addressed, no count
+    ("附件：站点照片12张.zip", []),
+])
+def test_spoken_tenths_halves_and_chrome(text, values):
+    assert [f.value for f in extract_facts(text)] == values

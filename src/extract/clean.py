@@ -182,8 +182,18 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     (`1　张某某　河西村　补贴面积320亩`): two or more gaps between fields, no full stop."""
     if "\t" not in text and "\u3000" not in text and "  " not in text:
         return []
-    return [(m.start(), m.end()) for m in _LINE.finditer(text)
-            if "。" not in m.group() and (len(_field_gaps(text, m.start(), m.end())) >= 2 or m.group().strip().count("\t") >= 2)]
+    lines = list(_LINE.finditer(text))
+    rows = {k for k, m in enumerate(lines)
+            if "。" not in m.group() and (len(_field_gaps(text, m.start(), m.end())) >= 2 or m.group().strip().count("\t") >= 2)}
+    # 合  计      397,260 under rows of three columns: a row of the same table with its last cells empty
+    short = {k for k, m in enumerate(lines) if k not in rows
+             and len(gaps := _field_gaps(text, m.start(), m.end())) == 1 and _FIGURE_CELL.fullmatch(text, gaps[0].end(), m.end())}
+    while grown := {k for k in short - rows if {k - 1, k + 1} & rows}:
+        rows |= grown
+    return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
+
+
+_FIGURE_CELL = regex.compile(r"[-−+]?\d[\d.,，]{0,14}[%％]?[ \t\u3000]*")
 
 
 def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:

@@ -61,7 +61,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿不]|$)"
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿不太整可]|$)"
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
@@ -562,6 +562,10 @@ class _Header:
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups) -> _Header:
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
+    for k, cell in enumerate(cells if not caption else ()):  # 户数, 人数: a count of households or people, no unit written
+        counted = _COUNT_HEADER.fullmatch(text, *cell)
+        if k not in columns and counted and counted.group(1) in look.surfaces:
+            columns[k] = (look.surfaces[counted.group(1)], 1)
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
     if caption and 1 < len(caption) < len(bare):  # 单位：人、万元 over 外出务工人数 | 其中：省外 | 上半年务工收入
@@ -583,6 +587,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned)
 
 
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}([户人家])数[ \t]*")  # 户数, 受益户数: one header, not 补助资金 受益户数
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
@@ -841,7 +846,7 @@ _AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\
 _SPOKEN_TENS = regex.compile(r"[二三四五六七八九]十[一二三四五六七八九]?")
 # 剩下的二十六万八千由住户出, 四万五相当于大半年的收入, 收一千五的管理费: a sum that a statement
 # is about; it starts something new, so it carries no rate of the figure before it
-SUM_AS_TOPIC = r"由\p{Han}|相当于|是[跟向找从]|卖给|的\p{Han}{0,3}[费金款](?!\p{Han})"
+SUM_AS_TOPIC = r"由\p{Han}|相当于|是(?:[跟向找从]|贷款|借的|自筹)|卖给|的\p{Han}{0,3}(?:[费金款]|补贴|补助|工资|奖金)(?!\p{Han})"
 _SPOKEN_SUM_END = regex.compile(rf"{_APPROX_TAIL}(?:[都就也还]|[{MODAL_PARTICLES}])?(?:[{_SPOKEN_CLAUSE_MARKS}、—…]|$)|[加减乘]"
                                 r"|好[伐吗不]|行[伐吗]|就[零一二两三四五六七八九十百千万]+(?=[，。！？])|给(?:[你我他她侬]|您)"  # 三万好伐？, 三万就三万, 打五万给侬
                                 rf"|[没未]\p{{Han}}{{1,2}}(?=[{_SPOKEN_CLAUSE_MARKS}]|$)"  # 还有一万二没结，: a sum still owed
@@ -1425,7 +1430,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
                                        or unit[0].kind == "area"  # 两亩半天麻
-                                       or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至")):
+                                       or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至", "的")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
 

@@ -239,8 +239,8 @@ def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules,
         word, approx, _, rule_id = rules.approx_before[int(m.lastgroup[1:])]
     if word.endswith("占") and m.start() + len(word) < start and text.startswith("的", mention.end):
         return None  # 约占公司总股本15.66亿股的1.52%: the base of the share is exact; the share is about
-    if m.start() + len(word) == start:
-        mention.start = min(mention.start, m.start())
+    if m.start() + len(word) == start:  # the word joins the mention, but not the 数 of 人数 in 人数过了五千二
+        mention.start = min(mention.start, m.start() + (word[0] in "数量额" and len(word) > 1))
     steps.append(f"approx {approx}: {word} before the number (rule {rule_id})")
     return approx
 
@@ -334,7 +334,7 @@ _ONE_MEASURE_BEFORE = regex.compile(r"一\p{Han}{1,2}\Z")
 def is_attribute(text: str, mention: Mention) -> bool:
     """一头600公斤的育肥牛可卖15800元, 一只四两的母蟹…三十八: a weight between 一 + measure
     word and 的 + noun describes the thing counted; the 一 is the rate of the price after it."""
-    return mention.unit is not None and mention.unit.kind == "weight" and text.startswith("的", mention.end) \
+    return mention.unit is not None and mention.unit.kind in ("weight", "area") and text.startswith("的", mention.end) \
         and _ONE_MEASURE_BEFORE.search(text, max(0, mention.num_start - 3), mention.num_start) is not None
 
 
