@@ -741,7 +741,7 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
     names is of the sentence's topic, the nouns it opens with (past its dateline, dates and
     places)."""
     opening = _DATELINE.match(text, clause_start(text, start, SENTENCE_END)).end()
-    words = list(sets.tag(_DATES.sub("", text[opening:start])))
+    words = list(sets.tag(_DATES.sub("", text[opening:min(start, opening + _PROSE_TOPIC_REACH)])))
     if words and (words[0][1] == "p" or words[0][0] in _CAUSE_OPENERS or (kind == "age" and words[0][1] == "r")):
         return None  # 按不变价格计算，增长5.6%, 受央行…影响: a sentence opening with a preposition has no topic; 我是党员: an age is mine
     while words and (words[0][1] in _NO_TOPIC_TAGS or _WHOLE_PLACE.fullmatch(words[0][0])):
@@ -762,6 +762,7 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
     return topic if topic and len(topic) <= MAX_LABEL + 2 and topic not in sets.vague else None
 
 
+_PROSE_TOPIC_REACH = 16  # characters of a sentence's opening read for its topic: the topic is short, tagging is not cheap
 _CAUSE_OPENERS = ("受", "随着", "由于", "因为", "为了", "因")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]+")
 _ASIDE_LENGTH = 24
