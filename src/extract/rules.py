@@ -40,7 +40,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "spoken": ({"role", "words"}, set()),
 }
 NOUN_ROLES = ("person", "household", "firm", "account")
-SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension", "host",
+SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension", "host", "no-topic",
                  "group")
 SPOKEN_ROLES = ("correction",)
 EXCLUSION_SCOPES = ("number", "mention")

@@ -67,6 +67,7 @@ class _WordSets:
     dimensions: frozenset[str]  # 长, 宽, 重: a clause of only one of these measures the thing counted before it
     hosts: tuple[str, ...]  # turn labels of those who ask or narrate (记者, 主持人, 问): never the speaker of an age
     groups: regex.Pattern | None  # 在职职工为, 退休人员为: a group a figure is given for, then its link, ending the phrase
+    no_topic: tuple[str, ...]  # 受, 由于: a sentence opening with one of these has no topic
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -80,7 +81,7 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
-                     tagger(rules))
+                     tuple(words.get("no-topic", [])), tagger(rules))
 
 
 _GROUP_LINKS = ("为", "是")
@@ -732,7 +733,7 @@ def _sentence_topic(text: str, start: int, sets: _WordSets) -> str | None:
     return topic if 2 <= len(topic) <= MAX_LABEL and topic not in sets.vague else None
 
 
-_DATELINE = regex.compile(r"(?:本报讯|本报\p{Han}{0,6}电|新华社\p{Han}{0,8}电)?\s*(?:[（(][^）)\n]{0,30}[）)])?")
+_TOPIC_DATELINE = regex.compile(r"(?:本报讯|本报\p{Han}{0,6}电|新华社\p{Han}{0,8}电)?\s*(?:[（(][^）)\n]{0,30}[）)])?")
 _TOPIC_TAGS = NOUN_TAGS - {"ng", "k", "i"}
 
 
@@ -740,9 +741,9 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
     """小麦平均亩产468.5公斤，比上年增加21斤, 本合同一式三份: a figure that nothing near it
     names is of the sentence's topic, the nouns it opens with (past its dateline, dates and
     places)."""
-    opening = _DATELINE.match(text, clause_start(text, start, SENTENCE_END)).end()
+    opening = _TOPIC_DATELINE.match(text, clause_start(text, start, SENTENCE_END)).end()
     words = list(sets.tag(_DATES.sub("", text[opening:min(start, opening + _PROSE_TOPIC_REACH)])))
-    if words and (words[0][1] == "p" or words[0][0] in _CAUSE_OPENERS or (kind == "age" and words[0][1] == "r")):
+    if words and (words[0][1] == "p" or words[0][0] in sets.no_topic or (kind == "age" and words[0][1] == "r")):
         return None  # 按不变价格计算，增长5.6%, 受央行…影响: a sentence opening with a preposition has no topic; 我是党员: an age is mine
     while words and (words[0][1] in _NO_TOPIC_TAGS or _WHOLE_PLACE.fullmatch(words[0][0])):
         words.pop(0)
@@ -763,7 +764,6 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
 
 
 _PROSE_TOPIC_REACH = 16  # characters of a sentence's opening read for its topic: the topic is short, tagging is not cheap
-_CAUSE_OPENERS = ("受", "随着", "由于", "因为", "为了", "因")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]+")
 _ASIDE_LENGTH = 24
 
