@@ -61,7 +61,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减出收卖买付给拿不太整可]|$)"
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可]|$)"
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
@@ -564,8 +564,9 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     for k, cell in enumerate(cells if not caption else ()):  # 户数, 人数: a count of households or people, no unit written
         counted = _COUNT_HEADER.fullmatch(text, *cell)
-        if k not in columns and counted and counted.group(1) in look.surfaces:
-            columns[k] = (look.surfaces[counted.group(1)], 1)
+        surface = counted and (counted.group(1) or counted.group(2))
+        if k not in columns and surface in look.surfaces:
+            columns[k] = (look.surfaces[surface], 1)
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
     if caption and 1 < len(caption) < len(bare):  # 单位：人、万元 over 外出务工人数 | 其中：省外 | 上半年务工收入
@@ -587,7 +588,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned)
 
 
-_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}([户人家])数[ \t]*")  # 户数, 受益户数: one header, not 补助资金 受益户数
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家])数|(人次))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
