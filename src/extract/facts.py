@@ -131,7 +131,8 @@ def _year_of(date: str | None) -> int | None:
 
 _CHANGES = "|".join(CHANGE_VERBS)
 _PARALLEL = regex.compile(rf"(?:[、和及与]|(?:{_CHANGES}|压缩|调?[降升增减高低]|涨|跌)?(?:到|至|为)"
-                          r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多|少|高|低)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块
+                          r"|[，,]?(?:比|较)[^，。；;,]{0,8}?(?:便宜|贵|多出|高出|多|少|高|低|涨|降)了?(?:约|近)?"  # ¥39.9一斤，比外面便宜十来块, 比上周降了2毛
+                          r"|[，,]?(?:高于|低于|高出|低出)[^，。；;,\d]{0,8}?(?:约|近)?"  # 每斤42元，高于市场价3元左右
                           rf"|[，,]?(?:分别)?(?:(?:环比|同比|比|较)(?:\d{{4}}年(?:末|底)?)?[^，。；;,\d]{{0,6}}?)?(?:{_CHANGES}|高出|低了|涨了|跌了|下跌|上升|回落|回升|下滑|攀升)了?(?:约|近)?"  # 每公斤6.8元，环比上涨0.5元
                           r"|[，,]?(?:上年|去年|前年|上月|上季度|上周|同期)(?:同期)?(?:为|是|仅为|只有)?"  # 每股收益0.21元，上年同期为0.25元
                           r"|[，,；;、]第?[一二三四五六七八九十\d]{1,2}[档级等类](?:标准)?(?:为|是)?"  # 一档每生每年2500元，二档2000元: tiers of a rate
@@ -206,19 +207,15 @@ def _share_breakdown(text: str, kept: list[Mention], facts: list[Fact], mention:
             return
 
 
-# the clause of a figure compared with the rate before it: 比市场价高三四毛, 高于市场价3元左右, 比保底多出40元
-_COMPARED_CLAUSE = regex.compile(r"[，,](?:(?:比|较)[^，。；;,\d]{0,8}?(?:高出|多出|高|低|多|少|便宜|贵|涨|降|增加|减少|上涨|下降)"
-                                 r"|(?:高于|低于|高出|低出)[^，。；;,\d]{0,8}?)了?(?:约|近)?\Z")
-
-
 def _share_comparison(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
-    """按每斤四块五的保底价收购，比市场价高三四毛: a figure that says how much more or less
-    than something else a rate is, in the next clause of the same sentence, is of the same
-    denominator."""
+    """按每斤四块五的保底价收购，比市场价高三四毛: a figure whose own clause, later in the same
+    sentence, compares it with the rate before it (the links of ``_share_rate``) is of the
+    same denominator."""
     if fact.kind in PERCENT_KINDS or not prior.per or prior.unit != fact.unit:
         return
     between = text[before.end:mention.start]
-    if _SENTENCE_BREAK.search(between) is None and _COMPARED_CLAUSE.search(between):
+    last = max(between.rfind("，"), between.rfind(","))
+    if last > 0 and _SENTENCE_BREAK.search(between) is None and _PARALLEL.fullmatch(between, last):
         fact.per = prior.per
         fact.steps.append(f"per {prior.per}: compared with the rate {prior.text} before it")
 
@@ -229,7 +226,7 @@ _BOUND_LIST = regex.compile(r"[和、及与或]")
 def _share_bound(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
     """最高分别不超过1万元和3万元: the bound word before a list of two figures bounds both."""
     if prior.approx in ("under", "over") and prior.unit == fact.unit and _BOUND_LIST.fullmatch(text, before.end, mention.start) \
-            and text[before.start:before.num_start] and not text[before.start].isdigit():
+            and before.start < before.num_start:  # the bound word joined the first figure: it stands right before it
         fact.approx = prior.approx
         fact.steps.append(f"approx {prior.approx}: of the list {prior.text} opens")
 

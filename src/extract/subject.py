@@ -760,7 +760,7 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
     while run and run[-1][1] in VERB_TAGS:
         run.pop()  # 公示期为: 公示 and 期 make one noun; a verb that ends the run is the sentence's
     topic = _trim([word for word, _ in run])
-    return topic if topic and len(topic) <= MAX_LABEL + 2 and topic not in sets.vague else None
+    return topic if topic and len(topic) <= MAX_SUBJECT and topic not in sets.vague else None
 
 
 _PROSE_TOPIC_REACH = 16  # characters of a sentence's opening read for its topic: the topic is short, tagging is not cheap
