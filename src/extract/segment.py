@@ -28,7 +28,7 @@ def tagger(rules: Rules) -> Callable[[str], tuple[tuple[str, str], ...]]:
     for word, flag in user_words(rules):
         tokenizer.tokenizer.add_word(word, freq=None, tag=flag)
 
-    @lru_cache(maxsize=16384)
+    @lru_cache(maxsize=4096)
     def tag(text: str) -> tuple[tuple[str, str], ...]:
         return tuple((p.word, p.flag) for p in tokenizer.cut(text, HMM=False))
 
