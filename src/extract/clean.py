@@ -345,11 +345,11 @@ _THREE_DIGITS = regex.compile(r"\d{3}(?![\d.])")
 # the cells of an HTML table left in a copied page: each cell after a row's first opens with a bar
 _HTML_CELL = regex.compile(r"(?<!<tr\b[^<>]{0,40}>\s{0,4})<t[dh]\b[^<>]{0,80}>")
 # OCR reads 1 and 0 as the letters l, I and O. A figure with such letters in it (2O5家, 32OO余,
-# 87.O%, 8 7 . O %) is a run of digits, misread letters, points and single spaces that holds a
-# digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
-_OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 ]*[lIO〇○])[\dlIO〇○](?: ?[.,，。]? ?[\dlIO〇○])*(?![A-Za-z])")
+# 87.O%, 8 7 . O %, 7,2⏎OO元) is a run of digits, misread letters, points, single spaces and line
+# breaks that holds a digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
+_OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 \n]*[lIO〇○])[\dlIO〇○](?: ?\n?[.,，。]? ?\n?[\dlIO〇○])*(?![A-Za-z])")
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
-_OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?)[lIO〇○]")  # a cheap test before the full scan
+_OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?\n?)[lIO〇○]")  # a cheap test before the full scan
 _MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d)")  # l。88亿元: OCR reads a decimal point as a full stop
 
 

@@ -264,9 +264,15 @@ TIME_PERS = ("年", "月", "天", "日", "周", "季度", "小时", "晚", "次"
 
 def _listed_holding(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> bool:
     """Is ``fact`` the next item of a list of holdings under the rate of ``prior``?"""
-    return bool(prior.per) and fact.kind in HOLDING_KINDS and prior.kind in HOLDING_KINDS \
-        and (_PER_AMOUNT.match(prior.per) is not None or (prior.per not in TIME_PERS and text.startswith("、", before.end))) \
+    if not (prior.per and fact.kind in HOLDING_KINDS and prior.kind in HOLDING_KINDS):
+        return False
+    if prior.per not in TIME_PERS and _LISTED_NOUN_AFTER.fullmatch(text, before.end, mention.start):
+        return True  # 每支团队由1名全科医生、1名护士和2—3名乡村医生组成: each figure before its noun
+    return (_PER_AMOUNT.match(prior.per) is not None or (prior.per not in TIME_PERS and text.startswith("、", before.end))) \
         and _LISTED.fullmatch(text, before.end, mention.start) is not None
+
+
+_LISTED_NOUN_AFTER = regex.compile(r"\p{Han}{1,6}(?<![的了])[、和及与]")
 
 
 def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> bool:

@@ -1481,6 +1481,7 @@ def _suffixes(text: str, mention: Mention, look: _Lookups) -> None:
 
 
 _ASIDE = regex.compile(r"[(（][^()（）]{1,6}[)）]")
+_PLUS = ("+", "＋")
 
 
 def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
@@ -1493,6 +1494,8 @@ def _approx_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
             following = text[start + len(word):start + len(word) + 1]
             if following and following in look.rules.approx_not_before.get(rule_id, ""):
                 return pos  # 5人不到场: 不到 is the verb here
+            if word in _PLUS and _HAN.match(text, start - 1) and _HAN.match(following):
+                return pos  # 底薪2280元+加班费: a plus after the unit's word adds the next item, no "or more"
             mention.approx, mention.approx_rule = approx, rule_id
             return start + len(word)
     counted = _NOUN_THEN_APPROX.match(text, pos) if mention.unit and (mention.unit.kind == "count" or mention.unit.kind_by_noun) else None
@@ -1508,8 +1511,10 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if mention.per:
         return pos
     word = look.rate_after_words.at(text, pos)
-    if word is not None and not (word.startswith("每") and _HAN.match(text, pos + len(word))):
-        mention.per, mention.per_rule = look.rules.rate_after[word]  # 1000元每人 closes the figure; 196人每人奖励… opens the next
+    if word is not None and not (word.startswith("每") and _HAN.match(text, pos + len(word))) \
+            and not (word.startswith("一") and _LONGER_WORD.match(text, pos + len(word))):
+        # 1000元每人 closes the figure; 196人每人奖励… opens the next; 4—6人一间, but not 3人一个月… nor 30人一年级
+        mention.per, mention.per_rule = look.rules.rate_after[word]
         return pos + len(word)
     if text.startswith("/", pos):  # 28微克/立方米: any unit after a slash
         amount = _SLASH_AMOUNT.match(text, pos + 1)  # 80毫克/100毫升: the denominator has an amount
@@ -1527,6 +1532,7 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
+_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}")  # 一年级, 一个月, 一年半, 一个时段: 一年, 一个 begin a longer phrase
 MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominator with an amount is in
 EITHER_MEASURES = {"件", "套", "台", "部"}  # 件/套, 台/套: a count of items or sets, written as two measure words
 
@@ -1781,7 +1787,7 @@ def _ordinal(text: str, mention: Mention) -> str | None:
 
 def _denominator(text: str, mention: Mention) -> str | None:
     if mention.num_start and text[mention.num_start - 1] == "每" \
-            and not _INTERVAL.search(text, mention.num_end, mention.end + 2):
+            and not _INTERVAL.search(text, mention.num_end, mention.end + 2) and not _INTERVAL_AFTER.match(text, mention.end):
         return "the denominator of a rate (每10股, 每千人)"
     if mention.tokens == ("1",) or mention.tokens == ("一",):
         if _EACH_DONE.search(text, max(0, mention.num_start - 4), mention.num_start):
@@ -1799,6 +1805,7 @@ _PRICE_NEXT = regex.compile(r"(?:只要|只卖|才|就|卖)?[一二两三四五�
 _EACH_DONE = regex.compile(r"每(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶]|[运车班架航]次)\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元 (but 每运次1元)
 
 _INTERVAL = regex.compile(r"一[班趟次轮列]")  # 每2.5分钟一班: an interval, a figure of its own
+_INTERVAL_AFTER = regex.compile(r"[发开有跑]一[班趟次轮列]")  # 每15分钟发一班车
 
 
 def _date(text: str, mention: Mention) -> str | None:

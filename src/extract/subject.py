@@ -304,7 +304,7 @@ _COMPARED = regex.compile(r"偏[高低多少大小早晚]$")  # 同期偏高: �
 
 # What an age is of: 七十一岁的郑守田, 严国富今年五十八岁, 被告人柯某某，男，…案发时45岁.
 _AFTER_AGE = regex.compile(r"的(\p{Han}{2,10}?)(?=[，。；、,;：:）)]|是|在|从|带|把|被|将|说|和|与|等|$)")
-_BEFORE_AGE = regex.compile(r"(\p{Han}{2,4}?)(?:今年|时年|现年|当年|年仅|已经|已|才|只有|刚满|满)*$")
+_BEFORE_AGE = regex.compile(r"(\p{Han}{2,4}?)(?:今年|时年|现年|当年|年仅|年满|年届|年逾|年过|年近|年已|已经|已|才|只有|刚满|满)*$")
 _PERSON_ENTRY = regex.compile(r"(?:^|[。！？：:\n])(?:被告人|被害人|犯罪嫌疑人|申请人|当事人)?(\p{Han}{2,4})[，,][男女][，,]")
 _NOT_A_PERSON = ("他", "她", "其", "我", "你", "全村", "全县", "全市")
 
@@ -319,12 +319,13 @@ def _name_re(surnames: tuple[str, ...]) -> regex.Pattern:
 
 
 def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
-    """62岁的村民郑老栓正蹲着…, 年仅14岁的替补球员黄思远: the name right after 的 or after the
-    role the age describes; not a word that merely opens with a family name (高龄老人)."""
-    if not text.startswith("的", end):
+    """62岁的村民郑老栓正蹲着…, 年仅14岁的替补球员黄思远, 76岁老人周德厚: the name right after 的,
+    or after the role the age describes; not a word that merely opens with a family name (高龄老人)."""
+    first = end + 1 if text.startswith("的", end) else end + 2  # without 的, a role comes first
+    if not _ALL_HAN.match(text, end, end + 1):
         return None
     name_re = _name_re(sets.surnames)
-    for pos in range(end + 1, min(len(text), end + 1 + _ROLE_REACH)):
+    for pos in range(first, min(len(text), end + 1 + _ROLE_REACH)):
         if not _ALL_HAN.match(text, pos - 1, pos + 1):
             return None  # the clause ends
         if pos > end + 1 and text[pos - 1] not in _ROLE_END:
