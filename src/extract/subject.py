@@ -603,7 +603,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
             and any(word.startswith("每") or word.endswith("均") for word, _ in tokens):
         return _rate_only(text, left, previous, sets)  # 同比增长6.1%，日均约105万人次: the figure before
     while tokens and (tokens[-1][0] in link or tokens[-1][1] in FUNCTION_TAGS or tokens[-1][0].startswith("每")
-                      or tokens[-1][1] in TRAILING_TAGS):
+                      or tokens[-1][1] in TRAILING_TAGS or tokens[-1][1] == "t"):  # 母亲今年(81岁): a time word ends no subject
         tokens.pop()
     place = None
     while tokens and (tokens[0][0] in lead or tokens[0][1] in FUNCTION_TAGS):
