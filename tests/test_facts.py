@@ -902,3 +902,25 @@ def test_a_short_row_under_a_space_aligned_table_is_a_row():
 ])
 def test_spoken_tenths_halves_and_chrome(text, values):
     assert [f.value for f in extract_facts(text)] == values
+
+
+def test_a_bare_count_in_ge_counts_the_people_named_or_counted_before_it():
+    facts = extract_facts("咱二组七十岁以上的老人有六十二个，独居的就有十九个。常住人口超过5万人的有两个。")
+    assert [(f.value, f.kind) for f in facts] == [(70, "age"), (62, "people"), (19, "people"), (50000, "people"), (2, "count")]
+
+
+def test_a_caption_unit_serves_a_list_of_labelled_figures():
+    text = "【今日鱼价】（早市，单位：元/斤）\n🔸带鱼：38—45\n🔸小黄鱼：22左右\n\n各镇收入（单位：万元）\n东镇：120\n西镇：98.5\n"
+    assert [(f.value, f.value_max, f.unit, f.per, f.approx) for f in extract_facts(text)] == [
+        (38, 45, "元", "斤", None), (22, None, "元", "斤", "about"), (1200000, None, "元", None, None),
+        (985000, None, "元", None, None)]
+
+
+def test_months_old_and_a_hiring_frame():
+    facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
+    assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]
+
+
+def test_ocr_letters_in_a_figure_broken_over_two_lines():
+    facts = extract_facts("待遇：底薪２,２８O元＋加班费，综合月薪５,５OO—７,２\nOO元；平时加班每小时１９．７元。")
+    assert [(f.value, f.value_max, f.approx) for f in facts] == [(2280, None, None), (5500, 7200, None), (19.7, None, None)]

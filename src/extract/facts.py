@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field, fields
 
 import regex
@@ -101,6 +102,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
             _share_bound(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
+        if mention.noun is None:
+            _people_counted(body, kept[-1] if kept else None, facts[-1] if facts else None, mention, fact, rules)
         facts.append(fact)
         kept.append(mention)
     if context:
@@ -323,6 +326,34 @@ def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     if prior.unit == fact.unit and prior.kind != fact.kind and _CHANGED_BY.fullmatch(text, before.end, mention.start):
         fact.kind = prior.kind
         fact.steps.append(f"kind {prior.kind}: the change of {prior.text} before it")
+
+
+_CLAUSE_CLOSE = regex.compile(r"[，。；！？、,;!?\s]|$")
+_CLAUSE_BREAK = regex.compile(r"[，,；;]")  # 超过5万人的有两个: a head count inside the clause names what the 个 is not
+_COUNT_LINK = r"(?:就有|也有|还有|只有|一共|总共|共有|有|就|才|共|约|都)"
+_AGAIN_LINK = regex.compile(_COUNT_LINK + r"$")
+PEOPLE_REACH = 10  # characters from a head count to a figure in 个 that goes on counting the same people
+
+
+@lru_cache(maxsize=8)
+def _person_before(rules: Rules) -> regex.Pattern:
+    return regex.compile(r"(?:\L<nouns>)" + _COUNT_LINK + r"{0,2}$", nouns=sorted(rules.nouns.get("person", {}), key=len, reverse=True))
+
+
+def _people_counted(text: str, before: Mention | None, prior: Fact | None, mention: Mention, fact: Fact, rules: Rules) -> None:
+    """老人有六十二个，独居的就有十九个; 孙女三个: 个 with no noun after it, closing its clause,
+    counts the people named right before it, or goes on counting the people of the head
+    count just before it in the sentence."""
+    if fact.unit != "个" or fact.kind != "count" or not _CLAUSE_CLOSE.match(text, mention.end):
+        return
+    if _person_before(rules).search(text, max(0, mention.num_start - 12), mention.num_start):
+        fact.kind = "people"
+        fact.steps.append("kind people: 个 counts the people named before it")
+    elif prior is not None and prior.kind == "people" and before.end >= mention.start - PEOPLE_REACH \
+            and not _SENTENCE_BREAK.search(text, before.end, mention.start) and _CLAUSE_BREAK.search(text, before.end, mention.start) \
+            and _AGAIN_LINK.search(text, max(0, mention.num_start - 2), mention.num_start):
+        fact.kind = "people"
+        fact.steps.append(f"kind people: 个 goes on counting the people of {prior.text}")
 
 
 def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules,

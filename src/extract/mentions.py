@@ -1603,6 +1603,43 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
     return mention
 
 
+_LABEL_OF_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*")  # 🔸带鱼（中条）：
+_LABELLED_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][^\n]{0,16}")  # 🔸带鱼（中条）：38—45
+LIST_REACH = 12  # lines from a list item up to its caption
+
+
+def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
+    """【今日鱼价】（单位：元/斤） over lines of 带鱼：38—45, 小黄鱼：22左右: the one unit of a
+    caption above a list of labelled figures is the unit of each line's bare figure."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LABEL_OF_LINE.fullmatch(text, line_start, start):
+        return None
+    end = line_start - 1
+    for _ in range(LIST_REACH):
+        if end <= 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if "单位" in line:
+            units = _caption_units(line, look)
+            if not units or len(units) != 1:
+                return None
+            (unit, magnitude), per = units[0]
+            values = [parse_number(token) for token in tokens]
+            if None in values:
+                return None
+            mention = Mention(start, pos, start, pos, tuple(tokens), unit, "caption", unit.id,
+                              fixed_value=_round(float(Decimal(str(values[0])) * magnitude)),
+                              fixed_value_max=_round(float(Decimal(str(values[1])) * magnitude)) if len(values) > 1 else None)
+            mention.per, mention.per_rule = per, "caption" if per else None
+            _suffixes(text, mention, look)
+            return mention
+        if not _LABELLED_LINE.fullmatch(text, begin, end):
+            return None
+        end = begin - 1
+    return None
+
+
 def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | None:
     """(where it starts, the symbol) of a currency sign right before ``start``, a space
     allowed between (USD 2.5亿)."""
@@ -1622,7 +1659,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         mention = Mention(symbol[0], pos, start, pos, tuple(tokens), unit, "symbol", unit.id)
         _suffixes(text, mention, look)
         return mention
-    bracketed = _bracket_unit(text, start, pos, tokens, look)
+    bracketed = _bracket_unit(text, start, pos, tokens, look) or _list_caption_unit(text, start, pos, tokens, look)
     if bracketed:
         return bracketed
     if len(tokens) > 1 and not all(_QUALIFIED.search(t) for t in tokens) or text.startswith("分之", pos):

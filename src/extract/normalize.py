@@ -77,8 +77,8 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
         steps.append(f"per {mention.per}: rule {mention.per_rule}")
     per = mention.per or _per_before(text, mention, kind, rules, taken, blocked, steps) \
         or _per_asked(text, mention, kind, rules, blocked, steps)
-    if per == unit.unit:
-        per = None
+    if per == unit.unit and kind != "people":
+        per = None  # (but 每名家庭医生签约1680人 is per 人)
     if per and kind in PERCENT_KINDS and per[-1] not in SHARE_PERIODS:  # 每3年递增5% keeps its 3年
         steps.append(f"no per {per}: a share or a change (亩产可增加一成半, 较前一周上升1.7个百分点) is no rate of {per}")
         per = None
@@ -177,6 +177,9 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
         if word:
             steps.append(f"kind count: {unit.unit} of {word}")
             return "count"
+    if unit.unit == "月" and text.startswith("个", mention.num_end) and _MONTHS_OLD.match(text, mention.end):
+        steps.append("kind age: 个月大 tells how old")
+        return "age"  # 年纪最小的仅8个月大
     if not unit.kind_by_noun:
         return kind
     role = mention.noun_role
@@ -200,6 +203,9 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
         steps.append(f"kind households: counts {mention.noun or 'households'}")
         return "households"
     return kind
+
+
+_MONTHS_OLD = regex.compile(r"大(?![幅规概力量部多于战会修检])")
 
 
 def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules, steps: list[str]) -> str | None:
@@ -348,6 +354,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if kind == "age" or is_attribute(text, mention):
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
+    if clause_start and text[clause_start - 1] in "：:" and _SHORT_LABEL.fullmatch(text, _clause_start(text, clause_start - 1, RATE_CLAUSE_END), clause_start - 1):
+        clause_start = _clause_start(text, clause_start - 1, RATE_CLAUSE_END)  # 每公里造价：约146.9万元: the label's rate
     if aside := _WORD_ASIDE.search(text, max(0, clause_start - 9), clause_start):
         clause_start = _clause_start(text, aside.start(), RATE_CLAUSE_END)  # 每千人口执业（助理）医师2.9人
     k = bisect_left(taken, (mention.num_start,))
@@ -355,6 +363,8 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
         clause_start = taken[k - 1][1]  # a figure between marker and number takes the marker
     else:
         frame = _FRAME_CLAUSE.search(text, max(0, clause_start - FRAME_LENGTH), clause_start)
+        if frame and frame.group("frame").startswith("每") and kind != "money":
+            frame = None  # 每吸纳1名劳动力，签订1年以上合同: a unit's frame serves the payment only
         if frame and not (k and taken[k - 1][1] > frame.start()):
             clause_start = frame.start("frame")  # 一年下来，刨去开销能落个七八万: a clause of the period alone
     pattern = _rate_pattern(rules)
@@ -386,11 +396,13 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     return per
 
 
+_SHORT_LABEL = regex.compile(r"\s*\p{Han}{2,10}")
 _WORD_ASIDE = regex.compile(r"[（(][^（）()\d，。；,;]{1,6}[）)]$")  # a word in brackets inside a noun, no clause end
 RATE_CLAUSE_END = CLAUSE_END.replace("、", "")  # a list of nouns stays in the rate's clause; a figure in it takes the marker
-FRAME_LENGTH = 10
+FRAME_LENGTH = 16
+# 一年下来，… and 每吸纳1名脱贫劳动力，给予…: a clause of the period or the unit alone frames the next
 _FRAME_CLAUSE = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(?P<frame>(?:算下来|算起来)?(?:一年|一个月|一天|一季|一茬|每年|每月|每天)"
-                              r"(?:下来|到头|算下来|算起来|干下来)?)[，,]\s*\Z")
+                              r"(?:下来|到头|算下来|算起来|干下来)?|每\p{Han}{2}[1一][名个位人户]\p{Han}{0,8})[，,]\s*\Z")
 
 
 _SPACE = regex.compile(r"\s*")

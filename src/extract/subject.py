@@ -579,6 +579,8 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     thing = _PRICE_OF_ONE.sub("", before) if kind == "money" else before
     if not thing or (len(thing) >= 2 and thing not in sets.vague):
         before = thing  # 地砖一个平方三十五: 一个平方 is the price's denominator, 地砖 the thing (but 盐一斤, 原价一斤)
+    if len(before) == 1 and before in ONE_CHARACTER_NOUNS and _PAST_LIST_MARK.search(text, 0, left):
+        return _Found(before)  # 生猪存栏4.26万头、牛3180头
     if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
         return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) \
             or _Found(None, rate_only=before in sets.dimensions)
@@ -865,12 +867,19 @@ def _exists_before_noun(word: str, picked: list[tuple[str, str]], k: int) -> boo
     return word in "有设" and k + 1 < len(picked) and picked[k + 1][1] in NOUN_TAGS and len(picked[k + 1][0]) > 1
 
 
+_PAST_LIST_MARK = regex.compile(r"(?:^|[、，,；;：:\n])\Z")
+
+
 def _trim(words: list[str]) -> str | None:
     """Join words, keeping the head (the end) when the phrase is too long."""
     while len(words) > 1 and sum(map(len, words)) > MAX_SUBJECT:
         words = words[1:]
     phrase = "".join(words)
-    return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in "村户") else None
+    return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in ONE_CHARACTER_NOUNS) else None
+
+
+# Things named by one character that a figure counts on its own (牛3180头、羊1.15万只, 每头猪300元)
+ONE_CHARACTER_NOUNS = "村户牛羊猪鸡鸭鹅鱼虾蟹兔马驴蛋茶米油肉酒棉"
 
 
 def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found], resolved: list[str | None],
