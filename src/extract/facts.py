@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 import regex
 

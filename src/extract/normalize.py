@@ -354,8 +354,9 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     if kind == "age" or is_attribute(text, mention):
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
-    if clause_start and text[clause_start - 1] in "：:" and _SHORT_LABEL.fullmatch(text, _clause_start(text, clause_start - 1, RATE_CLAUSE_END), clause_start - 1):
-        clause_start = _clause_start(text, clause_start - 1, RATE_CLAUSE_END)  # 每公里造价：约146.9万元: the label's rate
+    label_start = _clause_start(text, clause_start - 1, RATE_CLAUSE_END) if clause_start and text[clause_start - 1] in "：:" else None
+    if label_start is not None and _SHORT_LABEL.fullmatch(text, label_start, clause_start - 1):
+        clause_start = label_start  # 每公里造价：约146.9万元: the rate of the label before the colon
     if aside := _WORD_ASIDE.search(text, max(0, clause_start - 9), clause_start):
         clause_start = _clause_start(text, aside.start(), RATE_CLAUSE_END)  # 每千人口执业（助理）医师2.9人
     k = bisect_left(taken, (mention.num_start,))
