@@ -1695,6 +1695,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
             return mention
+    best = None
     for pattern, words, rule in look.implicit:
         if not qualified:
             break
@@ -1703,10 +1704,13 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         if followed and not (rule.get("needs_magnitude") and next_char != "\n" and not next_char.isdigit()) \
                 and not words.match(text, pos):  # 满三百减三十: the rule's own word goes on
             continue
-        if pattern.search(before):
-            mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
-            _suffixes(text, mention, look)
-            return mention
+        found = pattern.search(before)
+        if found and (best is None or found.start() > best[0]):
+            best = (found.start(), rule)  # 船员工资一个月一万二: 工资, nearer the figure than 员工, names it
+    if best is not None:
+        mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(best[1], look), "implicit", best[1].id)
+        _suffixes(text, mention, look)
+        return mention
     answered = _question_answered(text, start, look) if qualified and not followed and len(tokens) <= 2 else None
     if answered is not None:
         mention = Mention(start, pos, start, pos, tuple(tokens), answered[0], "implicit", answered[1])
