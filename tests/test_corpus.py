@@ -112,6 +112,8 @@ FIELD_FLOOR = 0.95
 # multiply a price by a weight aloud (十六块二乘一千二百斤，一万九千四百四: the product is 元).
 # heldout326's annals and memoirs in Chinese numerals rate a yield by a sheet of eggs or a tonne of liquor (张产
 # 五十五点二斤, 吨酒耗粮由二点三吨, per 张 and 吨) and carry 年 over a list of a year's output (年发种…，产茧…担).
+# heldout336's chronicles, stele texts and ledgers carry a rate across sentences (每条龙窑依山而筑，长二十丈许，设窑位
+# 三十六个, per 条; 每窑装坯…，需松柴六百担有奇，烧成约需四日, per 窑) and say 日自卯至酉 for "each day".
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -142,7 +144,7 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout272": {"f1": 0.95, "per_acc": 0.85}, "heldout283": {"f1": 0.94, "per_acc": 0.88},
                 "heldout293": {"per_acc": 0.93}, "heldout295": {"per_acc": 0.93}, "heldout297": {"per_acc": 0.90},
                 "heldout315": {"per_acc": 0.92}, "heldout319": {"per_acc": 0.91},
-                "heldout326": {"per_acc": 0.91}}
+                "heldout326": {"per_acc": 0.91}, "heldout336": {"per_acc": 0.92}}
 
 
 def _predict(folder: Path) -> dict:

@@ -104,7 +104,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         rows = sorted(rows + csv_rows)
         drop += [(k, k + 1) for k in quotes]
     if "\n" in text:
-        stacked, breaks = _stacked_rows(text)
+        stacked, breaks = _stacked_rows(text, _unit_cell(rules))
         if stacked:
             text, rows = _overwrite(text, breaks, "|"), sorted(rows + stacked)
         chrome = _page_chrome(text) + (_link_lists(text) if _LINK_LIST.search(text) else []) \
@@ -257,22 +257,30 @@ def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
 # A table a PDF flattened to one cell a line: a header of labels, then rows of a label
 # and as many figures as the header has columns left.
 _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3}[ \t\u3000]*$)"  # 元/斤 is a unit cell
-                               r"[ \t\u3000]*(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"
+                               r"[ \t\u3000]*(?:其中[：:])?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"  # 其中：稻谷
                                r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*")
 _STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2}"  # — : an empty cell
                                 r"|[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3})[ \t\u3000]*")  # 元/斤: a unit column
 STACKED_MIN_ROWS = 2
 
 
-def _stacked_rows(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+@lru_cache(maxsize=8)
+def _unit_cell(rules: Rules) -> regex.Pattern:
+    """A cell of a 单位 column: a unit of the rules, maybe with a magnitude (万吨, 万头, 吨)."""
+    units = sorted((surface for surface in rules.surfaces if not surface.isascii()), key=len, reverse=True)
+    return regex.compile(r"[ \t\u3000]*[万亿千百]?(?:\L<units>)[ \t\u3000]*", units=units)
+
+
+def _stacked_rows(text: str, unit_cell: regex.Pattern) -> tuple[list[tuple[int, int]], list[int]]:
     """Rows of a table written one cell a line (税种 / 预算数 / 执行数, then 增值税 / 52,300
-    / 54,186): the spans of the rebuilt rows and the line breaks that become |."""
+    / 54,186; 粮食 / 万吨 / 35.82 / 1.9 under a 单位 column): the spans of the rebuilt rows
+    and the line breaks that become |."""
     rows: list[tuple[int, int]] = []
     breaks: list[int] = []
     lines = list(_LINE.finditer(text))
     k = 0
     while k < len(lines):
-        found = _stacked_table(text, lines, k)
+        found = _stacked_table(text, lines, k, unit_cell)
         if found is None:
             k += 1
             continue
@@ -285,11 +293,12 @@ def _stacked_rows(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     return rows, breaks
 
 
-def _stacked_table(text: str, lines: list[regex.Match], k: int) -> tuple[int, int] | None:
+def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex.Pattern) -> tuple[int, int] | None:
     """(columns, index past the last row) of a one-cell-a-line table whose header starts
-    at line ``k``, or None."""
+    at line ``k``, or None. A unit alone on a line is a cell of a 单位 column, no label."""
     labels = k
-    while labels < len(lines) and _STACKED_LABEL.fullmatch(lines[labels].group()) and _next_line(text, lines, labels):
+    while labels < len(lines) and _STACKED_LABEL.fullmatch(lines[labels].group()) and _next_line(text, lines, labels) \
+            and not unit_cell.fullmatch(lines[labels].group()):
         labels += 1
     width = labels - k - 1  # the last label opens the first row
     if width < 2:
@@ -297,7 +306,7 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int) -> tuple[int, in
     end, rows = labels - 1, 0
     while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
             and _STACKED_LABEL.fullmatch(lines[end].group()) \
-            and all(_STACKED_FIGURE.fullmatch(line.group()) for line in lines[end + 1:end + width]):
+            and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + 1:end + width]):
         end += width
         rows += 1
     return (width, end) if rows >= STACKED_MIN_ROWS else None

@@ -166,7 +166,7 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
 PART_RATIO = 3  # a part of a rate by group (城镇居民49210元 of 人均36850元) stays near the whole
 CONTRAST_GAP = 20  # characters between a rate and a figure of the next clause that contrasts with it
 CONTRAST_RATIO = 5
-_NEW_FRAME = regex.compile(r"[总合累共]计|一共|总共|全年|[今去前明]年|\d{4}年|一次性|每|\p{Han}均|[。！？!?；;\n]")
+_NEW_FRAME = regex.compile(r"[总合累共]计|计[洋银钱]|一共|总共|全年|[今去前明]年|\d{4}年|一次性|每|\p{Han}均|[。！？!?；;\n]")
 
 
 def _share_contrast(text: str, kept: list[Mention], facts: list[Fact], mention: Mention, fact: Fact) -> None:
@@ -290,7 +290,7 @@ def _carries_on(text: str, before: Mention, mention: Mention, rules: Rules) -> b
     return corrected or (before.rule == SPOKEN_SUM_RULE and _NEXT_CLAUSE.fullmatch(between) is not None)
 
 
-_TOTAL_WORD = regex.compile(r"一共|总共|合计|共计|总计|加起来")  # not 累计下降, a change
+_TOTAL_WORD = regex.compile(r"一共|总共|合计|共计|总计|加起来|计[洋银钱]")  # not 累计下降, a change; 计洋肆拾叁元: a ledger's total
 CORRECTION_GAP = 8  # characters of 不对, 哦不 and the like between a figure and its correction
 
 

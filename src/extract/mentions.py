@@ -46,6 +46,7 @@ _TOKEN = rf"""
   | (?<=[{DIGITS}])·(?=[{DIGITS}])     # 一·二六亿, 九八·六％
   | 兆(?=[\d{DIGITS}]|[亿億万萬]|元)  # 24兆6,812億元 (10¹²); 兆瓦 is a unit
   | [多余](?=[{MAGNITUDES}百千])     # 4800多万, 10余万
+  | (?<=[十拾百佰千仟])有(?=[一二三四五六七八九](?![有十拾百佰千仟万萬一二三四五六七八九]))  # 享年六十有八 (classical "and"; not 十有八九)
   | 来(?=[万萬亿億])                 # 一百五十来万
 )*
 """
@@ -1704,9 +1705,9 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         if followed and not (rule.get("needs_magnitude") and next_char != "\n" and not next_char.isdigit()) \
                 and not words.match(text, pos):  # 满三百减三十: the rule's own word goes on
             continue
-        found = pattern.search(before)
-        if found and (best is None or found.start() > best[0]):
-            best = (found.start(), rule)  # 船员工资一个月一万二: 工资, nearer the figure than 员工, names it
+        found = max((m.start() for m in pattern.finditer(before, overlapped=True)), default=None)
+        if found is not None and (best is None or found > best[0]):
+            best = (found, rule)  # 船员工资一个月一万二: 工资, nearer the figure than 员工, names it
     if best is not None:
         mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(best[1], look), "implicit", best[1].id)
         _suffixes(text, mention, look)

@@ -183,7 +183,7 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     if not unit.kind_by_noun:
         return kind
     role = mention.noun_role
-    if unit.unit == "户":
+    if unit.unit in ("户", "户次"):
         before = text[_clause_start(text, mention.num_start):mention.num_start]
         # 宽带用户60万户, 企业首贷户306户: an account word just before the figure makes the 户
         # accounts; so does one a little before, with no household noun between (停电用户最多

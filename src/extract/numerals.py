@@ -256,9 +256,14 @@ class _Num(NamedTuple):
     approx: str | None = None
 
 
+_CLASSICAL_AND = regex.compile(r"(?<=[十拾百佰千仟万萬])有(?=[一二三四五六七八九壹贰叁肆伍陆柒捌玖])")
+
+
 def _normalize(s: str) -> str:
     """Half-width, lower-case letters, 廿 spelled out, no white space; "" if hopeless."""
     t = s.translate(_TRANSLATE).strip()
+    if "有" in t:
+        t = _CLASSICAL_AND.sub("", t)  # 六十有八, 八十有一: the classical "and" between tens and units
     if _SPACE.search(t):
         mixed = _MIXED_WITH_SPACE.fullmatch(t)
         if mixed:
