@@ -114,6 +114,9 @@ FIELD_FLOOR = 0.95
 # 五十五点二斤, 吨酒耗粮由二点三吨, per 张 and 吨) and carry 年 over a list of a year's output (年发种…，产茧…担).
 # heldout336's chronicles, stele texts and ledgers carry a rate across sentences (每条龙窑依山而筑，长二十丈许，设窑位
 # 三十六个, per 条; 每窑装坯…，需松柴六百担有奇，烧成约需四日, per 窑) and say 日自卯至酉 for "each day".
+# heldout339's WeChat voice haggling and livestreams take a price's 斤 or 盒 from the talk around it (去年你给的是三块四,
+# 中果两块四，小果九毛), and a 月嫂's pay per 单 from the sentence before (一单二十六天，要一万二).
+# heldout340's fee notice puts the rate in a heading above its list (（每生每月） over 由560元调整为680元).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -144,7 +147,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout272": {"f1": 0.95, "per_acc": 0.85}, "heldout283": {"f1": 0.94, "per_acc": 0.88},
                 "heldout293": {"per_acc": 0.93}, "heldout295": {"per_acc": 0.93}, "heldout297": {"per_acc": 0.90},
                 "heldout315": {"per_acc": 0.92}, "heldout319": {"per_acc": 0.91},
-                "heldout326": {"per_acc": 0.91}, "heldout336": {"per_acc": 0.92}}
+                "heldout326": {"per_acc": 0.91}, "heldout336": {"per_acc": 0.92},
+                "heldout339": {"per_acc": 0.91}, "heldout340": {"per_acc": 0.89}}
 
 
 def _predict(folder: Path) -> dict:

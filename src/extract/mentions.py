@@ -685,7 +685,7 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
     return _caption_units(below.group(), look) if below is not None else None
 
 
-_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)\s*[）)]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)(?:[（(][^\s（）()]{1,3}[）)])?\s*[）)]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
@@ -1605,7 +1605,8 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
 
 
 _LABEL_OF_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*")  # 🔸带鱼（中条）：
-_LABELLED_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][^\n]{0,16}")  # 🔸带鱼（中条）：38—45
+_LABELLED_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
+_CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]*\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
 LIST_REACH = 12  # lines from a list item up to its caption
 
 
@@ -1613,7 +1614,9 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
     """【今日鱼价】（单位：元/斤） over lines of 带鱼：38—45, 小黄鱼：22左右: the one unit of a
     caption above a list of labelled figures is the unit of each line's bare figure."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not _LABEL_OF_LINE.fullmatch(text, line_start, start):
+    gap = _CELL_GAP.search(text, line_start, start)
+    label_start = gap.end() - len(gap.group().lstrip(" \t\u3000|")) if gap else line_start
+    if not _LABEL_OF_LINE.fullmatch(text, label_start, start):
         return None
     end = line_start - 1
     for _ in range(LIST_REACH):
