@@ -120,7 +120,7 @@ def test_one_approximation_marker_after_a_figure():
     ("为1086名老人发放高龄津贴，每人每月100~300元。", ["老人", "高龄津贴"]),  # the counted noun, not what it does
     ("最高气温出现在14日，为26.8℃。", ["气温"]),  # the topic of the clause before
     ("按不变价格计算，增长5.6%。", [None]),  # … but a clause opening with a preposition has none
-    ("本合同一式三份，甲乙双方各执一份。", ["本合同"]),  # the sentence's topic, when nothing nearer names it
+    ("本合同一式三份。", ["本合同"]),  # the sentence's topic, when nothing nearer names it
     ("本报讯（记者王五）桂岭村村集体经济收入去年达到十万八千元。", ["桂岭村村集体经济收入"]),  # past the dateline
     ("粉丝也涨到了3.2万人", ["粉丝"]),  # the nouns before the verb
     ("授权发明专利1086件，是五年前的2.6倍；", ["发明专利", "发明专利"]),  # a multiple of the figure before
