@@ -924,3 +924,10 @@ def test_months_old_and_a_hiring_frame():
 def test_ocr_letters_in_a_figure_broken_over_two_lines():
     facts = extract_facts("待遇：底薪２,２８O元＋加班费，综合月薪５,５OO—７,２\nOO元；平时加班每小时１９．７元。")
     assert [(f.value, f.value_max, f.approx) for f in facts] == [(2280, None, None), (5500, 7200, None), (19.7, None, None)]
+
+
+def test_a_one_cell_a_line_table_goes_on_past_a_page_break():
+    text = ("岑水县卫生健康统计简报\n表2　主要指标\n卫生院\n床位（张）\n病床使用率（%）\n桐木卫生院\n120\n86.3\n"
+            "白沙卫生院\n98\n79.4\n— 3 —\n岑水县卫生健康统计简报\n七星卫生院\n85\n74.0\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.subject == "七星卫生院"] == [
+        (85, "张", "七星卫生院"), (74, "%", "七星卫生院")]

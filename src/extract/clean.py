@@ -277,7 +277,8 @@ def _stacked_rows(text: str, unit_cell: regex.Pattern) -> tuple[list[tuple[int, 
     and the line breaks that become |."""
     rows: list[tuple[int, int]] = []
     breaks: list[int] = []
-    lines = list(_LINE.finditer(text))
+    chrome = {start for start, _ in _page_chrome(text)}  # a page break inside the table: — 3 — and the running header
+    lines = [line for line in _LINE.finditer(text) if line.start() not in chrome]
     k = 0
     while k < len(lines):
         found = _stacked_table(text, lines, k, unit_cell)
@@ -313,8 +314,12 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
 
 
 def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
-    """Does line ``n + 1`` follow line ``n`` with no blank line between?"""
-    return n + 1 < len(lines) and lines[n + 1].start() == lines[n].end() + 1
+    """Does line ``n + 1`` follow line ``n`` with no blank line between (page chrome, left
+    out of ``lines``, may stand between)?"""
+    if n + 1 >= len(lines):
+        return False
+    between = text[lines[n].end() + 1:lines[n + 1].start()]
+    return not between or (between.endswith("\n") and "\n\n" not in between and all(line.strip() for line in between[:-1].split("\n")))
 
 
 # A draft copied from Word with its line numbers in the margin (1⇥关于…, 15⇥25万元): most lines
