@@ -337,6 +337,7 @@ def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
 
 
 _PLACE_ENDS = "村镇乡县市区省"  # 刘家坪村: a place, not a person
+_PLACE_BEFORE_NAME = regex.compile(r"(?:[村镇乡组]|社区)\Z")
 
 
 def _is_person_name(name: str, after: str, sets: _WordSets) -> bool:
@@ -369,6 +370,12 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
     entry = _PERSON_ENTRY.search(text, max(0, clause_start(text, start, SENTENCE_END) - 1), start)
     if entry:
         return entry.group(1)
+    if left == start and left and text[left - 1] in "，,":  # 编者按：覃德旺，四十七岁; 七里冲村吴大兴，91岁
+        for n in (3, 2):
+            name = _name_ending_at(text, left - 1, surnames, (n,))
+            opening = left - 1 - n
+            if name and (opening == clause_start(text, opening) or _PLACE_BEFORE_NAME.search(text, max(0, opening - 8), opening)):
+                return name
     aside = _NAME_ASIDE.search(text, max(0, start - 12), start)
     if aside is None:
         return None
