@@ -237,12 +237,17 @@ def _csv_rows(text: str) -> tuple[list[tuple[int, int]], set[int], list[int]]:
     return rows, commas, quotes
 
 
+_THOUSANDS_COMMA = regex.compile(r"(?<=\d),(?=\d{3}(?![\d]))")
+
+
 def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
     """(separating commas, quote marks) of a line of comma-separated values; None for
     prose (no ASCII comma, or Chinese sentence punctuation)."""
     body = line.group()
     if "," not in body or any(ch in body for ch in "，。；！？|\t"):
         return None  # prose, or a table with columns of its own (| 3,560 |)
+    if body.count(",") == len(_THOUSANDS_COMMA.findall(body)):
+        return None  # 补助收入：150,000 — every comma groups thousands
     separators, marks, quoted = [], [], False
     for k, ch in enumerate(body):
         at = line.start() + k
