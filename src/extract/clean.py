@@ -104,10 +104,11 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         rows = sorted(rows + csv_rows)
         drop += [(k, k + 1) for k in quotes]
     if "\n" in text:
-        stacked, breaks = _stacked_rows(text, _unit_cell(rules))
+        page_chrome = _page_chrome(text)
+        stacked, breaks = _stacked_rows(text, _unit_cell(rules), page_chrome)
         if stacked:
             text, rows = _overwrite(text, breaks, "|"), sorted(rows + stacked)
-        chrome = _page_chrome(text) + (_link_lists(text) if _LINK_LIST.search(text) else []) \
+        chrome = page_chrome + (_link_lists(text) if _LINK_LIST.search(text) else []) \
             + (_english_lines(text) if _ENGLISH_WORD.search(text) else [])
         if chrome:
             text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
@@ -276,13 +277,13 @@ def _unit_cell(rules: Rules) -> regex.Pattern:
     return regex.compile(r"[ \t\u3000]*[万亿千百]?(?:\L<units>)[ \t\u3000]*", units=units)
 
 
-def _stacked_rows(text: str, unit_cell: regex.Pattern) -> tuple[list[tuple[int, int]], list[int]]:
+def _stacked_rows(text: str, unit_cell: regex.Pattern, page_chrome: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
     """Rows of a table written one cell a line (税种 / 预算数 / 执行数, then 增值税 / 52,300
     / 54,186; 粮食 / 万吨 / 35.82 / 1.9 under a 单位 column): the spans of the rebuilt rows
     and the line breaks that become |."""
     rows: list[tuple[int, int]] = []
     breaks: list[int] = []
-    chrome = {start for start, _ in _page_chrome(text)}  # a page break inside the table: — 3 — and the running header
+    chrome = {start for start, _ in page_chrome}  # a page break inside the table: — 3 — and the running header
     lines = [line for line in _LINE.finditer(text) if line.start() not in chrome]
     k = 0
     while k < len(lines):

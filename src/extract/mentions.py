@@ -757,11 +757,15 @@ def _cell_mention(cell: regex.Match, unit: Unit, magnitude: int) -> Mention | No
     parsed = number if number[0].isdigit() else parse_number(number)  # 二万零八百; 点点 is none
     if parsed is None:
         return None
-    value = float(Decimal(str(parsed)) * magnitude)  # 586.3 亿 is 58630000000, not …999.99
     high = cell.groupdict().get("high")  # 600~800: a range cell
     start, end = cell.start("number"), cell.end("high" if high else "number")
     return Mention(start, end, start, end, (number, high) if high else (number,), unit, "table", unit.id,
-                   fixed_value=_round(value), fixed_value_max=_round(float(Decimal(high) * magnitude)) if high else None)
+                   fixed_value=_scaled(parsed, magnitude), fixed_value_max=_scaled(high, magnitude) if high else None)
+
+
+def _scaled(value: float | str, magnitude: int) -> float:
+    """A cell's figure times the magnitude of its header or caption: 586.3 亿 is 58630000000, not …999.99."""
+    return _round(float(Decimal(str(value)) * magnitude))
 
 
 def _cells(line: regex.Match) -> list[tuple[int, int]]:
@@ -1632,9 +1636,8 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
             values = [parse_number(token) for token in tokens]
             if None in values:
                 return None
-            mention = Mention(start, pos, start, pos, tuple(tokens), unit, "caption", unit.id,
-                              fixed_value=_round(float(Decimal(str(values[0])) * magnitude)),
-                              fixed_value_max=_round(float(Decimal(str(values[1])) * magnitude)) if len(values) > 1 else None)
+            mention = Mention(start, pos, start, pos, tuple(tokens), unit, "caption", unit.id, fixed_value=_scaled(values[0], magnitude),
+                              fixed_value_max=_scaled(values[1], magnitude) if len(values) > 1 else None)
             mention.per, mention.per_rule = per, "caption" if per else None
             _suffixes(text, mention, look)
             return mention
@@ -1708,8 +1711,10 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         if followed and not (rule.get("needs_magnitude") and next_char != "\n" and not next_char.isdigit()) \
                 and not words.match(text, pos):  # 满三百减三十: the rule's own word goes on
             continue
-        found = max((m.start() for m in pattern.finditer(before, overlapped=True)), default=None)
-        if found is not None and (best is None or found > best[0]):
+        if not pattern.search(before):
+            continue
+        found = max(m.start() for m in pattern.finditer(before, overlapped=True))  # the rule's word nearest the figure
+        if best is None or found > best[0]:
             best = (found, rule)  # 船员工资一个月一万二: 工资, nearer the figure than 员工, names it
     if best is not None:
         mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(best[1], look), "implicit", best[1].id)

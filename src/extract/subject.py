@@ -586,7 +586,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     thing = _PRICE_OF_ONE.sub("", before) if kind == "money" else before
     if not thing or (len(thing) >= 2 and thing not in sets.vague):
         before = thing  # 地砖一个平方三十五: 一个平方 is the price's denominator, 地砖 the thing (but 盐一斤, 原价一斤)
-    if len(before) == 1 and before in ONE_CHARACTER_NOUNS and _PAST_LIST_MARK.search(text, 0, left):
+    if len(before) == 1 and before in ONE_CHARACTER_NOUNS and (not left or text[left - 1] in _LIST_MARKS):
         return _Found(before)  # 生猪存栏4.26万头、牛3180头
     if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
         return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) \
@@ -874,7 +874,7 @@ def _exists_before_noun(word: str, picked: list[tuple[str, str]], k: int) -> boo
     return word in "有设" and k + 1 < len(picked) and picked[k + 1][1] in NOUN_TAGS and len(picked[k + 1][0]) > 1
 
 
-_PAST_LIST_MARK = regex.compile(r"(?:^|[、，,；;：:\n])\Z")
+_LIST_MARKS = "、，,；;：:\n"  # what stands before an item of a list
 
 
 def _trim(words: list[str]) -> str | None:
