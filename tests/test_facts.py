@@ -931,3 +931,8 @@ def test_a_one_cell_a_line_table_goes_on_past_a_page_break():
             "白沙卫生院\n98\n79.4\n— 3 —\n岑水县卫生健康统计简报\n七星卫生院\n85\n74.0\n")
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.subject == "七星卫生院"] == [
         (85, "张", "七星卫生院"), (74, "%", "七星卫生院")]
+
+
+def test_the_one_after_each_and_a_verb_is_a_denominator():
+    facts = extract_facts("每吸纳1名脱贫劳动力，补贴2000元。马铃薯每生产1000公斤鲜薯需吸收纯氮5公斤。")
+    assert [(f.value, f.per) for f in facts] == [(2000, "人"), (5, "1000公斤")]
