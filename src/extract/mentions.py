@@ -1249,14 +1249,9 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     一石二斗: a digit and the unit a tenth of this one (its ``part``). Returns the digits and
     where the figure ends."""
     if unit.part:
-        tenth = (_TENTH_DIGIT if token[-1].isdigit() else _TENTH).match(text, pos)  # 七亩五分, 6亩2分
-        end = tenth.end() + len(unit.part) if tenth and text.startswith(unit.part, tenth.end()) else None
-        if end is not None and not text.startswith(("钱", "钟"), end):  # 一亩五分钱 is a price, not 1.5 亩
-            part = look.surfaces.get(unit.part)
-            hundredth = _TENTH.match(text, end) if part is not None and part.part else None
-            if hundredth and text.startswith(part.part, hundredth.end()):  # 一石二斗四升: 斗's tenth too
-                return tenth.group() + hundredth.group(), hundredth.end() + len(part.part)
-            return tenth.group(), end
+        parts = _parts_after(text, pos, unit, look, token)
+        if parts is not None:
+            return parts
     digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)) \
         if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
@@ -1264,6 +1259,27 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
         return None
     return (digits.group(), digits.end()) if digits else None
+
+
+def _parts_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str) -> tuple[str, int] | None:
+    """七亩五分, 二十四亩三分五厘, 四十亩零六分, 一石二斗四升: a digit before each of the unit's
+    ``part`` units, each a tenth of the one before; 零 between them says "and", not a place.
+    Returns the digits, a 0 for each place skipped (三亩零五厘: 05), and where they end."""
+    digit_re = _TENTH_DIGIT if token[-1].isdigit() else _TENTH
+    places, end, first = [], pos, 0
+    while first < len(unit.part):
+        at = end + 1 if token[-1] in CN_NUMERAL_CHARS and text.startswith("零", end) else end
+        digit = digit_re.match(text, at)
+        place = next((k for k in range(first, len(unit.part)) if digit and text.startswith(unit.part[k], digit.end())), None)
+        if place is None:
+            break
+        part_end = digit.end() + len(unit.part[place])
+        surface = look.surface_words.at(text, digit.end())
+        if text.startswith(("钱", "钟"), part_end) or (surface is not None and len(surface) > len(unit.part[place])):
+            break  # 一亩五分钱 is a price, 五分钟 a length of time, 五厘米 a length
+        places += ["0"] * (place - first) + [digit.group()]
+        end, first = part_end, place + 1
+    return ("".join(places), end) if places else None
 
 
 def _tenths_range(text: str, pos: int, unit: Unit) -> regex.Match | None:

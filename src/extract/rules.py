@@ -446,7 +446,7 @@ class Unit:
     signed: bool = False  # a minus before the number is kept: 零下4.3℃ (else it marks a fall: 增长-2.1%)
     decimals_free: bool = False  # a number with decimals needs no context words: 3.0级以上4次
     count_after: tuple[str, ...] = ()  # words just before the number that make it a count (手术1036例)
-    part: str | None = None  # the unit a tenth of this one, written after it: 七亩五分 = 7.5 亩
+    part: tuple[str, ...] = ()  # the units a tenth of this one, then of that: 七亩五分 = 7.5 亩, 三分五厘 = 0.35 亩
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -520,7 +520,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         signed=bool(rule.get("signed", False)),
         decimals_free=bool(rule.get("decimals_free", False)),
         count_after=tuple(str(w) for w in rule.get("count_after", [])),
-        part=str(rule.get("part")) if rule.get("part") else None,
+        part=_parts(rule.get("part")),
     )
     size = _size(rule.get("size"))
     if size:  # 年 holds 12 月; 月, holding none, is the family's smallest unit
@@ -539,6 +539,13 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         out.surfaces[str(surface)] = unit
     for symbol in rule.get("symbols", []):
         out.symbols[str(symbol)] = unit
+
+
+def _parts(written: Any) -> tuple[str, ...]:
+    """``part: 分`` or ``part: [分, 厘]``: the chain of units each a tenth of the one before."""
+    if not written:
+        return ()
+    return tuple(str(w) for w in written) if isinstance(written, list) else (str(written),)
 
 
 def _size(written: Any) -> tuple[float, str] | None:
