@@ -936,3 +936,11 @@ def test_a_one_cell_a_line_table_goes_on_past_a_page_break():
 def test_the_one_after_each_and_a_verb_is_a_denominator():
     facts = extract_facts("每吸纳1名脱贫劳动力，补贴2000元。马铃薯每生产1000公斤鲜薯需吸收纯氮5公斤。")
     assert [(f.value, f.per) for f in facts] == [(2000, "人"), (5, "1000公斤")]
+
+
+def test_a_one_in_a_list_of_figures_is_a_count_but_not_after_a_verb_a_pronoun_or_a_figure():
+    facts = extract_facts("油坊雇工五人，学徒一人。彩礼有金手镯一只、现金8.8万元。仅教师一人，学生二十余名。"
+                          "坏一个赔一个，收到货四十八小时内联系。不光他一个，一共欠了十六万多。宿舍四个人一间，一个月扣一百。"
+                          "将每隔3个月投产一台，力争2026年底建成。最多那天摘了一百五十八公斤，是俺们队的头一名。")
+    ones = [(f.text, f.subject) for f in facts if f.value == 1]
+    assert ones == [("一人", "学徒"), ("一只", "金手镯"), ("一人", "教师")]
