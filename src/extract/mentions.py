@@ -181,7 +181,7 @@ def lookups(rules: Rules) -> _Lookups:
         approx_after_words=WordList(rules.approx_after),
         approx_before_words={word: (approx, rule_id) for word, approx, _, rule_id in reversed(rules.approx_before)},
         approx_inside_words=WordList(rules.approx_inside),
-        not_before={u.id: _words_re(u.not_before) for u in rules.surfaces.values() if u.not_before},
+        not_before={u.id: _words_re(u.not_before, but=u.but_before) for u in rules.surfaces.values() if u.not_before},
         only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
         only_after={u.id: _context_re(u.only_after + u.weak_after) for u in contextual if u.only_after},
         strong_after={u.id: _context_re(u.only_after) for u in contextual if u.weak_after},
@@ -215,8 +215,10 @@ def names_money(text: str, start: int, end: int, look: _Lookups) -> bool:
 ONLY_AFTER_GAP = 2  # characters between an only_after word and the number: 偏北风4到5级, 风力达4级
 
 
-def _words_re(words) -> regex.Pattern:
-    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+def _words_re(words, but: tuple[str, ...] = ()) -> regex.Pattern:
+    """Any of ``words``, the longest first, unless one of ``but`` stands there."""
+    unless = f"(?!{'|'.join(map(regex.escape, but))})" if but else ""
+    return regex.compile(unless + "(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")")
 
 
 # ---------------------------------------------------------------- document context

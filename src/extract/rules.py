@@ -26,7 +26,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 # section -> (required keys, optional keys)
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
-    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "only_before", "only_after", "weak_after", "symbols",
+    "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "but_before", "only_before", "only_after", "weak_after", "symbols",
                           "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before", "of_base"}),
     "rates": ({"per"}, {"before", "after", "pattern", "at_number"}),
@@ -261,7 +261,7 @@ def _check_values(rule: Rule) -> list[str]:
     approx = rule.get("approx")
     if (rule.section == "approx" or approx is not None) and approx not in E.APPROX:
         bad(E.E_BAD_APPROX, approx=approx, expected=", ".join(E.APPROX))
-    for key in ("surfaces", "before", "after", "question", "inside", "words", "phrases", "not_before", "only_before", "only_after",
+    for key in ("surfaces", "before", "after", "question", "inside", "words", "phrases", "not_before", "but_before", "only_before", "only_after",
                 "weak_after", "not_after", "symbols"):
         value = rule.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value)):
@@ -438,6 +438,7 @@ class Unit:
     kind_by_noun: bool  # a generic measure word: the counted noun decides the kind
     tenths: bool  # 8折 = 80 %: a number below 10 counts tenths
     not_before: tuple[str, ...]
+    but_before: tuple[str, ...] = ()  # words that lift not_before (只 before 能繁)
     only_before: tuple[str, ...] = ()  # the unit counts only before one of these (日 in 七日内)
     only_after: tuple[str, ...] = ()  # … or only with one of these just before the number (风力4级)
     weak_after: tuple[str, ...] = ()  # like only_after, but yielding to a namesake's words in the clause (最高)
@@ -512,6 +513,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         kind_by_noun=bool(rule.get("kind_by_noun", False)),
         tenths=bool(rule.get("tenths", False)),
         not_before=tuple(str(w) for w in rule.get("not_before", [])),
+        but_before=tuple(str(w) for w in rule.get("but_before", [])),
         only_before=tuple(str(w) for w in rule.get("only_before", [])),
         only_after=tuple(str(w) for w in rule.get("only_after", [])),
         weak_after=tuple(str(w) for w in rule.get("weak_after", [])),
