@@ -944,3 +944,11 @@ def test_a_one_in_a_list_of_figures_is_a_count_but_not_after_a_verb_a_pronoun_or
                           "将每隔3个月投产一台，力争2026年底建成。最多那天摘了一百五十八公斤，是俺们队的头一名。")
     ones = [(f.text, f.subject) for f in facts if f.value == 1]
     assert ones == [("一人", "学徒"), ("一只", "金手镯"), ("一人", "教师")]
+
+
+def test_spoken_fen_after_mao_a_race_time_in_chinese_hundredths_and_a_space_after_a_range_dash():
+    facts = extract_facts("按一斤一块三毛二卖给粮库。按每斤不低于1块2保底收。以二分零八秒四一的成绩夺冠，快了不到半秒。"
+                          "月薪4500—6 800元的岗位最多。一天还能挣个百十来块。")
+    assert [(f.value, f.value_max, f.unit, f.approx) for f in facts] == [
+        (1.32, None, "元", None), (1.2, None, "元", "over"), (128.41, None, "秒", None), (0.5, None, "秒", "under"),
+        (4500, 6800, "元", None), (100, None, "元", "about")]

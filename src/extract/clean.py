@@ -581,6 +581,8 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
 _STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]{0,2})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+_GROUP_AT_EDGE = regex.compile(r"(?:(?<=\d[—–~～-])|(?<=^|\n))\d{1,3}$")
+_WHOLE_GROUP = regex.compile(r"\d{3}(?=[^\d\s.,])")
 _CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
 _DIGIT_RUN = regex.compile(r"\d+")
 
@@ -592,6 +594,8 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
         return False
     if _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at):
         return True
+    if _GROUP_AT_EDGE.search(text, max(0, at - 4), at) and _WHOLE_GROUP.match(text, space.end()):
+        return True  # 4500—6 800元, and 14 862元 opening a line after a page break
     cut = _CUT_GROUP.search(text, max(0, at - 16), at)
     return cut is not None and _completes_group(cut.group("part"), _DIGIT_RUN.match(text, space.end()).group())
 

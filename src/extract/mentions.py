@@ -62,7 +62,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可我你他她俺咱连]|$)"
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可我你他她俺咱连保]|$)"
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
@@ -981,7 +981,8 @@ def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | 
 
 
 _HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?"
-                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.])|\d(?![\d.\p{{Han}}]))?)?", regex.VERBOSE)  # 3分36秒5: tenths
+                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.])|\d(?![\d.\p{{Han}}])|[〇零一二三四五六七八九]{{1,2}}(?=的|[^\p{{Han}}\d]|$))?)?",
+                    regex.VERBOSE)  # 3分36秒5: tenths; 二分零八秒四一的成绩: hundredths
 HMS_UNITS = {"h": "小时", "m": "分钟", "s": "秒"}  # their sizes in 秒 are units.yaml's
 
 
@@ -1003,7 +1004,7 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     return mention
 
 
-_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九](?![\d\p{{Han}}]|[毛角分元块])|[1-9一二三四五六七八九](?=[一每]\p{{Han}}|左右|上下|钱|[到至]))?)?"
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九]{_DECIMALS_END})?)?"
                                rf"(?:[零〇]?(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)  # 壹元零伍分: 1.05
 
 
@@ -1039,7 +1040,7 @@ def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
         return None
     seconds = sum(v * size for v, size in zip(values, sizes))
     if m.group("hundredths"):  # 2分01秒36, 3分36秒5: a race time
-        seconds += int(m.group("hundredths")) / 10 ** len(m.group("hundredths"))
+        seconds += _fraction_after(m.group("hundredths"))
     unit = look.surfaces.get(HMS_UNITS[parts[-1]])
     if unit is None:
         return None

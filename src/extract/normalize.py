@@ -172,8 +172,9 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     unit = mention.unit
     kind = unit.kind
     if unit.count_after:
-        before = text[max(_clause_start(text, mention.num_start), mention.num_start - COUNT_WORD_GAP):mention.num_start]
-        word = next((w for w in unit.count_after if w in before), None)
+        clause = text[_clause_start(text, mention.num_start):mention.num_start]
+        before = clause[-COUNT_WORD_GAP:]
+        word = next((w for w in unit.count_after if w in before or f"{w}量" in clause or f"{w}数" in clause), None)  # 手术量比去年同期增加418例
         if word:
             steps.append(f"kind count: {unit.unit} of {word}")
             return "count"
@@ -211,10 +212,10 @@ _MONTHS_OLD = regex.compile(r"大(?![幅规概力量部多于战会修检])")
 
 
 def _approx(text: str, mention: Mention, token_approx: str | None, rules: Rules, steps: list[str]) -> str | None:
-    if token_approx:
+    if token_approx and not mention.approx:
         steps.append(f"approx {token_approx}: inside the number {mention.tokens[0]}")
         return token_approx
-    if mention.approx:
+    if mention.approx:  # a word beats the number's own vagueness: 百十来块 is about 100
         steps.append(f"approx {mention.approx}: rule {mention.approx_rule}")
         return mention.approx
     start = mention.start if mention.pattern == "symbol" else mention.num_start  # 约USD1.8亿: before the sign
