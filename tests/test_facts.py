@@ -952,3 +952,10 @@ def test_spoken_fen_after_mao_a_race_time_in_chinese_hundredths_and_a_space_afte
     assert [(f.value, f.value_max, f.unit, f.approx) for f in facts] == [
         (1.32, None, "元", None), (1.2, None, "元", "over"), (128.41, None, "秒", None), (0.5, None, "秒", "under"),
         (4500, 6800, "元", None), (100, None, "元", "about")]
+
+
+def test_a_table_titled_per_person_rates_its_figures_but_not_its_shares():
+    text = ("表11　2025年农村居民人均可支配收入构成\n项目\t金额（元）\t比上年增长（%）\n工资性收入\t9846\t7.9\n"
+            "经营净收入\t6012\t5.6\n\n表12　2025年各乡镇收入\n项目\t金额（元）\t比上年增长（%）\n城关镇\t9846\t7.9\n")
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
+        (9846, "元", "人"), (7.9, "%", None), (6012, "元", "人"), (5.6, "%", None), (9846, "元", None), (7.9, "%", None)]

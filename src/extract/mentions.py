@@ -524,6 +524,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     unit_cells: set[int] = set()
     header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
+    title_per = None  # 表6 全体居民人均收支情况: the title's 人均 rates every figure of the table
     above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     last_row: list[tuple[int, int]] = []
@@ -540,10 +541,12 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             header = _Header({}, {}, None, {})
             above.clear()
             caption = _caption_units(line.group(), look)
+            if _TABLE_TITLE.fullmatch(line.group()):
+                title_per = _title_per(line.group(), look) or (None if _NUMBERED_TITLE.match(line.group()) else title_per)
         elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
         elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
-            header = _read_header(text, cells, caption or _caption_below(lines, n, look), look)
+            header = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
         else:
             mentions += _row_mentions(text, cells, header, unit_cells, look, above)
     return mentions, unit_cells
@@ -562,7 +565,8 @@ class _Header:
     captioned: frozenset[int] = frozenset()  # columns whose unit is the caption's (单位：万元), which a row label's own unit overrides
 
 
-def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups) -> _Header:
+def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups,
+                 title_per: str | None = None) -> _Header:
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     for k, cell in enumerate(cells if not caption else ()):  # 户数, 人数: a count of households or people, no unit written
@@ -585,6 +589,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
     column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
                    if header and header.group("per") and k in columns}  # 单产（公斤/亩）
+    if title_per:  # but not its shares and changes (比上年增长（%）)
+        column_per |= {k: title_per for k, (unit, _) in columns.items() if k not in column_per and unit.kind not in PERCENT_KINDS}
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() in UNIT_HEADERS), None)
     names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
     captioned = frozenset(k for k in bare if k in columns)
@@ -717,6 +723,17 @@ def _per_unit(word: str, look: _Lookups) -> str:
         return after[0]
     unit = look.surfaces.get(word)
     return unit.unit if unit else word
+
+
+_TABLE_TITLE = regex.compile(r"[^，。；！？,;!?]{2,40}")  # a title line, no sentence
+_NUMBERED_TITLE = regex.compile(r"\s*(?:表|图|附表)\s*[\d一二三四五六七八九十]")
+TITLE_PERS = ("人", "户")  # 人均, 户均 in a title average every figure; 年度, 月度 name the table's time instead
+
+
+def _title_per(line: str, look: _Lookups) -> str | None:
+    """表6 2025年全体居民人均收支情况: the people or households a table's title averages its figures over."""
+    per = _rate_word_at(line, look)
+    return per if per in TITLE_PERS else None
 
 
 def _rate_word_at(header: str, look: _Lookups) -> str | None:
