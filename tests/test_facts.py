@@ -959,3 +959,9 @@ def test_a_table_titled_per_person_rates_its_figures_but_not_its_shares():
             "经营净收入\t6012\t5.6\n\n表12　2025年各乡镇收入\n项目\t金额（元）\t比上年增长（%）\n城关镇\t9846\t7.9\n")
     assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
         (9846, "元", "人"), (7.9, "%", None), (6012, "元", "人"), (5.6, "%", None), (9846, "元", None), (7.9, "%", None)]
+
+
+def test_a_figure_opening_a_line_before_a_colon_is_of_the_label_after_it():
+    facts = extract_facts("▲158.7亿元：全县地区生产总值，增长5.8%。\n▲130个：全年安排县级重点项目。\n"
+                          "▲2.9元：实现“同网同价”后的居民水价。\n全年完成投资：12亿元。")
+    assert [f.subject for f in facts] == ["地区生产总值", "地区生产总值", "县级重点项目", "居民水价", "全年完成投资"]

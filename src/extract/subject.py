@@ -258,6 +258,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
             or _person_before_age(text, mention.start, sets.surnames) or _person_referred(text, mention, sets)
         if person:
             return _Found(person)
+    label = _label_after_figure(text, mention, sets)
+    if label:
+        return _Found(label)
     after = _phrase_after(text, mention.end, kind, sets.tag, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
@@ -283,6 +286,27 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         if speaker:
             return _Found(speaker)  # 老贺：〇六年，二十七岁才跟着我舅出来
     return found
+
+
+_LINE_OPENING = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:[▲△●○■□◆◇★☆►▶·•\-\*>]|\d{1,2}[.、]|[（(]\d{1,2}[)）])?[ \t\u3000]*\Z")
+_COLON_AFTER = regex.compile(r"[ \t\u3000]*[：:][ \t\u3000]*")
+_LABEL_END = regex.compile(r"[，。；,;！？!?\n]")
+
+
+def _label_after_figure(text: str, mention: Mention, sets: _WordSets) -> str | None:
+    """▲158.7亿元：全县地区生产总值，增长5.8%: a figure opening a line, then a colon, is of the
+    label after the colon (its noun after any 的, without the scope and the verb opening it)."""
+    colon = _COLON_AFTER.match(text, mention.end)
+    if colon is None or not _LINE_OPENING.search(text, max(0, mention.start - 8), mention.start):
+        return None
+    end = _LABEL_END.search(text, colon.end(), colon.end() + 40)
+    label = text[colon.end():end.start() if end else colon.end()]
+    label = label[label.rfind("的") + 1:]  # 实现“同网同价”后的居民水价
+    words = list(sets.tag(label))
+    while words and (words[0][0] in sets.leads or words[0][1] not in NOUN_TAGS):
+        words.pop(0)  # 全年安排县级重点项目, 新改建农村公路里程
+    phrase = (_trim([word for word, _ in words]) or "").lstrip("、，,")
+    return phrase if len(phrase) >= 2 and phrase not in sets.vague else None
 
 
 def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
