@@ -965,3 +965,12 @@ def test_a_figure_opening_a_line_before_a_colon_is_of_the_label_after_it():
     facts = extract_facts("▲158.7亿元：全县地区生产总值，增长5.8%。\n▲130个：全年安排县级重点项目。\n"
                           "▲2.9元：实现“同网同价”后的居民水价。\n全年完成投资：12亿元。")
     assert [f.subject for f in facts] == ["地区生产总值", "地区生产总值", "县级重点项目", "居民水价", "全年完成投资"]
+
+
+def test_the_people_an_age_describes_leave_out_the_figure_after_them():
+    facts = extract_facts("村里六十五岁以上的老人有一百四十二个。醉驾人员中，18至25岁的年轻驾驶人约占三成。"
+                          "在接受手术的患者中，七十岁以上的占百分之六十二。")
+    subjects = {f.text: f.subject for f in facts}
+    assert subjects["六十五岁以上"] == "老人"
+    assert subjects["18至25岁"] == "年轻驾驶人"
+    assert "百分之" not in (subjects["七十岁以上"] or "")

@@ -254,7 +254,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
     sets = _word_sets(rules)
     if kind == "age":
-        person = _named_after_age(text, mention.end, sets) or _person_after_age(text, mention.end) \
+        person = _named_after_age(text, mention.end, sets) or _person_after_age(text, mention.end, sets) \
             or _person_before_age(text, mention.start, sets.surnames) or _person_referred(text, mention, sets)
         if person:
             return _Found(person)
@@ -376,9 +376,23 @@ def _is_person_name(name: str, after: str, sets: _WordSets) -> bool:
     return (len(first) == 1 or flag.startswith(("nr", "nz"))) and at_boundary
 
 
-def _person_after_age(text: str, end: int) -> str | None:
+def _person_after_age(text: str, end: int, sets: _WordSets) -> str | None:
+    """60岁以上的老人有142个: who the age describes, after 的, without the figure of how many
+    follow (七十岁以上的占百分之六十二 names nobody)."""
     m = _AFTER_AGE.match(text, end, end + 12)
-    return m.group(1) if m and not m.group(1).startswith(_NOT_A_PERSON) else None
+    if m is None or m.group(1).startswith(_NOT_A_PERSON):
+        return None
+    phrase = m.group(1)
+    quantity = _QUANTITY_INSIDE.search(phrase)
+    if quantity:
+        words = list(sets.tag(phrase[:quantity.start()]))
+        while words and words[-1][1] not in NOUN_TAGS:
+            words.pop()  # 年轻驾驶人约占三成, 小母牛要价一万一
+        phrase = "".join(word for word, _ in words)
+    return phrase if len(phrase) >= 2 and phrase not in sets.vague else None
+
+
+_QUANTITY_INSIDE = regex.compile(r"百分之|[〇零一二两三四五六七八九十]成|[〇零一二两三四五六七八九十百千万]{3,}")
 
 
 def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str | None:
