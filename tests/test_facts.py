@@ -973,4 +973,4 @@ def test_the_people_an_age_describes_leave_out_the_figure_after_them():
     subjects = {f.text: f.subject for f in facts}
     assert subjects["六十五岁以上"] == "老人"
     assert subjects["18至25岁"] == "年轻驾驶人"
-    assert "百分之" not in (subjects["七十岁以上"] or "")
+    assert subjects["七十岁以上"] == "患者"

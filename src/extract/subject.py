@@ -276,6 +276,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     if found.text and _COMPARED.sub("", found.text) in sets.vague and not (kind == "people" and found.text in sets.hosts):
         found = _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
     if not found.text:
+        among = _AMONG.search(text, max(0, mention.start - 24), mention.start)
+        if among:  # 在接受手术的患者中，七十岁以上的占…; 在岗人员中，
+            return _Found(among.group(1)[among.group(1).rfind("的") + 1:])
         label = _sentence_label(text, mention.start, sets)
         if label:
             return _Found(label, weak=True)  # 阳光玫瑰葡萄：每盒2斤，团购价29.9，原价59
@@ -307,6 +310,9 @@ def _label_after_figure(text: str, mention: Mention, sets: _WordSets) -> str | N
         words.pop(0)  # 全年安排县级重点项目, 新改建农村公路里程
     phrase = (_trim([word for word, _ in words]) or "").lstrip("、，,")
     return phrase if len(phrase) >= 2 and phrase not in sets.vague else None
+
+
+_AMONG = regex.compile(r"(?:^|(?<=[，。；！？：\n]))\s*(\p{Han}{2,15}?)(?:当中|中)[，,]\s*(?:其中)?\Z")  # a clause naming the group a figure is of
 
 
 def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
