@@ -974,3 +974,13 @@ def test_the_people_an_age_describes_leave_out_the_figure_after_them():
     assert subjects["六十五岁以上"] == "老人"
     assert subjects["18至25岁"] == "年轻驾驶人"
     assert subjects["七十岁以上"] == "患者"
+
+
+def test_round_65_overseas_units_a_subtraction_a_tier_and_spoken_sums():
+    facts = extract_facts("榴莲每公斤68至80令吉，种了8依格。每次可领取约15磅食物。店里一天要用掉5、6吨水。"
+                          "基本医保：（78500元-500元）×75%。1.6万元（不含）至5万元（含）报销60%。"
+                          "大个的一斤一块零五。一盒鸡蛋都要七块几。处十五日拘留。")
+    assert [(f.value, f.value_max, f.unit, f.approx) for f in facts] == [
+        (68, 80, "令吉", None), (8, None, "依格", None), (15, None, "磅", "about"), (5, 6, "吨", None),
+        (78500, None, "元", None), (500, None, "元", None), (75, None, "%", None), (16000, 50000, "元", None),
+        (60, None, "%", None), (1.05, None, "元", None), (7, None, "元", "over"), (15, None, "日", None)]

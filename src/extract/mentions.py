@@ -1147,7 +1147,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         return ranged
     aside = _RANGE_ASIDE.match(text, pos)
     repeat = _range_end(text, aside.end() if aside else pos)
-    if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()):
+    if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()) \
+            and not _subtraction(text, aside.end() if aside else pos, tokens[0], repeat.group()):
         again = _unit_after(text, repeat.end(), look)
         rate = aside.group() if aside and aside.group().startswith("/") else ""
         if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
@@ -1159,6 +1160,14 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     _suffixes(text, mention, look)
     _counted_noun(text, mention, look)
     return mention
+
+
+def _subtraction(text: str, pos: int, low: str, high: str) -> bool:
+    """（78500元-500元）×75%: a minus between two sums, the second the smaller, subtracts; no range."""
+    if text[pos:pos + 1] not in MINUS_SIGNS:
+        return False
+    first, second = parse_quantity(low), parse_quantity(high)
+    return bool(first and second and second[0] < first[0])
 
 
 def _duration_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
@@ -1243,7 +1252,7 @@ def _bound(mention: Mention) -> float | None:
     return parsed[0] if parsed and parsed[1] is None else None
 
 
-_RANGE_ASIDE = regex.compile(r"[（(]含[^（）()]{0,3}[）)]|以上(?=至)|/\p{Han}{1,2}(?=[至到~～—-])")
+_RANGE_ASIDE = regex.compile(r"[（(]不?含[^（）()]{0,3}[）)]|以上(?=至)|/\p{Han}{1,2}(?=[至到~～—-])")
 
 
 # Verbs of change: 提高1.5米至182.0米 (a change, then the new level), 提高到800元 (a shared
@@ -1272,8 +1281,8 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
         parts = _parts_after(text, pos, unit, look, token)
         if parts is not None:
             return parts
-    digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)) \
-        if unit.digit_after else None
+    digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)
+              or (_FEN_AFTER_ZERO.match(text, pos) if unit.unit == "元" else None)) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
     if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
@@ -1314,6 +1323,7 @@ def _tenths_range(text: str, pos: int, unit: Unit) -> regex.Match | None:
 _TENTHS_PAIR = regex.compile(r"([一二三四五六七八])([二三四五六七八九])" + _DECIMALS_END)
 
 
+_FEN_AFTER_ZERO = regex.compile(r"[零〇][一二三四五六七八九]" + _DECIMALS_END)  # 一块零五: 1.05 元
 _HEIGHT_DIGITS = regex.compile(r"[一二三四五六七八九][〇零一二三四五六七八九](?=[的个左，。、；\s]|$)")  # 一米六五的个子: 1.65 米
 
 
@@ -1344,7 +1354,7 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
 MINUS_SIGNS = "-－−"
 
 
-_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9](?=[十百千万]|[块塊元蚊毛角个個只斤人岁歲户戶家名位成]))(?!、)")
+_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9](?=[十百千万]|[块塊元蚊毛角个個只斤人岁歲户戶家名位成吨噸头頭台辆輛次天趟棵株亩畝]))(?!、)")
 
 
 def _neighbour_after(text: str, start: int, pos: int) -> regex.Match | None:
