@@ -128,6 +128,7 @@ FIELD_FLOOR = 0.95
 # 四米五, 两分多地, 九百七十来方) and sums with no unit (四万五千二, 一亩两万八).
 # heldout361's PDF bulletin rates a whole table by its caption (表6 全体居民人均收支情况: every cell per 人), and its
 # WeChat repost a price table by its unit caption (单位：元/50公斤).
+# heldout364's market reports take a price's 斤 from the trade talked about (按一块一卖, 两块九, 便宜五毛钱左右).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -162,7 +163,7 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout339": {"per_acc": 0.91}, "heldout340": {"per_acc": 0.89},
                 "heldout346": {"f1": 0.94, "per_acc": 0.90}, "heldout349": {"f1": 0.96, "per_acc": 0.90},
                 "heldout350": {"f1": 0.90}, "heldout356": {"f1": 0.94, "per_acc": 0.92},
-                "heldout361": {"per_acc": 0.93}}
+                "heldout361": {"per_acc": 0.93}, "heldout364": {"per_acc": 0.93}}
 
 
 def _predict(folder: Path) -> dict:
