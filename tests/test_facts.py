@@ -984,3 +984,8 @@ def test_round_65_overseas_units_a_subtraction_a_tier_and_spoken_sums():
         (68, 80, "令吉", None), (8, None, "依格", None), (15, None, "磅", "about"), (5, 6, "吨", None),
         (78500, None, "元", None), (500, None, "元", None), (75, None, "%", None), (16000, 50000, "元", None),
         (60, None, "%", None), (1.05, None, "元", None), (7, None, "元", "over"), (15, None, "日", None)]
+
+
+def test_a_rate_marker_cut_by_jieba_names_no_subject():
+    facts = extract_facts("助学金平均标准为每生每年2000元。中职学校国家助学金标准为每生每年2000元。")
+    assert [f.subject for f in facts] == ["助学金平均标准", "学校国家助学金标准"]

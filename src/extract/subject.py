@@ -639,6 +639,7 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
     if base is not None:  # 稻田养虾面积从最初的三十亩: what changes stands before 从/由/比;
         tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
+    tokens = _join_each(tokens)
     rate = max((k for k, (word, _) in enumerate(tokens) if word.startswith("每")), default=None)
     after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
     if after_rate is not None and after_rate < len(tokens) and tokens[after_rate][0] == "口" and tokens[after_rate - 1][0].endswith("人"):
@@ -907,6 +908,19 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
     if sum(len(w) for w, _ in picked[nouns_from:]) < 2 and nouns_from:
         nouns_from -= 1  # 育苗量: a one-character noun keeps the verb before it
     return _Found(_trim([w for w, _ in picked[nouns_from:]]))
+
+
+def _join_each(tokens: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """每/生/每年 → 每生/每年: a 每 jieba cut off from a one-character measure word, before
+    another rate marker or at the end, is one rate marker with it."""
+    joined: list[tuple[str, str]] = []
+    for k, (word, flag) in enumerate(tokens):
+        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else "每"
+        if joined and joined[-1][0] == "每" and len(word) == 1 and nxt.startswith("每"):
+            joined[-1] = ("每" + word, "m")
+        else:
+            joined.append((word, flag))
+    return joined
 
 
 _PERIOD_INSIDE = ("年末", "年底", "年初", "全年", "当年", "期末", "年内")
