@@ -68,6 +68,7 @@ class _WordSets:
     hosts: tuple[str, ...]  # turn labels of those who ask or narrate (记者, 主持人, 问): never the speaker of an age
     groups: regex.Pattern | None  # 在职职工为, 退休人员为: a group a figure is given for, then its link, ending the phrase
     no_topic: tuple[str, ...]  # 受, 由于: a sentence opening with one of these has no topic
+    outcomes: tuple[str, ...]  # 死亡, 受伤: what befalls the people counted before it
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -81,7 +82,7 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
-                     tuple(words.get("no-topic", [])), tagger(rules))
+                     tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])), tagger(rules))
 
 
 _GROUP_LINKS = ("为", "是")
@@ -261,6 +262,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     label = _label_after_figure(text, mention, sets)
     if label:
         return _Found(label)
+    outcome = next((word for word in sets.outcomes if text.startswith(word, mention.end)), None) if kind == "people" else None
+    if outcome and _OUTCOME_END.match(text, mention.end + len(outcome)):
+        return _Found(outcome)  # 造成37人死亡、196人受伤
     after = _phrase_after(text, mention.end, kind, sets.tag, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
@@ -291,6 +295,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     return found
 
 
+_OUTCOME_END = regex.compile(r"[，。；、,;）)！!\n]|$")
 _LINE_OPENING = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:[▲△●○■□◆◇★☆►▶·•\-\*>]|\d{1,2}[.、]|[（(]\d{1,2}[)）])?[ \t\u3000]*\Z")
 _COLON_AFTER = regex.compile(r"[ \t\u3000]*[：:][ \t\u3000]*")
 _LABEL_END = regex.compile(r"[，。；,;！？!?\n]")
