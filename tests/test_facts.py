@@ -989,3 +989,9 @@ def test_round_65_overseas_units_a_subtraction_a_tier_and_spoken_sums():
 def test_a_rate_marker_cut_by_jieba_names_no_subject():
     facts = extract_facts("助学金平均标准为每生每年2000元。中职学校国家助学金标准为每生每年2000元。")
     assert [f.subject for f in facts] == ["助学金平均标准", "学校国家助学金标准"]
+
+
+def test_groups_of_people_are_counts_and_people_who_come_or_go_are_people():
+    facts = extract_facts("全村9个村民小组、438户。有三个排工落水，救上来两个。母亲儿孙四十一个，今天来了三十八个。")
+    assert [(f.value, f.kind) for f in facts] == [
+        (9, "count"), (438, "households"), (3, "people"), (2, "people"), (41, "people"), (38, "people")]

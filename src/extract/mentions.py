@@ -188,7 +188,7 @@ def lookups(rules: Rules) -> _Lookups:
         context_words={u.id: _words_re(u.only_after) for u in contextual if u.only_after},
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
-        noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account")},
+        noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account", "group")},
         firm_words=regex.compile("|".join(map(regex.escape, nouns.get("firm", []))) or "(?!)"),
         phrases_re=phrases_re,
         patterns=patterns,
@@ -1597,7 +1597,7 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
     run = _HAN_RUN.match(after)
     run = run.group() if run else ""
     person = look.noun_sets["person"].at(run)
-    firm = look.noun_sets["firm"].at(run)
+    firm = look.noun_sets["firm"].at(run) or look.noun_sets["group"].at(run)  # 9个村民小组: groups, not 村民
     if firm and person and len(person) > len(firm):
         firm = None  # 店员 is a person, though 店 is a firm
     inside = look.firm_words.search(run, 0, 16)

@@ -39,7 +39,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "scopes": ({"words"}, set()),
     "spoken": ({"role", "words"}, set()),
 }
-NOUN_ROLES = ("person", "household", "firm", "account")
+NOUN_ROLES = ("person", "household", "firm", "account", "group")
 SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension", "host", "no-topic",
                  "group", "outcome")
 SPOKEN_ROLES = ("correction",)
