@@ -995,3 +995,11 @@ def test_groups_of_people_are_counts_and_people_who_come_or_go_are_people():
     facts = extract_facts("全村9个村民小组、438户。有三个排工落水，救上来两个。母亲儿孙四十一个，今天来了三十八个。")
     assert [(f.value, f.kind) for f in facts] == [
         (9, "count"), (438, "households"), (3, "people"), (2, "people"), (41, "people"), (38, "people")]
+
+
+def test_round_66_old_land_shares_years_counted_in_speech_tunnel_rings_and_half_a_jin():
+    facts = extract_facts("每人分水田八分五厘、旱地三分。前前后后十四个年头。一个人配了四十多副药。树龄1300多年的古银杏。"
+                          "已掘进968环。每天补一斤半米。祝母亲长命百岁！该桥被评定为四类。")
+    assert [(f.value, f.unit, f.kind, f.approx) for f in facts] == [
+        (0.85, "亩", "area", None), (0.3, "亩", "area", None), (14, "年", "duration", None), (40, "副", "count", "over"),
+        (1300, "年", "duration", "over"), (968, "环", "count", None), (1.5, "斤", "weight", None)]

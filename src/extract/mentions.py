@@ -1482,6 +1482,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
                                        or unit[0].kind == "area"  # 两亩半天麻
+                                       or (unit[0].kind == "weight" and text[end + 1:end + 2] not in "价径")  # 一斤半米
                                        or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至", "的", "乘", "卖", "算")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
@@ -1908,8 +1909,9 @@ def _date(text: str, mention: Mention) -> str | None:
     unit = mention.unit
     if unit is None or unit.unit != "年":
         return None
-    if ARABIC_YEAR.fullmatch(mention.tokens[0]) or CN_YEAR.fullmatch(mention.tokens[0]):
-        return "a year (date), not a length of time"  # 2023年, 一九六四年至七八年
+    if (ARABIC_YEAR.fullmatch(mention.tokens[0]) or CN_YEAR.fullmatch(mention.tokens[0])) \
+            and not text.startswith(("多", "余"), mention.num_end):
+        return "a year (date), not a length of time"  # 2023年, 一九六四年至七八年; but 树龄1300多年
     if len(mention.tokens) == 1 and _clipped_year(mention.tokens[0]):
         return "a year written with two digits (零九年, 一八年), not a length of time"
     return None
