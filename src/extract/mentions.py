@@ -1563,6 +1563,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if mention.per:
         return pos
     word = look.rate_after_words.at(text, pos)
+    if word is not None and word.startswith("/") and len(look.surface_words.at(text, pos + 1) or "") >= len(word):
+        word = None  # 1600吨/平方公里: the longer unit after the slash, not /平
     if word is not None and not (word.startswith("每") and _HAN.match(text, pos + len(word))) \
             and not (word.startswith("一") and _LONGER_WORD.match(text, pos + len(word))):
         # 1000元每人 closes the figure; 196人每人奖励… opens the next; 4—6人一间, but not 3人一个月… nor 30人一年级
