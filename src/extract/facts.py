@@ -156,8 +156,8 @@ def _share_rate(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     if prior.per and prior.unit == fact.unit and (
             _carries_on(text, before, mention, rules) or _PARALLEL.fullmatch(text, before.end, mention.start)
             or _corrects(text, before, mention, rules)
-            or (fact.kind in LISTED_KINDS and (_LISTED.fullmatch(text, before.end, mention.start)
-                                               or _LISTED_LONG.fullmatch(text, before.end, mention.start)))
+            or (fact.kind in LISTED_KINDS and not text.startswith("的", mention.end)  # 不足1亩的农户: a threshold
+                and (_LISTED.fullmatch(text, before.end, mention.start) or _LISTED_LONG.fullmatch(text, before.end, mention.start)))
             or (fact.kind == "money" and _LISTED_SUM.fullmatch(text, before.end, mention.start))) \
             or _listed_holding(text, before, prior, mention, fact):
         fact.per = prior.per
@@ -254,7 +254,7 @@ _DOSE_LINK = regex.compile(r"[，,]?(?:或|加|再加|另加|兑水|对水|加�
 
 # 每亩施磷酸二铵三十斤、尿素十五斤: the items of a list of inputs share the rate before them
 # (not a total: 户均增收3000元、村集体增收5万元, so money is left out)
-LISTED_KINDS = ("weight", "volume")
+LISTED_KINDS = ("weight", "volume", "area")
 _LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累实共计])\p{Han}{1,4}")
 _LISTED_SUM = regex.compile(r"、(?![总全合累实共计])\p{Han}{1,4}")  # 每头保额1500元、保费90元: the items of a list of sums share the rate
 # 每年可节约标准煤约295吨、减少二氧化碳排放约780吨, 亩产…，比去年多收一百来斤: a longer item of a list of
