@@ -1003,3 +1003,8 @@ def test_round_66_old_land_shares_years_counted_in_speech_tunnel_rings_and_half_
     assert [(f.value, f.unit, f.kind, f.approx) for f in facts] == [
         (0.85, "亩", "area", None), (0.3, "亩", "area", None), (14, "年", "duration", None), (40, "副", "count", "over"),
         (1300, "年", "duration", "over"), (968, "环", "count", None), (1.5, "斤", "weight", None)]
+
+
+def test_a_one_character_thing_after_the_unit_is_the_subject():
+    facts = extract_facts("还要交二十斤米。每人再发两桶油、十斤米。")
+    assert [f.subject for f in facts] == ["米", "油", "米"]

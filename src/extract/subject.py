@@ -518,6 +518,8 @@ def _phrase_after(text: str, pos: int, kind: str, tag: Callable, bound: bool = F
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
+    if run.group(1)[0] in ONE_CHARACTER_NOUNS and not text.startswith("的", pos) and _ONE_NOUN_END.match(text, pos + 1):
+        return run.group(1)[0]  # 二十斤米, 三斤多米了: a one-character thing after the unit (jieba takes 米 for a measure)
     words = tuple((word, "n" if flag == "t" and _time_noun(word, kind) else flag)
                   for word, flag in _with_suffixes(tag(run.group(1))))
     if words and text.startswith("的", pos) and not bound:
@@ -948,6 +950,7 @@ def _trim(words: list[str]) -> str | None:
     return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in ONE_CHARACTER_NOUNS) else None
 
 
+_ONE_NOUN_END = regex.compile(r"[^\p{Han}]|[了呢吧啊的]|$")
 # Things named by one character that a figure counts on its own (牛3180头、羊1.15万只, 每头猪300元)
 ONE_CHARACTER_NOUNS = "村户牛羊猪鸡鸭鹅鱼虾蟹兔马驴蛋茶米油肉酒棉"
 
