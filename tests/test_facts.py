@@ -1008,3 +1008,8 @@ def test_round_66_old_land_shares_years_counted_in_speech_tunnel_rings_and_half_
 def test_a_one_character_thing_after_the_unit_is_the_subject():
     facts = extract_facts("还要交二十斤米。每人再发两桶油、十斤米。")
     assert [f.subject for f in facts] == ["米", "油", "米"]
+
+
+def test_a_rate_marker_with_one_names_no_subject_of_its_own():
+    facts = extract_facts("冷库出租一年四十六万。一吨煤才卖二十八块。加蛋一个一块五，加肠一根两块。")
+    assert [f.subject for f in facts] == ["冷库出租", "煤", "加蛋", "加肠"]

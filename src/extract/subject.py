@@ -69,6 +69,7 @@ class _WordSets:
     groups: regex.Pattern | None  # 在职职工为, 退休人员为: a group a figure is given for, then its link, ending the phrase
     no_topic: tuple[str, ...]  # 受, 由于: a sentence opening with one of these has no topic
     outcomes: tuple[str, ...]  # 死亡, 受伤: what befalls the people counted before it
+    singles: frozenset[str]  # 牛, 米, 煤: things a figure counts that one character names
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -82,7 +83,8 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("vague", [])), tuple(words.get("grant", [])), surnames,
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
-                     tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])), tagger(rules))
+                     tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
+                     frozenset(words.get("single", [])), tagger(rules))
 
 
 _GROUP_LINKS = ("为", "是")
@@ -265,7 +267,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     outcome = next((word for word in sets.outcomes if text.startswith(word, mention.end)), None) if kind == "people" else None
     if outcome and _OUTCOME_END.match(text, mention.end + len(outcome)):
         return _Found(outcome)  # 造成37人死亡、196人受伤
-    after = _phrase_after(text, mention.end, kind, sets.tag, bound=_is_bound(text, mention))
+    after = _phrase_after(text, mention.end, kind, sets, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
     if after is None and kind in ("money", "percent") and text.startswith(sets.grants, mention.end):
@@ -313,7 +315,7 @@ def _label_after_figure(text: str, mention: Mention, sets: _WordSets) -> str | N
     words = list(sets.tag(label))
     while words and (words[0][0] in sets.leads or words[0][1] not in NOUN_TAGS):
         words.pop(0)  # 全年安排县级重点项目, 新改建农村公路里程
-    phrase = (_trim([word for word, _ in words]) or "").lstrip("、，,")
+    phrase = (_trim([word for word, _ in words], sets.singles) or "").lstrip("、，,")
     return phrase if len(phrase) >= 2 and phrase not in sets.vague else None
 
 
@@ -512,16 +514,16 @@ def _is_bound(text: str, mention: Mention) -> bool:
         or _BOUND_BEFORE.search(text, mention.start, mention.num_start) is not None
 
 
-def _phrase_after(text: str, pos: int, kind: str, tag: Callable, bound: bool = False) -> str | None:
+def _phrase_after(text: str, pos: int, kind: str, sets: _WordSets, bound: bool = False) -> str | None:
     """The noun phrase right after the figure (a 的 may stand between; after a figure that is
     no threshold, verbs may open it: 1000元的吸纳就业补贴)."""
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
-    if run.group(1)[0] in ONE_CHARACTER_NOUNS and not text.startswith("的", pos) and _ONE_NOUN_END.match(text, pos + 1):
+    if run.group(1)[0] in sets.singles and not text.startswith("的", pos) and _ONE_NOUN_END.match(text, pos + 1):
         return run.group(1)[0]  # 二十斤米, 三斤多米了: a one-character thing after the unit (jieba takes 米 for a measure)
     words = tuple((word, "n" if flag == "t" and _time_noun(word, kind) else flag)
-                  for word, flag in _with_suffixes(tag(run.group(1))))
+                  for word, flag in _with_suffixes(sets.tag(run.group(1))))
     if words and text.startswith("的", pos) and not bound:
         modified_by_figure = _noun_after_de(words)
         if modified_by_figure:
@@ -548,7 +550,7 @@ def _phrase_after(text: str, pos: int, kind: str, tag: Callable, bound: bool = F
     if len(picked) == 1 and len(picked[0][0]) == 1 and not modified and not text.startswith("的", pos) \
             and picked[0][0] not in _NOT_COUNTED:
         return picked[0][0]  # 一千六百来棵树, 三千来斤果, 三成利: the thing counted, one character long
-    return _trim([w for w, _ in picked])
+    return _trim([w for w, _ in picked], sets.singles)
 
 
 def _noun_after_de(words: tuple[tuple[str, str], ...]) -> str | None:
@@ -637,10 +639,10 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
     thing = _PRICE_OF_ONE.sub("", before) if kind == "money" else before
     if not thing or (len(thing) >= 2 and thing not in sets.vague):
         before = thing  # 地砖一个平方三十五: 一个平方 is the price's denominator, 地砖 the thing (but 盐一斤, 原价一斤)
-    if len(before) == 1 and before in ONE_CHARACTER_NOUNS and (not left or text[left - 1] in _LIST_MARKS):
+    if len(before) == 1 and before in sets.singles and (not left or text[left - 1] in _LIST_MARKS):
         return _Found(before)  # 生猪存栏4.26万头、牛3180头
     if len(before) < 2 or before in sets.dimensions:  # 改造干渠2条，长28.4公里: the length of the 干渠
-        return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) \
+        return _label(text, left, sets) or _topic_before(text, left, previous, sets) \
             or _Found(None, rate_only=before in sets.dimensions)
     tokens = [(word, "n" if flag == "t" and _time_noun(word, kind) else flag) for word, flag in sets.tag(before)]
     base = max((k for k, (word, flag) in enumerate(tokens) if word in _FROM_WORDS and (flag == "p" or word not in "从由比")), default=None)
@@ -648,6 +650,11 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         tokens = tokens[:base] if base or tokens[0][0] != "由" else tokens[1:]  # 由库区迁入移民: what follows
     tokens = _join_each(tokens)
     rate = max((k for k, (word, _) in enumerate(tokens) if word.startswith("每")), default=None)
+    one = max((k for k, (word, flag) in enumerate(tokens) if flag == "m" and _ONE_MEASURE.fullmatch(word)), default=None)
+    if rate is None and one is not None and (any(flag in NOUN_TAGS for _, flag in tokens[one + 1:])
+                                             or len("".join(word for word, _ in tokens[:one])) >= 2
+                                             and "".join(word for word, _ in tokens[:one]) not in sets.vague):
+        rate = one  # 一吨煤才卖: the thing after the one measured; 木材一方卖: the thing before it
     after_rate = None if rate is None else rate + (2 if tokens[rate][0] == "每" else 1)  # 每 + its measure word
     if after_rate is not None and after_rate < len(tokens) and tokens[after_rate][0] == "口" and tokens[after_rate - 1][0].endswith("人"):
         after_rate += 1  # 每千人口床位数: the 口 of 人口 goes with the rate
@@ -674,15 +681,15 @@ def _phrase_before(text: str, mention: Mention, previous: Mention | None, kind: 
         return _Found(place)  # 全村三百二十多户: the place is all the clause names
     if tokens and tokens[-1][1] == "q" and len(tokens) > 1:
         tokens[-1] = (tokens[-1][0], "n")  # 充电桩, 机井: a measure word that ends the phrase is its head noun
-    found = _chunk(tuple(tokens)) if tokens else _Found(None)
+    found = _chunk(tuple(tokens), sets.singles) if tokens else _Found(None)
     if not tokens:
-        return _label(text, left, sets) or _topic_before(text, left, previous, sets.tag) or found
+        return _label(text, left, sets) or _topic_before(text, left, previous, sets) or found
     if not found.text or found.weak:
-        found = _doer(tokens) or found
+        found = _doer(tokens, sets.singles) or found
     return found if found.text and not found.weak else _label(text, left, sets) or found  # 品种改良：每亩补助300元
 
 
-def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
+def _doer(tokens: list[tuple[str, str]], singles: frozenset[str]) -> _Found | None:
     """粉丝也涨到了3.2w: when the phrase ends in a verb, the nouns before the verb (and its
     adverbs) name the thing."""
     k = len(tokens)
@@ -690,7 +697,7 @@ def _doer(tokens: list[tuple[str, str]]) -> _Found | None:
         k -= 1
     if k == len(tokens) or not k or tokens[k - 1][1] not in NOUN_TAGS:
         return None
-    found = _chunk(tuple(tokens[:k]))
+    found = _chunk(tuple(tokens[:k]), singles)
     return found if found.text and not found.weak else None
 
 
@@ -821,7 +828,7 @@ def _prose_topic(text: str, start: int, kind: str, sets: _WordSets) -> str | Non
         run.pop(0)  # 是职工医保, 有自有住房: a one-character verb before the thing
     while run and run[-1][1] in VERB_TAGS:
         run.pop()  # 公示期为: 公示 and 期 make one noun; a verb that ends the run is the sentence's
-    topic = _trim([word for word, _ in run])
+    topic = _trim([word for word, _ in run], sets.singles)
     return topic if topic and len(topic) <= MAX_SUBJECT and topic not in sets.vague else None
 
 
@@ -855,19 +862,19 @@ def _clause_before(text: str, left: int, previous: Mention | None, tag: Callable
     return tag(phrase) if len(phrase) >= 2 else ()
 
 
-def _topic_before(text: str, left: int, previous: Mention | None, tag: Callable) -> _Found | None:
+def _topic_before(text: str, left: int, previous: Mention | None, sets: _WordSets) -> _Found | None:
     """最高气温出现在14日，为26.8℃: a clause that names nothing takes the topic of the
     clause before it (what stands before its first verb), when that clause has no figure."""
-    words = _clause_before(text, left, previous, tag)
+    words = _clause_before(text, left, previous, sets.tag)
     de = max((k for k, (word, _) in enumerate(words) if word == "的"), default=None)
     if de is not None and words[-1][1] in NOUN_TAGS and words[0][1] != "p" and not any(word == "是" for word, _ in words):
-        found = _chunk(tuple(words[de + 1:]))  # 去年中秋前后出库的李子，一斤卖到了六块五 (but X是…的Y is of X)
+        found = _chunk(tuple(words[de + 1:]), sets.singles)  # 去年中秋前后出库的李子，一斤卖到了六块五 (but X是…的Y is of X)
         if found.text and not found.weak:
             return found
     verb = next((k for k, (_, flag) in enumerate(words) if flag == "v"), None)
     if not verb or words[verb - 1][1] not in NOUN_TAGS or words[0][1] == "p":
         return None  # 按不变价格计算，…: a clause opening with a preposition has no topic
-    found = _chunk(tuple(words[:verb]))
+    found = _chunk(tuple(words[:verb]), sets.singles)
     return found if found.text and not found.weak else None
 
 
@@ -876,13 +883,13 @@ def _rate_only(text: str, left: int, previous: Mention | None, sets: _WordSets) 
     clause before, or of the figure before (marked for the neighbour rules)."""
     words = _clause_before(text, left, previous, sets.tag, after_figure=True)
     if words and words[-1][1] in NOUN_TAGS:
-        found = _chunk(words)
+        found = _chunk(words, sets.singles)
         if found.text and not found.weak:
             return found
     return _label(text, left, sets) or _Found(None, rate_only=True)
 
 
-def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
+def _chunk(words: tuple[tuple[str, str], ...], singles: frozenset[str]) -> _Found:
     """The trailing run of nouns and verbs; a verb is dropped when nouns follow it."""
     picked: list[tuple[str, str]] = []
     length = 0
@@ -906,7 +913,7 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
     nouns_from = next((k for k, (_, flag) in enumerate(picked) if (flag in NOUN_TAGS or flag == "vn") and flag != "ns"
                        and (flag != "vn" or k + 1 < len(picked))), None)
     if nouns_from is None:
-        return _Found(_trim([w for w, _ in picked]), weak=True)
+        return _Found(_trim([w for w, _ in picked], singles), weak=True)
     last_verb = max((k for k, (word, flag) in enumerate(picked) if flag == "v" and k >= nouns_from and (len(word) > 1 or _exists_before_noun(word, picked, k))),
                     default=None)  # 稻田养虾面积: a one-character verb is a morpheme of the noun
     if last_verb is not None and last_verb + 1 < len(picked) and not (
@@ -914,7 +921,10 @@ def _chunk(words: tuple[tuple[str, str], ...]) -> _Found:
         nouns_from = last_verb + 1  # 确保公益岗最低工资 → 公益岗最低工资; but 商品住宅成交套数
     if sum(len(w) for w, _ in picked[nouns_from:]) < 2 and nouns_from:
         nouns_from -= 1  # 育苗量: a one-character noun keeps the verb before it
-    return _Found(_trim([w for w, _ in picked[nouns_from:]]))
+    return _Found(_trim([w for w, _ in picked[nouns_from:]], singles))
+
+
+_ONE_MEASURE = regex.compile(r"一\p{Han}{1,2}")
 
 
 def _join_each(tokens: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
@@ -942,17 +952,15 @@ def _exists_before_noun(word: str, picked: list[tuple[str, str]], k: int) -> boo
 _LIST_MARKS = "、，,；;：:\n"  # what stands before an item of a list
 
 
-def _trim(words: list[str]) -> str | None:
+def _trim(words: list[str], singles: frozenset[str]) -> str | None:
     """Join words, keeping the head (the end) when the phrase is too long."""
     while len(words) > 1 and sum(map(len, words)) > MAX_SUBJECT:
         words = words[1:]
     phrase = "".join(words)
-    return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in ONE_CHARACTER_NOUNS) else None
+    return phrase if len(phrase) >= 2 or (phrase and len(words) == 1 and phrase in singles) else None
 
 
 _ONE_NOUN_END = regex.compile(r"[^\p{Han}]|[了呢吧啊的]|$")
-# Things named by one character that a figure counts on its own (牛3180头、羊1.15万只, 每头猪300元)
-ONE_CHARACTER_NOUNS = "村户牛羊猪鸡鸭鹅鱼虾蟹兔马驴蛋茶米油肉酒棉"
 
 
 def _or_neighbour(text: str, k: int, mentions: list[Mention], found: list[_Found], resolved: list[str | None],
