@@ -1013,3 +1013,12 @@ def test_a_one_character_thing_after_the_unit_is_the_subject():
 def test_a_rate_marker_with_one_names_no_subject_of_its_own():
     facts = extract_facts("冷库出租一年四十六万。一吨煤才卖二十八块。加蛋一个一块五，加肠一根两块。")
     assert [f.subject for f in facts] == ["冷库出租", "煤", "加蛋", "加肠"]
+
+
+def test_a_pdf_table_with_a_header_on_two_lines_and_a_group_label_row():
+    text = ("表6　2024年岑江区各级各类学校基本情况\n学校类别　　　　学校数　　　招生数　　　专任教师\n"
+            "　　　　　　　　（所）　　　（人）　　　（人）\n普通高中　　　　　　6　　　　4,210　　　1,062\n义务教育\n"
+            "　初中　　　　　　 24　　　　9,860　　 2,418\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (6, "所", "普通高中"), (4210, "人", "普通高中"), (1062, "人", "普通高中"),
+        (24, "所", "初中"), (9860, "人", "初中"), (2418, "人", "初中")]

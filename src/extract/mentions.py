@@ -525,6 +525,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     title_per = None  # 表6 全体居民人均收支情况: the title's 人均 rates every figure of the table
+    header_width = 0  # cells of the header line above, for a header written on two lines
     above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     last_row: list[tuple[int, int]] = []
@@ -537,6 +538,9 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             mentions += [m for m in _row_mentions(text, last_row, header, unit_cells, look, {}) if m.num_start >= line.start()]
             continue
         last_row = cells
+        if len(cells) < 2 and header.columns and _GROUP_ROW.fullmatch(line.group()) and n + 1 < len(lines) \
+                and len(lines[n + 1][1]) == header_width:
+            continue  # 义务教育 over 初中 | 24 | 9,860: a group's label inside the table keeps its header
         if len(cells) < 2:
             header = _Header({}, {}, None, {})
             above.clear()
@@ -546,10 +550,34 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
         elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
-            header = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
+            read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
+            header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
+            header = _stacked(header, header_width, read, len(cells)) if header_above and header_width != len(cells) else read
+            header_width = max(len(cells), header_width) if header_above else len(cells)
         else:
             mentions += _row_mentions(text, cells, header, unit_cells, look, above)
     return mentions, unit_cells
+
+
+_GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,10}\s*")
+
+
+def _stacked(upper: _Header, upper_width: int, lower: _Header, lower_width: int) -> _Header:
+    """学校类别 | 学校数 | 招生数 over （所）| （人）, or 播种面积 | 亩产 over 作物名称 | （亩）| （公斤）:
+    a header written on two lines, the shorter one missing its label cell; both line up at the right."""
+    width = max(upper_width, lower_width)
+    up, low = width - upper_width, width - lower_width
+
+    def moved(cells: dict, by: int) -> dict:
+        return {k + by: value for k, value in cells.items()}
+
+    names = moved(upper.names, up)
+    for k, name in moved(lower.names, low).items():
+        names[k] = names[k] + name if k in names and k >= max(up, low) else name  # 总产量比上 + 年增长
+    unit_column = lower.unit_column + low if lower.unit_column is not None else (
+        upper.unit_column + up if upper.unit_column is not None else None)
+    return _Header(moved(upper.columns, up) | moved(lower.columns, low), moved(upper.column_per, up) | moved(lower.column_per, low),
+                   unit_column, names, frozenset(k + up for k in upper.captioned) | frozenset(k + low for k in lower.captioned))
 
 
 _ELIDED_ROWS = regex.compile(r"[.…⋯·]{2,}|[（(]?略[）)]?")
