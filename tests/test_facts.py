@@ -1022,3 +1022,10 @@ def test_a_pdf_table_with_a_header_on_two_lines_and_a_group_label_row():
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
         (6, "所", "普通高中"), (4210, "人", "普通高中"), (1062, "人", "普通高中"),
         (24, "所", "初中"), (9860, "人", "初中"), (2418, "人", "初中")]
+
+
+def test_count_columns_keep_their_own_unit_under_a_money_caption():
+    text = ("单位：元\n户主　　　人口　　股数　　股份分红　　合计\n黄德贵　　5　　　5.5　　 1,025.75　　1,025.75\n"
+            "最少的一户为单人户、0.5股。\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (5, "人"), (5.5, "股"), (1025.75, "元"), (1025.75, "元"), (0.5, "股")]

@@ -597,11 +597,12 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
                  title_per: str | None = None) -> _Header:
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
-    for k, cell in enumerate(cells if not caption else ()):  # 户数, 人数: a count of households or people, no unit written
+    for k, cell in enumerate(cells):  # 户数, 人数, 工日: a count of households, people or days' work, no unit written
         counted = _COUNT_HEADER.fullmatch(text, *cell)
-        surface = counted and (counted.group(1) or counted.group(2))
-        if k not in columns and surface in look.surfaces:
-            columns[k] = (look.surfaces[surface], 1)
+        surface = counted and _COUNTED_UNITS.get(counted.group(1) or counted.group(2), counted.group(1) or counted.group(2))
+        if k not in columns and surface in look.surfaces and not (
+                caption and any(unit[0].kind == look.surfaces[surface].kind for unit, _ in caption)):
+            columns[k] = (look.surfaces[surface], 1)  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
     if caption and 1 < len(caption) < len(bare):  # 单位：人、万元 over 外出务工人数 | 其中：省外 | 上半年务工收入
@@ -625,7 +626,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned)
 
 
-_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家])数|(人次))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
+_COUNTED_UNITS = {"人口": "人"}
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
