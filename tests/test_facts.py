@@ -1029,3 +1029,11 @@ def test_count_columns_keep_their_own_unit_under_a_money_caption():
             "最少的一户为单人户、0.5股。\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [
         (5, "人"), (5.5, "股"), (1025.75, "元"), (1025.75, "元"), (0.5, "股")]
+
+
+def test_round_67_a_long_base_of_a_share_formerly_and_half_an_hour_spoken():
+    facts = extract_facts("损失超过全县上年一般公共预算收入的四成。以前十五分钟一班，现在要等半个多钟头。"
+                          "二套最低为25%。客源少了三成还多。")
+    assert [(f.value, f.unit, f.approx, f.per) for f in facts] == [
+        (40, "%", "over", None), (15, "分钟", None, "班"), (0.5, "小时", "over", None), (25, "%", None, None),
+        (30, "%", "over", None)]

@@ -286,7 +286,7 @@ def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
     return regex.compile("(?:" + "|".join(parts) + ")$"), reach
 
 
-BASE_LENGTH = 8
+BASE_LENGTH = 14  # 超过全县上年一般公共预算收入的四成
 _BASE = f"|\\p{{Han}}{{1,{BASE_LENGTH}}}(?<!部分)的"  # 不超过收益的20%, but 超过部分的50%: the excess, not a bound
 
 
