@@ -1037,3 +1037,9 @@ def test_round_67_a_long_base_of_a_share_formerly_and_half_an_hour_spoken():
     assert [(f.value, f.unit, f.approx, f.per) for f in facts] == [
         (40, "%", "over", None), (15, "分钟", None, "班"), (0.5, "小时", "over", None), (25, "%", None, None),
         (30, "%", "over", None)]
+
+
+def test_round_68_capital_jiao_and_fen_a_quoted_plot_village_groups_and_the_previous_one():
+    facts = extract_facts("每株叁角伍分。建成“微菜园”420块。一早去七组走访监测户。比上一届多了近一万元。种粮大户杨五斗一家种了300亩。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [
+        (0.35, "元", "株"), (420, "块", None), (10000, "元", None), (300, "亩", None)]

@@ -1056,7 +1056,7 @@ _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOK
 
 
 _ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分|[^角毛分]{1,2}[角毛])")  # 一元零五分: no 角; 二百八十元零六角
-_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九])[角毛](?P<f>[1-9一二三四五六七八九])分")
+_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])[角毛](?P<f>[1-9一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])分")
 
 
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
