@@ -85,7 +85,7 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     return Normalized(value, value_max, unit.unit, kind, approx, per, steps)
 
 
-SHARE_PERIODS = ("年", "月", "天")  # a percent per period is an interest or growth rate (年利率, 每日万分之五)
+SHARE_PERIODS = ("年", "月", "天", "日")  # a percent per period is an interest or growth rate (年利率, 每日万分之五)
 
 
 _MINUS = regex.compile(r"(?:(?<![\w.])负|(?<![\dA-Za-z.])(?<!\d\p{Han}{1,2})[-－−]|零下)$")  # 降至-4℃; not the dash of 300-1800, nor 78500元-500元
