@@ -1043,3 +1043,12 @@ def test_round_68_capital_jiao_and_fen_a_quoted_plot_village_groups_and_the_prev
     facts = extract_facts("每株叁角伍分。建成“微菜园”420块。一早去七组走访监测户。比上一届多了近一万元。种粮大户杨五斗一家种了300亩。")
     assert [(f.value, f.unit, f.per) for f in facts] == [
         (0.35, "元", "株"), (420, "块", None), (10000, "元", None), (300, "亩", None)]
+
+
+def test_a_pdf_table_with_a_category_column_a_merged_cell_and_a_per_hundred_title():
+    text = ("12-2　每百户年末主要耐用消费品拥有量\n类　别　　　品　名　　　单位　　城镇居民　　农村居民\n"
+            "交通通信　　家用汽车　　辆　　　　46.8　　　　31.2\n　　　　　　移动电话　　部　　　 256.0　　　 248.5\n\n"
+            "12-3　农村住户调查样本基本情况\n指　标　　　　　　单位　　　2024年　　　2023年\n常住人口　　　　　人　　　　1,003　　　　1,018\n")
+    assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
+        (46.8, "辆", "百户", "家用汽车"), (31.2, "辆", "百户", "家用汽车"), (256, "部", "百户", "移动电话"),
+        (248.5, "部", "百户", "移动电话"), (1003, "人", None, "常住人口"), (1018, "人", None, "常住人口")]

@@ -171,11 +171,21 @@ _SPACED_LABEL = regex.compile(r"(?<=(?:^|\s)\p{Han})(?:\u3000{1,3}| {2,6})(?=\p{
 
 def _field_gaps(text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
     return [gap for gap in _FIELD_GAP.finditer(text, start, len(text) if end is None else end)
-            if not _SPACED_LABEL.match(text, gap.start())]
+            if not _spaced_label_at(text, gap.start())]
 
 
 def _field_gap_at(text: str, pos: int) -> bool:
-    return _FIELD_GAP.match(text, pos) is not None and not _SPACED_LABEL.match(text, pos)
+    return _FIELD_GAP.match(text, pos) is not None and not _spaced_label_at(text, pos)
+
+
+def _spaced_label_at(text: str, pos: int) -> bool:
+    """A gap inside a spaced-out label (类　别), but not the gap after one (类　别　　　品　名: 别 ends it)."""
+    if not _SPACED_LABEL.match(text, pos):
+        return False
+    gap_before = pos - 1
+    while gap_before > 0 and text[gap_before - 1] in " \u3000":
+        gap_before -= 1
+    return not (gap_before < pos - 1 and _spaced_label_at(text, gap_before))
 
 
 def _row_lines(text: str) -> list[tuple[int, int]]:
@@ -201,9 +211,13 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     """Write a | where a table row laid out with tabs or wide spaces changes column, so
     the row reads like a Markdown one (one character for one: offsets stay)."""
     chars = list(text)
-    for start, end in rows:
+    widths = [len(_field_gaps(raw, start, end)) + 1 for start, end in rows]
+    for k, (start, end) in enumerate(rows):
         if raw[start] == "\t":
             chars[start] = "|"  # \t合计\t38,600: a leading tab is an empty first cell
+        elif raw.startswith(("\u3000" * 4, " " * 8), start) and k and widths[k - 1] == widths[k] + 1:
+            indent_end = start + len(raw[start:end]) - len(raw[start:end].lstrip(" \u3000"))
+            chars[indent_end - 1] = "|"  # so is a wide indent a cell short: 　　　　　　移动电话 under 交通通信 (a merged cell)
         for gap in _field_gaps(raw, start, end):
             chars[gap.start()] = "|"
             for k in range(gap.start() + 1, gap.end()):

@@ -423,6 +423,7 @@ _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,
 _BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADERS = ("单位", "计量单位", "计价单位")
+CATEGORY_HEADERS = ("类别", "类型", "分类", "大类", "门类", "行业", "类")  # a first column that groups the rows, not one
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -552,7 +553,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
             read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
-            header = _stacked(header, header_width, read, len(cells)) if header_above and header_width != len(cells) else read
+            header = _stacked(header, header_width, read, len(cells)) if header_above else read
             header_width = max(len(cells), header_width) if header_above else len(cells)
         else:
             mentions += _row_mentions(text, cells, header, unit_cells, look, above)
@@ -577,7 +578,8 @@ def _stacked(upper: _Header, upper_width: int, lower: _Header, lower_width: int)
     unit_column = lower.unit_column + low if lower.unit_column is not None else (
         upper.unit_column + up if upper.unit_column is not None else None)
     return _Header(moved(upper.columns, up) | moved(lower.columns, low), moved(upper.column_per, up) | moved(lower.column_per, low),
-                   unit_column, names, frozenset(k + up for k in upper.captioned) | frozenset(k + low for k in lower.captioned))
+                   unit_column, names, frozenset(k + up for k in upper.captioned) | frozenset(k + low for k in lower.captioned),
+                   lower.title_per or upper.title_per)
 
 
 _ELIDED_ROWS = regex.compile(r"[.…⋯·]{2,}|[（(]?略[）)]?")
@@ -591,6 +593,7 @@ class _Header:
     unit_column: int | None  # the 单位 column, whose cells name each row's unit
     names: dict[int, str]  # column → what its header names, its unit left out (鲜叶收购量（公斤） → 鲜叶收购量)
     captioned: frozenset[int] = frozenset()  # columns whose unit is the caption's (单位：万元), which a row label's own unit overrides
+    title_per: str | None = None  # 每百户…拥有量: the title's denominator, for cells whose unit a 单位 column gives
 
 
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups,
@@ -623,7 +626,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() in UNIT_HEADERS), None)
     names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
     captioned = frozenset(k for k in bare if k in columns)
-    return _Header(columns, column_per, unit_column, names, captioned)
+    return _Header(columns, column_per, unit_column, names, captioned, title_per)
 
 
 _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
@@ -676,6 +679,10 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     above.clear()
     above.update(labels)
     label = own[0] if own else next((name for name in labels.values() if name), None)
+    if len(own) > 1 and header.names.get(first, "").replace(" ", "") in CATEGORY_HEADERS:
+        label = own[1]  # 类别 | 品名: 交通通信 | 家用汽车 counts 家用汽车
+    elif len(own) == 1 and lead is not None and lead > first and header.names.get(first, "").replace(" ", "") in CATEGORY_HEADERS:
+        label = own[0]  # | 移动电话 under 交通通信: the item, not the merged category
     by_column = label is None or _DATE_CELL.fullmatch(label) is not None or label.replace(" ", "") in TOTAL_LABELS \
         or _FIGURE_LABEL.fullmatch(label) is not None
     # 3月20日 | 1260 | 68, 合计 | 11390 | 675285 and 5% | 2464 | 216: each column names what its cells count
@@ -703,8 +710,10 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
                 mention.per, mention.per_rule = header.column_per[k], "table-header"
             elif row_per:
                 mention.per, mention.per_rule = row_per, "table-row"
-            elif label_per and mention.unit.kind not in ("percent", "percentage_point"):
+            elif label_per and mention.unit.kind not in PERCENT_KINDS:
                 mention.per, mention.per_rule = label_per, "table-row-label"
+            elif header.title_per and mention.unit.kind not in PERCENT_KINDS:
+                mention.per, mention.per_rule = header.title_per, "table-title"
             mentions.append(mention)
     return mentions
 
@@ -756,14 +765,19 @@ def _per_unit(word: str, look: _Lookups) -> str:
 
 
 _TABLE_TITLE = regex.compile(r"[^，。；！？,;!?]{2,40}")  # a title line, no sentence
-_NUMBERED_TITLE = regex.compile(r"\s*(?:表|图|附表)\s*[\d一二三四五六七八九十]")
-TITLE_PERS = ("人", "户")  # 人均, 户均 in a title average every figure; 年度, 月度 name the table's time instead
+_NUMBERED_TITLE = regex.compile(r"\s*(?:(?:表|图|附表)\s*[\d一二三四五六七八九十]|\d{1,2}[-—.]\d{1,2}\s)")  # 表6, 12-3 农村住户…
+TITLE_PERS = ("人", "户")  # 人均, 户均, 每百户 in a title average every figure; 年度, 月度 name the table's time instead
+
+
+_EACH_AMOUNT = regex.compile(r"每([十百千万][户人])")
 
 
 def _title_per(line: str, look: _Lookups) -> str | None:
     """表6 2025年全体居民人均收支情况: the people or households a table's title averages its figures over."""
     per = _rate_word_at(line, look)
-    return per if per in TITLE_PERS else None
+    if per is None and (each := _EACH_AMOUNT.search(line)):
+        per = each.group(1)  # 每百户年末主要耐用消费品拥有量: per 百户
+    return per if per and per.endswith(TITLE_PERS) else None
 
 
 def _rate_word_at(header: str, look: _Lookups) -> str | None:
