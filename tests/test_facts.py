@@ -1052,3 +1052,12 @@ def test_a_pdf_table_with_a_category_column_a_merged_cell_and_a_per_hundred_titl
     assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
         (46.8, "辆", "百户", "家用汽车"), (31.2, "辆", "百户", "家用汽车"), (256, "部", "百户", "移动电话"),
         (248.5, "部", "百户", "移动电话"), (1003, "人", None, "常住人口"), (1018, "人", None, "常住人口")]
+
+
+def test_round_69_names_with_numerals_bee_frames_trays_and_what_one_yuan_buys():
+    facts = extract_facts("【向八斤】头一件是合并弱群。超支最多的是王二根户。西至三元路。足框蜂4框以上。"
+                          "每亩要备秧盘25—30盘，每穴3—5苗。一块钱能充四个钟头，充满一次也就一块五左右。"
+                          "每群越冬存蜜不能少于5公斤。向十一户非脱贫户发放贷款。")
+    assert [(f.value, f.value_max, f.unit, f.approx, f.per) for f in facts] == [
+        (4, None, "框", "over", None), (25, 30, "盘", None, "亩"), (3, 5, "苗", None, "穴"), (4, None, "小时", None, "元"),
+        (1.5, None, "元", "about", "次"), (5, None, "公斤", "over", "群"), (11, None, "户", None, None)]
