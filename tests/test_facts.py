@@ -1061,3 +1061,9 @@ def test_round_69_names_with_numerals_bee_frames_trays_and_what_one_yuan_buys():
     assert [(f.value, f.value_max, f.unit, f.approx, f.per) for f in facts] == [
         (4, None, "框", "over", None), (25, 30, "盘", None, "亩"), (3, 5, "苗", None, "穴"), (4, None, "小时", None, "元"),
         (1.5, None, "元", "about", "次"), (5, None, "公斤", "over", "群"), (11, None, "户", None, None)]
+
+
+def test_old_prices_in_jiao_fen_and_li_and_land_shares_in_fen_and_li():
+    facts = extract_facts("标准粉每斤一角八分五，玉米面每斤九分八厘，菜籽油每斤八角五分。自留地每人一分二厘。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [
+        (0.185, "元", "斤"), (0.098, "元", "斤"), (0.85, "元", "斤"), (0.12, "亩", "人")]

@@ -1070,7 +1070,8 @@ _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOK
 
 
 _ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分|[^角毛分]{1,2}[角毛])")  # 一元零五分: no 角; 二百八十元零六角
-_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])[角毛](?P<f>[1-9一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])分")
+_JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])[角毛](?P<f>[1-9一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])分"
+                       r"(?:(?P<li>[1-9一二三四五六七八九])厘?(?![\d\p{Han}])|(?P<li2>[1-9一二三四五六七八九])厘)?")  # 一角八分五: 0.185 元
 
 
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
@@ -1079,9 +1080,29 @@ def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
     m = _YUAN_JIAO_FEN.match(text, start) or _JIAO_FEN.match(text, start)
     if not m or not (m.group("j") or m.group("f")):
         return None
-    value, unit = parse_number(_ZERO_JIAO.sub("", m.group())), look.surfaces.get("元")  # the parser reads 元角分 sums
+    li = m.groupdict().get("li") or m.groupdict().get("li2")
+    whole = m.group()[:m.start("li" if m.groupdict().get("li") else "li2") - m.start()] if li else m.group()
+    value, unit = parse_number(_ZERO_JIAO.sub("", whole)), look.surfaces.get("元")  # the parser reads 元角分 sums
     if value is None or unit is None:
         return None
+    if li:
+        value += parse_number(li) / 1000  # 一角八分五, a price in 厘
+    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id, fixed_value=_round(value))
+    _suffixes(text, mention, look)
+    return mention
+
+
+_FEN_LI = regex.compile(r"(?P<f>[1-9一二三四五六七八九])分(?P<li>[1-9一二三四五六七八九])厘")
+_PRICE_BEFORE = regex.compile(r"(?:每(?![人户口亩])\p{Han}{1,2}|[价钱])\Z")  # 每斤, not 自留地每人一分二厘
+
+
+def _fen_and_li(text: str, start: int, look: _Lookups) -> Mention | None:
+    """玉米面每斤九分八厘: after a price's rate marker, 分 and 厘 are money (0.098 元), not a share of land."""
+    m = _FEN_LI.match(text, start)
+    unit = look.surfaces.get("元")
+    if m is None or unit is None or not _PRICE_BEFORE.search(text, max(0, start - 4), start):
+        return None
+    value = parse_number(m.group("f")) / 100 + parse_number(m.group("li")) / 1000
     mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id, fixed_value=_round(value))
     _suffixes(text, mention, look)
     return mention
@@ -1116,7 +1137,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if end - start == 1 and text[start] in SPOKEN_COUNTS:
         return _spoken_count(text, start, end, look)
     if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角", "毛"), end):
-        compound = _compound_money(text, start, look) if text[end] in "块元角毛" else _compound_duration(text, start, look)
+        compound = _compound_money(text, start, look) if text[end] in "块元角毛" else (
+            _fen_and_li(text, start, look) or _compound_duration(text, start, look))
         if compound:
             return _duration_range(text, compound, look) or _money_range(text, compound, look) or compound
         jiao = _jiao_to_yuan(text, start, end, look) if text[end] in "角毛" else None
