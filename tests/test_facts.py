@@ -1067,3 +1067,11 @@ def test_old_prices_in_jiao_fen_and_li_and_land_shares_in_fen_and_li():
     facts = extract_facts("标准粉每斤一角八分五，玉米面每斤九分八厘，菜籽油每斤八角五分。自留地每人一分二厘。")
     assert [(f.value, f.unit, f.per) for f in facts] == [
         (0.185, "元", "斤"), (0.098, "元", "斤"), (0.85, "元", "斤"), (0.12, "亩", "人")]
+
+
+def test_a_numbered_one_cell_a_line_table_past_a_page_footer_with_a_total_row():
+    text = ("表1\n序号\n户主\n所在村组\n家庭人口（人）\n补助金额（元）\n1\n周三喜\n石门村二组\n4\n35,000\n"
+            "2\n杨二柱\n桦沟村五组\n3\n40,000\n— 第 1 页 共 2 页 —\n3\n冯老六\n柳湾村一组\n2\n40,000\n合　计\n9\n115,000\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (4, "人", "周三喜"), (35000, "元", "周三喜"), (3, "人", "杨二柱"), (40000, "元", "杨二柱"),
+        (2, "人", "冯老六"), (40000, "元", "冯老六"), (9, "人", "家庭人口"), (115000, "元", "补助金额")]

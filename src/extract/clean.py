@@ -305,12 +305,12 @@ def _stacked_rows(text: str, unit_cell: regex.Pattern, page_chrome: list[tuple[i
         if found is None:
             k += 1
             continue
-        width, end = found
-        for first in range(k, end, width):
-            row = lines[first:first + width]
+        width, end, total = found if len(found) == 3 else (*found, 0)
+        for first in [*range(k, end, width), *([end] if total else [])]:
+            row = lines[first:first + (total if first == end else width)]
             rows.append((row[0].start(), row[-1].end()))
             breaks += [line.end() for line in row[:-1]]
-        k = end
+        k = end + total
     return rows, breaks
 
 
@@ -321,6 +321,8 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
     while labels < len(lines) and _STACKED_LABEL.fullmatch(lines[labels].group()) and _next_line(text, lines, labels) \
             and not unit_cell.fullmatch(lines[labels].group()):
         labels += 1
+    if _SERIAL_HEADER.fullmatch(lines[k].group()) and labels < len(lines) and _SERIAL_CELL.fullmatch(lines[labels].group()):
+        return _numbered_rows(text, lines, labels, labels - k)
     width = labels - k - 1  # the last label opens the first row
     if width < 2:
         return None
@@ -331,6 +333,34 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
         end += width
         rows += 1
     return (width, end) if rows >= STACKED_MIN_ROWS else None
+
+
+_TOTAL_CELL = regex.compile(r"[ \t\u3000]*(?:合[ \t\u3000]*计|小[ \t\u3000]*计|总[ \t\u3000]*计)[ \t\u3000]*")
+
+
+_SERIAL_HEADER = regex.compile(r"[ \t\u3000]*(?:序号|编号|序)[ \t\u3000]*")
+_SERIAL_CELL = regex.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
+
+
+def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) -> tuple[int, int] | None:
+    """序号 / 户主 / 所在村组 / 家庭人口（人）…, then 1 / 周三喜 / 石门村二组 / 4 …: rows that open
+    with their serial number, each laid out like the first (labels and figures in the same cells)."""
+    def layout(n: int) -> list[bool]:
+        return [_STACKED_FIGURE.fullmatch(line.group()) is None for line in lines[n:n + width]]
+
+    shape = layout(first)
+    if not any(shape) or all(shape):
+        return None
+    end, rows = first, 0
+    while end + width <= len(lines) and _SERIAL_CELL.fullmatch(lines[end].group()) and layout(end) == shape \
+            and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
+            and all(_STACKED_LABEL.fullmatch(line.group()) for line, label in zip(lines[end:end + width], shape) if label):
+        end += width
+        rows += 1
+    figures = len(shape) - max(k for k, label in enumerate(shape) if label) - 1  # the columns after the last label
+    total = 1 + figures if end + figures < len(lines) and _TOTAL_CELL.fullmatch(lines[end].group()) and figures \
+        and all(_STACKED_FIGURE.fullmatch(line.group()) for line in lines[end + 1:end + 1 + figures]) else 0
+    return (width, end, total) if rows >= STACKED_MIN_ROWS else None  # 合　计 / 16 / 321.8 / 190,000: the sums of those columns
 
 
 def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
@@ -829,8 +859,8 @@ MIN_DOUBLED_LINE = 8
 
 
 # A page number line of a PDF (— 12 —, - 3 -, 第2页 共5页, 3/12).
-_PAGE_MARK_CORE = (r"[—–-]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–-]+|第[ \t]*\d{1,4}[ \t]*页"
-                   r"(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t]*\d{1,4}[ \t]*页)?")
+_PAGE_MARK_CORE = (r"[—–-]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–-]+|(?:[—–-]+[ \t\u3000]*)?第[ \t]*\d{1,4}[ \t]*页"
+                   r"(?:[ \t\u3000]*[，,]?[ \t\u3000]*共[ \t]*\d{1,4}[ \t]*页)?(?:[ \t\u3000]*[—–-]+)?")  # — 第 1 页 共 2 页 —
 _PAGE_NUMBER = regex.compile(rf"[ \t\u3000]*(?:{_PAGE_MARK_CORE}|\d{{1,4}}[ \t]*/[ \t]*\d{{1,4}})[ \t\u3000]*")
 
 # A running header and the page number on one line, apart by a wide gap: 白河县防汛办　　　第 2 页 共 6 页

@@ -690,8 +690,14 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
                     and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
     label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
     mentions = []
+    offset = 0  # 合计 | 16 | 321.8 | 190,000 under 序号 and five columns: the sums of the last ones
+    row_text = text[cells[0][0]:cells[-1][1]]
+    if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in ("序号", "编号", "序") \
+            and not regex.search(r"\|\s*\|", row_text):
+        offset = max(0, max([*header.columns, *header.names], default=-1) + 1 - len(cells))
     for k, cell in enumerate(cells[1:], 1):
-        unit = (own_unit if own_unit and k in header.captioned else header.columns.get(k)) or (row_unit if k != unit_column else None)
+        unit = (own_unit if own_unit and k + offset in header.captioned else header.columns.get(k + offset)) or (
+            row_unit if k != unit_column else None)
         bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look) or _BOUND_CELL.fullmatch(text, *cell)) \
             if unit else None
         mention = _cell_mention(bare, *unit) if bare else None
@@ -701,13 +707,13 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
             elif "bound" in bare.re.groupindex:  # the approximation rules say which way ≥ and ≤ bound
                 approx, rule_id = look.approx_before_words.get(bare.group("bound"), (None, None))
                 mention.start, mention.approx, mention.approx_rule = bare.start("bound"), approx, rule_id
-            mention.noun = header.names.get(k, label) if by_column else label
+            mention.noun = header.names.get(k + offset, label) if by_column else label
             if own_per and unit is own_unit:
                 mention.per, mention.per_rule = own_per, "table-row-label"
             elif unit_per and unit is row_unit:
                 mention.per, mention.per_rule = unit_per, "table-unit-cell"
-            elif k in header.column_per:  # 人均GDP（元）: each cell is per 人
-                mention.per, mention.per_rule = header.column_per[k], "table-header"
+            elif k + offset in header.column_per:  # 人均GDP（元）: each cell is per 人
+                mention.per, mention.per_rule = header.column_per[k + offset], "table-header"
             elif row_per:
                 mention.per, mention.per_rule = row_per, "table-row"
             elif label_per and mention.unit.kind not in PERCENT_KINDS:
