@@ -1075,3 +1075,9 @@ def test_a_numbered_one_cell_a_line_table_past_a_page_footer_with_a_total_row():
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
         (4, "人", "周三喜"), (35000, "元", "周三喜"), (3, "人", "杨二柱"), (40000, "元", "杨二柱"),
         (2, "人", "冯老六"), (40000, "元", "冯老六"), (9, "人", "家庭人口"), (115000, "元", "补助金额")]
+
+
+def test_round_70_names_accounts_after_the_count_and_an_hour_queued():
+    facts = extract_facts("西关市场经营户钱二毛说。立法会议员麦三元建议。拍卖从八千八起拍。停电约2100户用户。排队近1个小时才进园。")
+    assert [(f.value, f.unit, f.kind, f.approx) for f in facts] == [
+        (2100, "户", "count", "about"), (1, "小时", "duration", "under")]
