@@ -135,6 +135,8 @@ FIELD_FLOOR = 0.95
 # 壹万伍仟元 for five mu); heldout381's forum posts rate figures by a question's denominator (一亩一年…？保底一亩六百).
 # heldout385's video captions break a sentence into short lines and carry a meal's rate over them (一顿饭的成本差不多
 # 八块五 / 老人自己掏3块 / 剩下的五块五, per 顿).
+# heldout391's OCR'd fax puts a price table's cells on one line with no gap (大白菜元/斤1.201.0020.0); heldout392's
+# regional speech carries rates and units over a whole turn (这一冬下来…一万四五, 一日一千六).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -171,7 +173,7 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout350": {"f1": 0.90}, "heldout356": {"f1": 0.94, "per_acc": 0.92},
                 "heldout361": {"per_acc": 0.93}, "heldout364": {"per_acc": 0.93}, "heldout370": {"per_acc": 0.80},
                 "heldout371": {"per_acc": 0.93}, "heldout380": {"per_acc": 0.93}, "heldout381": {"per_acc": 0.93},
-                "heldout385": {"per_acc": 0.91}}
+                "heldout385": {"per_acc": 0.91}, "heldout391": {"f1": 0.94}, "heldout392": {"per_acc": 0.91}}
 
 
 def _predict(folder: Path) -> dict:
