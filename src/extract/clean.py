@@ -335,10 +335,10 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
     return (width, end) if rows >= STACKED_MIN_ROWS else None
 
 
-_TOTAL_CELL = regex.compile(r"[ \t\u3000]*(?:合[ \t\u3000]*计|小[ \t\u3000]*计|总[ \t\u3000]*计)[ \t\u3000]*")
-
-
-_SERIAL_HEADER = regex.compile(r"[ \t\u3000]*(?:序号|编号|序)[ \t\u3000]*")
+SERIAL_HEADERS = ("序号", "编号", "序")  # a table's first column that numbers its rows
+TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")  # a table's row of sums
+_SERIAL_HEADER = regex.compile(r"[ \t\u3000]*(?:" + "|".join(SERIAL_HEADERS) + r")[ \t\u3000]*")
+_TOTAL_CELL = regex.compile(r"[ \t\u3000]*(?:" + "|".join("[ \t\u3000]*".join(label) for label in TOTAL_LABELS) + r")[ \t\u3000]*")  # 合　计
 _SERIAL_CELL = regex.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
 
 

@@ -16,7 +16,7 @@ import re
 
 import regex
 
-from .clean import RULE_LINE
+from .clean import RULE_LINE, SERIAL_HEADERS, TOTAL_LABELS
 from .numerals import parse_number, parse_quantity
 from .rules import Rules, Unit
 
@@ -692,7 +692,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     mentions = []
     offset = 0  # 合计 | 16 | 321.8 | 190,000 under 序号 and five columns: the sums of the last ones
     row_text = text[cells[0][0]:cells[-1][1]]
-    if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in ("序号", "编号", "序") \
+    if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in SERIAL_HEADERS \
             and not regex.search(r"\|\s*\|", row_text):
         offset = max(0, max([*header.columns, *header.names], default=-1) + 1 - len(cells))
     for k, cell in enumerate(cells[1:], 1):
@@ -724,7 +724,6 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     return mentions
 
 
-TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")
 _FIGURE_LABEL = regex.compile(r"[\d.]+[%‰]?")  # 5% | 2464 | 216: a row led by a figure has no name
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
                            r"|[〇○零一二三四五六七八九]{4}年?|(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?(?:度)?")  # 2022—2023: a period
