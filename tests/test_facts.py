@@ -1081,3 +1081,10 @@ def test_round_70_names_accounts_after_the_count_and_an_hour_queued():
     facts = extract_facts("西关市场经营户钱二毛说。立法会议员麦三元建议。拍卖从八千八起拍。停电约2100户用户。排队近1个小时才进园。")
     assert [(f.value, f.unit, f.kind, f.approx) for f in facts] == [
         (2100, "户", "count", "about"), (1, "小时", "duration", "under")]
+
+
+def test_round_71_a_period_column_tenths_before_a_verb_and_cantonese_short_of():
+    text = ("表1　主要经济指标\n指标\n单位\n1—9月\n同比增长（%）\n农业总产值\n万元\n38,620\n4.1\n接待游客\n万人次\n68.2\n12.5\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(386200000, "元"), (4.1, "%"), (682000, "人次"), (12.5, "%")]
+    facts = extract_facts("其中約兩成五將用於償還貸款。营收比重可从一成二拉高到两成左右。一個月批唔夠十宗。3个月期澳门元同业拆息平均为3.86%。")
+    assert [(f.value, f.approx) for f in facts] == [(25, "about"), (12, None), (20, "about"), (10, "under"), (3.86, None)]

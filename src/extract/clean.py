@@ -278,7 +278,8 @@ def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
 # and as many figures as the header has columns left.
 _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3}[ \t\u3000]*$)"  # 元/斤 is a unit cell
                                r"[ \t\u3000]*(?:其中[：:])?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"  # 其中：稻谷
-                               r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*")
+                               r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*|"
+                               r"[ \t\u3000]*(?:\d{4}年)?\d{1,2}[—–~-]\d{1,2}月份?[^\n，。；;：:！？!?\d]{0,4}[ \t\u3000]*")  # 1—9月: a period column
 _STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2}"  # — : an empty cell
                                 r"|[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3})[ \t\u3000]*")  # 元/斤: a unit column
 STACKED_MIN_ROWS = 2
