@@ -137,6 +137,8 @@ FIELD_FLOOR = 0.95
 # 八块五 / 老人自己掏3块 / 剩下的五块五, per 顿).
 # heldout391's OCR'd fax puts a price table's cells on one line with no gap (大白菜元/斤1.201.0020.0); heldout392's
 # regional speech carries rates and units over a whole turn (这一冬下来…一万四五, 一日一千六).
+# heldout395's Hong Kong and Taiwan finance news prices per lot and per weekend in speech (一手（500股）, 一個週末最多帶
+# 十幾組); heldout397's migrant workers carry a day's or a month's rate over a correction (开头一天三百，不对，开头是二百八).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -173,7 +175,8 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout350": {"f1": 0.90}, "heldout356": {"f1": 0.94, "per_acc": 0.92},
                 "heldout361": {"per_acc": 0.93}, "heldout364": {"per_acc": 0.93}, "heldout370": {"per_acc": 0.80},
                 "heldout371": {"per_acc": 0.93}, "heldout380": {"per_acc": 0.93}, "heldout381": {"per_acc": 0.93},
-                "heldout385": {"per_acc": 0.91}, "heldout391": {"f1": 0.94}, "heldout392": {"per_acc": 0.91}}
+                "heldout385": {"per_acc": 0.91}, "heldout391": {"f1": 0.94}, "heldout392": {"per_acc": 0.91},
+                "heldout395": {"per_acc": 0.92}, "heldout397": {"per_acc": 0.88}}
 
 
 def _predict(folder: Path) -> dict:
