@@ -212,10 +212,10 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     the row reads like a Markdown one (one character for one: offsets stay)."""
     chars = list(text)
     widths = [len(_field_gaps(raw, start, end)) + 1 for start, end in rows]
-    for k, (start, end) in enumerate(rows):
+    for n, (start, end) in enumerate(rows):
         if raw[start] == "\t":
             chars[start] = "|"  # \t合计\t38,600: a leading tab is an empty first cell
-        elif raw.startswith(("\u3000" * 4, " " * 8), start) and k and widths[k - 1] == widths[k] + 1:
+        elif raw.startswith(("\u3000" * 4, " " * 8), start) and n and widths[n - 1] == widths[n] + 1:
             indent_end = start + len(raw[start:end]) - len(raw[start:end].lstrip(" \u3000"))
             chars[indent_end - 1] = "|"  # so is a wide indent a cell short: 　　　　　　移动电话 under 交通通信 (a merged cell)
         for gap in _field_gaps(raw, start, end):
@@ -306,7 +306,7 @@ def _stacked_rows(text: str, unit_cell: regex.Pattern, page_chrome: list[tuple[i
         if found is None:
             k += 1
             continue
-        width, end, total = found if len(found) == 3 else (*found, 0)
+        width, end, total = found
         for first in [*range(k, end, width), *([end] if total else [])]:
             row = lines[first:first + (total if first == end else width)]
             rows.append((row[0].start(), row[-1].end()))
@@ -315,9 +315,10 @@ def _stacked_rows(text: str, unit_cell: regex.Pattern, page_chrome: list[tuple[i
     return rows, breaks
 
 
-def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex.Pattern) -> tuple[int, int] | None:
-    """(columns, index past the last row) of a one-cell-a-line table whose header starts
-    at line ``k``, or None. A unit alone on a line is a cell of a 单位 column, no label."""
+def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex.Pattern) -> tuple[int, int, int] | None:
+    """(columns, index past the last row, cells of a closing 合计 row) of a one-cell-a-line table
+    whose header starts at line ``k``, or None. A unit alone on a line is a cell of a 单位
+    column, no label."""
     labels = k
     while labels < len(lines) and _STACKED_LABEL.fullmatch(lines[labels].group()) and _next_line(text, lines, labels) \
             and not unit_cell.fullmatch(lines[labels].group()):
@@ -333,7 +334,7 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
             and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + 1:end + width]):
         end += width
         rows += 1
-    return (width, end) if rows >= STACKED_MIN_ROWS else None
+    return (width, end, 0) if rows >= STACKED_MIN_ROWS else None
 
 
 SERIAL_HEADERS = ("序号", "编号", "序")  # a table's first column that numbers its rows
@@ -343,7 +344,7 @@ _TOTAL_CELL = regex.compile(r"[ \t\u3000]*(?:" + "|".join("[ \t\u3000]*".join(la
 _SERIAL_CELL = regex.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
 
 
-def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) -> tuple[int, int] | None:
+def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) -> tuple[int, int, int] | None:
     """序号 / 户主 / 所在村组 / 家庭人口（人）…, then 1 / 周三喜 / 石门村二组 / 4 …: rows that open
     with their serial number, each laid out like the first (labels and figures in the same cells)."""
     def layout(n: int) -> list[bool]:
