@@ -1088,3 +1088,10 @@ def test_round_71_a_period_column_tenths_before_a_verb_and_cantonese_short_of():
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(386200000, "元"), (4.1, "%"), (682000, "人次"), (12.5, "%")]
     facts = extract_facts("其中約兩成五將用於償還貸款。营收比重可从一成二拉高到两成左右。一個月批唔夠十宗。3个月期澳门元同业拆息平均为3.86%。")
     assert [(f.value, f.approx) for f in facts] == [(25, "about"), (12, None), (20, "about"), (10, "under"), (3.86, None)]
+
+
+def test_an_abstract_and_a_pages_title_repeat_the_article_and_a_temperature_takes_its_tenth():
+    text = ("标题：濛溪县新建高标准农田4.2万亩\n摘要：今年以来，濛溪县统筹各类资金1.26亿元，新建高标准农田4.2万亩。\n"
+            "正文：\n今年以来，濛溪县统筹各类资金1.26亿元，新建高标准农田4.2万亩。孩子发烧到39度5。\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (42000, "亩"), (126000000, "元"), (42000, "亩"), (39.5, "℃")]

@@ -109,7 +109,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         if stacked:
             text, rows = _overwrite(text, breaks, "|"), sorted(rows + stacked)
         chrome = page_chrome + (_link_lists(text) if _LINK_LIST.search(text) else []) \
-            + (_english_lines(text) if _ENGLISH_WORD.search(text) else [])
+            + (_english_lines(text) if _ENGLISH_WORD.search(text) else []) + _page_copies(text)
         if chrome:
             text = _overwrite(text, (k for start, end in chrome for k in range(start, end)), " ")
     if "\n" in text:
@@ -363,6 +363,22 @@ def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) 
     total = 1 + figures if end + figures < len(lines) and _TOTAL_CELL.fullmatch(lines[end].group()) and figures \
         and all(_STACKED_FIGURE.fullmatch(line.group()) for line in lines[end + 1:end + 1 + figures]) else 0
     return (width, end, total) if rows >= STACKED_MIN_ROWS else None  # 合　计 / 16 / 321.8 / 190,000: the sums of those columns
+
+
+_SUMMARY_LINE = regex.compile(r"(?m)^[ \t\u3000]*【?(?:摘要|内容摘要|内容提要|提要|导读)】?[：:]?[ \t\u3000]*(?P<body>[^\n]{15,})$")
+_HEAD_TAG_LINE = regex.compile(r"(?m)^[ \t]*<(?:title|meta)\b[^\n]*$")
+SUMMARY_HEAD = 15  # characters of an abstract that must recur in the article
+
+
+def _page_copies(text: str) -> list[tuple[int, int]]:
+    """摘要：今年以来，… and a page's <title> and <meta description>: copies of the article's own
+    words, which hold no facts of their own."""
+    spans = [m.span() for m in _HEAD_TAG_LINE.finditer(text)] if "<" in text else []
+    for m in _SUMMARY_LINE.finditer(text) if ("摘要" in text or "提要" in text or "导读" in text) else ():
+        head = m.group("body")[:SUMMARY_HEAD]
+        if text.find(head, m.end()) >= 0:
+            spans.append(m.span())
+    return spans
 
 
 def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
