@@ -211,14 +211,15 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     """Write a | where a table row laid out with tabs or wide spaces changes column, so
     the row reads like a Markdown one (one character for one: offsets stay)."""
     chars = list(text)
-    widths = [len(_field_gaps(raw, start, end)) + 1 for start, end in rows]
+    gaps = [_field_gaps(raw, start, end) for start, end in rows]
+    widths = [len(row_gaps) + 1 for row_gaps in gaps]
     for n, (start, end) in enumerate(rows):
         if raw[start] == "\t":
             chars[start] = "|"  # \t合计\t38,600: a leading tab is an empty first cell
         elif raw.startswith(("\u3000" * 4, " " * 8), start) and n and widths[n - 1] == widths[n] + 1:
             indent_end = start + len(raw[start:end]) - len(raw[start:end].lstrip(" \u3000"))
             chars[indent_end - 1] = "|"  # so is a wide indent a cell short: 　　　　　　移动电话 under 交通通信 (a merged cell)
-        for gap in _field_gaps(raw, start, end):
+        for gap in gaps[n]:
             chars[gap.start()] = "|"
             for k in range(gap.start() + 1, gap.end()):
                 if raw[k] == "\t":

@@ -553,7 +553,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
             read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
-            header = _stacked(header, header_width, read, len(cells)) if header_above else read
+            header = _two_line_header(header, header_width, read, len(cells)) if header_above else read
             header_width = max(len(cells), header_width) if header_above else len(cells)
         else:
             mentions += _row_mentions(text, cells, header, unit_cells, look, above)
@@ -563,7 +563,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
 _GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,10}\s*")
 
 
-def _stacked(upper: _Header, upper_width: int, lower: _Header, lower_width: int) -> _Header:
+def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_width: int) -> _Header:
     """学校类别 | 学校数 | 招生数 over （所）| （人）, or 播种面积 | 亩产 over 作物名称 | （亩）| （公斤）:
     a header written on two lines, the shorter one missing its label cell; both line up at the right."""
     width = max(upper_width, lower_width)
@@ -602,7 +602,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     for k, cell in enumerate(cells):  # 户数, 人数, 工日: a count of households, people or days' work, no unit written
         counted = _COUNT_HEADER.fullmatch(text, *cell)
-        surface = counted and _COUNTED_UNITS.get(counted.group(1) or counted.group(2), counted.group(1) or counted.group(2))
+        word = counted and (counted.group(1) or counted.group(2))
+        surface = _COUNTED_UNITS.get(word, word)
         if k not in columns and surface in look.surfaces and not (
                 caption and any(unit[0].kind == look.surfaces[surface].kind for unit, _ in caption)):
             columns[k] = (look.surfaces[surface], 1)  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
@@ -1076,7 +1077,7 @@ _YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOK
 
 _ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分|[^角毛分]{1,2}[角毛])")  # 一元零五分: no 角; 二百八十元零六角
 _JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])[角毛](?P<f>[1-9一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])分"
-                       r"(?:(?P<li>[1-9一二三四五六七八九])厘?(?![\d\p{Han}])|(?P<li2>[1-9一二三四五六七八九])厘)?")  # 一角八分五: 0.185 元
+                       r"(?:(?P<li>[1-9一二三四五六七八九])(?:厘|(?![\d\p{Han}])))?")  # 一角八分五: 0.185 元
 
 
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
@@ -1085,8 +1086,8 @@ def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
     m = _YUAN_JIAO_FEN.match(text, start) or _JIAO_FEN.match(text, start)
     if not m or not (m.group("j") or m.group("f")):
         return None
-    li = m.groupdict().get("li") or m.groupdict().get("li2")
-    whole = m.group()[:m.start("li" if m.groupdict().get("li") else "li2") - m.start()] if li else m.group()
+    li = m.groupdict().get("li")
+    whole = text[start:m.start("li")] if li else m.group()
     value, unit = parse_number(_ZERO_JIAO.sub("", whole)), look.surfaces.get("元")  # the parser reads 元角分 sums
     if value is None or unit is None:
         return None

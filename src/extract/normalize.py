@@ -194,7 +194,7 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
             w in near and not _HOUSEHOLD_NOUN.search(near, near.rindex(w) + len(w)))), None)
         if account and any(account in word and word in before[-len(word) - 3:] for word in lookups(rules).noun_sets["household"].words):
             account = None  # 信用户2.4万户: the 用户 inside a household noun
-        after = next((w for w in _accounts(rules) if text.startswith(w, mention.end)), None)
+        after = lookups(rules).noun_sets["account"].at(text, mention.end)
         if after:  # 停电约2100户用户: accounts named right after
             steps.append(f"kind count: 户 counts accounts ({after})")
             return "count"
