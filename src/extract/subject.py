@@ -70,6 +70,7 @@ class _WordSets:
     no_topic: tuple[str, ...]  # 受, 由于: a sentence opening with one of these has no topic
     outcomes: tuple[str, ...]  # 死亡, 受伤: what befalls the people counted before it
     singles: frozenset[str]  # 牛, 米, 煤: things a figure counts that one character names
+    standards: tuple[str, ...]  # 标准: after a figure, the standard it sets for what is paid
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -84,7 +85,7 @@ def _word_sets(rules: Rules) -> _WordSets:
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
                      tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
-                     frozenset(words.get("single", [])), tagger(rules))
+                     frozenset(words.get("single", [])), tuple(words.get("standard", [])), tagger(rules))
 
 
 _GROUP_LINKS = ("为", "是")
@@ -267,6 +268,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     outcome = next((word for word in sets.outcomes if text.startswith(word, mention.end)), None) if kind == "people" else None
     if outcome and _OUTCOME_END.match(text, mention.end + len(outcome)):
         return _Found(outcome)  # 造成37人死亡、196人受伤
+    standard = _standard_of(text, mention, sets)
+    if standard:
+        return _Found(standard)
     after = _phrase_after(text, mention.end, kind, sets, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
@@ -295,6 +299,31 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         if speaker:
             return _Found(speaker)  # 老贺：〇六年，二十七岁才跟着我舅出来
     return found
+
+
+def _standard_of(text: str, mention: Mention, sets: _WordSets) -> str | None:
+    """按每户2万元的标准给予重建补助, 长护险基金按每人每年120元的标准筹集: a figure a payment
+    is made by (按 … 的标准) is of what is paid: the thing a grant verb after the standard gives,
+    else the noun phrase before 按."""
+    word = next((word for word in sets.standards if text.startswith(word, mention.end + text.startswith("的", mention.end))), None)
+    left = clause_start(text, mention.start)
+    by = _BY_STANDARD.search(text, left, mention.start) if word else None
+    if by is None:
+        return None
+    rest = text[mention.end:_LABEL_END.search(text + "\n", mention.end).start()]
+    grant = min(((rest.find(grant), grant) for grant in sets.grants if grant in rest), default=None)
+    paid = _PAID.match(rest, grant[0] + len(grant[1])) if grant else None
+    if paid:
+        return _trim([word for word, _ in sets.tag(paid.group())], sets.singles)
+    words = list(sets.tag(text[left:by.start()]))
+    while words and (words[0][0] in sets.leads or words[0][1] not in NOUN_TAGS):
+        words.pop(0)  # 各乡镇要按照…: the scope and the modal before the thing
+    found = _chunk(tuple(words), sets.singles) if words and words[-1][1] in NOUN_TAGS else None
+    return found.text if found and not found.weak else None
+
+
+_BY_STANDARD = regex.compile(r"按照|依照|按")
+_PAID = regex.compile(r"\p{Han}{2,12}")
 
 
 _OUTCOME_END = regex.compile(r"[，。；、,;）)！!\n]|$")
