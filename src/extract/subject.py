@@ -283,6 +283,8 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     if after:
         return _Found(after)
     found = _phrase_before(text, mention, previous, kind, rules)
+    if found.text in sets.grants:
+        found = _Found(_granted_before(text, mention.start, found.text, sets) or found.text)
     if found.text and _COMPARED.sub("", found.text) in sets.vague and not (kind == "people" and found.text in sets.hosts):
         found = _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
     if not found.text:
@@ -320,6 +322,30 @@ def _standard_of(text: str, mention: Mention, sets: _WordSets) -> str | None:
         words.pop(0)  # 各乡镇要按照…: the scope and the modal before the thing
     found = _chunk(tuple(words), sets.singles) if words and words[-1][1] in NOUN_TAGS else None
     return found.text if found and not found.weak else None
+
+
+def _granted_before(text: str, start: int, grant: str, sets: _WordSets) -> str | None:
+    """按每人500元标准发放一次性交通补贴，共发放2917人: a figure of a grant verb alone counts
+    what the same verb earlier in its sentence gives."""
+    sentence = text[clause_start(text, start, SENTENCE_END):start]
+    objects = [(at, paid.group()) for at in _positions(sentence, grant) if (paid := _PAID.match(sentence, at + len(grant)))]
+    if not objects:
+        return None
+    words = list(sets.tag(max(objects)[1]))
+    while words and words[-1][0] in sets.links:
+        words.pop()  # 每公顷补助新台币4万元: the currency before a figure is no object
+    if not words or words[0][0].startswith("每") or words[-1][1] not in NOUN_TAGS:
+        return None  # 奖励每村2万元: the grant's rate, not its object
+    return _trim([word for word, _ in words], sets.singles)
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text``."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 _BY_STANDARD = regex.compile(r"按照|依照|按")
