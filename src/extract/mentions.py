@@ -67,7 +67,7 @@ _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"(?![村镇乡组])[^\P{Han}〇零一二两三四五六七八九十百千万余多]{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型; nor 5个村的种粮大户, 四个村八百余户
-_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者)(?![会工单位委站处])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
+_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢伐"  # spoken sentence-final particles (伐: Wu)
@@ -236,7 +236,8 @@ class DocSpans:
 _QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^‘’\n]{1,24})’|「([^「」\n]{1,24})」|《([^《》\n]{1,40})》|『([^『』\n]{1,24})』"
                         r"|#([^#\s]{1,30})#")  # a hashtag is a title: #打卡100个宝藏小镇#
 _SPEECH = regex.compile(r"[，。！？；,!?;：]")
-_SPOKEN_FIGURE_END = regex.compile(r"[\d〇零一二两三四五六七八九十百千万]+(?:出头|左右|上下|挂零)$")  # a figure said, not a name
+_SPOKEN_FIGURE_END = regex.compile(r"[\d〇零一二两三四五六七八九十百千万]+(?:出头|左右|上下|挂零)$"
+                                   r"|^[约近超]?\d+(?:\.\d+)?[%％](?:左右|以上|以内|以下)?$")  # a figure said or a target (“6%左右”), not a name
 _HEADLINE_DASH = regex.compile(r"[ \t]*(?:——|－－|--)")
 
 
@@ -1688,8 +1689,10 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
             return
     if _HOUSEHOLD_HEAD.match(run):
         mention.noun_role = "household"
-    elif _PERSON_HEAD.match(run):
-        mention.noun_role = "person"  # 球员, 参与者: nouns for people the list does not name
+    elif head := _PERSON_HEAD.match(run):
+        mention.noun_role = "person"  # 球员, 参与者, 绣娘: nouns for people the list does not name
+        if mention.unit.kind not in PERCENT_KINDS and mention.unit.kind != "money":
+            mention.noun = head.group()  # but 60%用于社员分红 counts no 社员
 
 
 class WordList:
