@@ -907,7 +907,7 @@ def _page_chrome(text: str) -> list[tuple[int, int]]:
 
 # A web page's or a WeChat post's list of links to other articles (相关文章, 往期推荐) and
 # its 上一篇/下一篇 lines: their titles' figures are other articles' news.
-_LINK_LIST = regex.compile(r"^[^\p{Han}\n]{0,4}(?:相关(?:文章|阅读|新闻|链接|报道)|(?:推荐|延伸|更多|扩展)阅读|往期(?:推荐|回顾|精选)|"
+_LINK_LIST = regex.compile(r"^[^\p{Han}\n]{0,4}(?:相关(?:文章|阅读|新闻|链接|报道|公告|通知|信息|资讯|推荐)|(?:推荐|延伸|更多|扩展)阅读|往期(?:推荐|回顾|精选)|"
                            r"热门(?:文章|推荐|新闻)|猜你喜欢|精彩推荐)[^\p{Han}\n]{0,4}$|(?P<neighbour>^[ \t\u3000]*[上下]一篇[：:])", regex.MULTILINE)
 MAX_LINK_LINES = 12
 

@@ -332,7 +332,7 @@ def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact:
 
 _CLAUSE_CLOSE = regex.compile(r"[，。；！？、,;!?\s]|$")
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")  # 超过5万人的有两个: a head count inside the clause names what the 个 is not
-_COUNT_LINK = r"(?:就有|也有|还有|只有|一共|总共|共有|有|就|才|共|约|都)"
+_COUNT_LINK = r"(?:就有|也有|还有|只有|一共|总共|共有|增加到|增至|达到|只剩|还剩|剩下|有|就|才|共|约|都|也)"
 _AGAIN_LINK = regex.compile(_COUNT_LINK + r"$|[来到走去回留]了$|[上下回出进]来$")  # 今天来了三十八个, 救上来两个: the same people come or go
 PEOPLE_REACH = 10  # characters from a head count to a figure in 个 that goes on counting the same people
 
