@@ -1664,6 +1664,7 @@ MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominato
 EITHER_MEASURES = {"件", "套", "台", "部"}  # 件/套, 台/套: a count of items or sets, written as two measure words
 
 
+_DOER = regex.compile(r"(?![村镇乡组县市省区月年天季项点方人])\p{Han}{2,4}(?<![区村镇乡组县市省厂店])的(?=[，。；！？,;!?\s]|$)")  # 三个卖菜的: a verb phrase and 的 name the doers
 _VERB_BETWEEN = regex.compile(r"[都在也是去进到了的还]")
 
 
@@ -1689,6 +1690,8 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
             return
     if _HOUSEHOLD_HEAD.match(run):
         mention.noun_role = "household"
+    elif _DOER.match(after) and mention.unit.unit == "个":
+        mention.noun_role = "person"  # 四五个端菜洗碗的: those who do it
     elif head := _PERSON_HEAD.match(run):
         mention.noun_role = "person"  # 球员, 参与者, 绣娘: nouns for people the list does not name
         if mention.unit.kind not in PERCENT_KINDS and mention.unit.kind != "money":
