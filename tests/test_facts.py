@@ -755,6 +755,23 @@ def test_margin_line_numbers_of_a_draft_are_no_part_of_a_figure():
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(500, "元"), (400, "元"), (250000, "元")]
 
 
+def test_margin_line_numbers_of_a_scan_with_gaps_and_misread_digits():
+    lines = ["会议纪要", "　　今年全镇可收集秸秆量约", "4.2万吨，配备网格员172名，每个网格2", "名，发现火点3",
+             "处，均已核实处置。", "", "　　对露天焚烧的，处500元罚款。", "　　各村须于月底前完成。", "　　出席：张三"]
+    numbers = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "lO", "ll"][:len(lines)]
+    text = "\n".join(f"{n:>2}  {line}" for n, line in zip(numbers, lines)) + "\n"
+    facts = extract_facts(text)
+    assert [(f.value, f.unit, f.approx) for f in facts] == [
+        (42000, "吨", "about"), (172, "人", None), (2, "人", None), (3, "处", None), (500, "元", None)]
+
+
+def test_a_table_of_misread_digit_groups_is_read_as_figures():
+    text = ("三、支出情况（单位：元）\n支出项目        金　额        备　注\n人员工资        986,4OO        保安l4名\n"
+            "电梯维保        l53,6OO\n绿化及消杀       48,6OO\n")
+    assert [(f.value, f.subject) for f in extract_facts(text) if f.unit == "元"] == [
+        (986400, "人员工资"), (153600, "电梯维保"), (48600, "绿化及消杀")]
+
+
 def test_a_serial_column_is_no_margin_numbering():
     text = "".join(f"{n}\t村{n}\t{n * 10}亩\n" for n in range(1, 7))
     assert [f.value for f in extract_facts(text)] == [10, 20, 30, 40, 50, 60]

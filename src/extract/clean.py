@@ -85,7 +85,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, cells, "|")
     misread = _OCR_HINT.search(text) is not None
     if misread:
-        text = _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
+        read, text = text, _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
+        for digit in ("0", "1"):  # the rows' cells are read from the source: l53,6OO is a figure cell
+            source = _overwrite(source, (k for k, (a, b) in enumerate(zip(read, text)) if a != b and b == digit), digit)
     points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
     points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
@@ -391,20 +393,23 @@ def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
     return not between or (between.endswith("\n") and "\n\n" not in between and all(line.strip() for line in between[:-1].split("\n")))
 
 
-# A draft copied from Word with its line numbers in the margin (1⇥关于…, 15⇥25万元): most lines
-# open with a number and a tab, numbered one after another, and hold no other tab (a table's
-# serial column comes with more cells).
-_MARGIN_NUMBER = regex.compile(r"(?m)^[ \t]*(\d{1,3})\t(?P<rest>[^\n]*)")
+# A draft copied from Word, or a scanned document, with its line numbers in the margin
+# (1⇥关于…, 15⇥25万元,  2  　　2025年…): most lines open with a number (OCR may read 1 and 0
+# as l and O) and a tab or a gap, numbered one after another, and hold no other gap (a
+# table's serial column comes with more cells).
+_MARGIN_NUMBER = regex.compile(r"(?m)^[ \t]*([\dlO]{1,3})(?:\t|[ \u3000]{2,}|(?=\n|$))(?P<rest>[^\n]*)")
+_CELL_GAP = regex.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 MIN_MARGIN_LINES = 5
 MARGIN_SHARE = 0.8
 
 
 def _margin_numbers(text: str) -> list[int]:
-    """The positions of margin line numbers and their tabs, or none."""
-    found = list(_MARGIN_NUMBER.finditer(text)) if "\t" in text else []
-    if len(found) < MIN_MARGIN_LINES or sum("\t" not in m.group("rest") for m in found) < MARGIN_SHARE * len(found):
+    """The positions of margin line numbers and their gaps, or none."""
+    found = [m for m in _MARGIN_NUMBER.finditer(text) if m.group(1)[0] != "O"]
+    if len(found) < MIN_MARGIN_LINES or sum(m.group("rest").strip() != "" and not _CELL_GAP.search(m.group("rest"))
+                                            for m in found) < MARGIN_SHARE * len(found):  # (a subtitle's cue number stands alone)
         return []
-    numbers = [int(m.group(1)) for m in found]
+    numbers = [int(m.group(1).replace("l", "1").replace("O", "0")) for m in found]
     if sum(b == a + 1 for a, b in zip(numbers, numbers[1:])) < MARGIN_SHARE * (len(numbers) - 1):
         return []
     return [k for m in found for k in range(m.start(), m.start("rest"))]
@@ -440,11 +445,12 @@ def _ocr_digits(match: regex.Match) -> str:
     figure = match.group()
     if not any(ch.isdigit() for ch in figure) and not _lone_figure(match):
         return figure
-    if figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match):
-        return figure
+    if figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match) and not _GROUPED.fullmatch(figure):
+        return figure  # but l53,6OO: digits in groups of three are a figure
     return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
 
 
+_GROUPED = regex.compile(r"[\dlIO]{1,3}(?:[,，][\dlIO]{3})+(?:\.[\dlIO]+)?")
 _UNIT_AFTER = regex.compile(r"[万亿千百]?\s?[\p{Han}%％‰]")
 
 
@@ -578,6 +584,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
 
 
 PARAGRAPH_INDENT = "\u3000\u3000"
+_OPEN_ENDS = ".．约达和及与为共至每按从向"
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _DATELINE = regex.compile(r"[（(【]?(?:本报讯|本报(?:记者|通讯员)|新华社|中新网|人民网|央视网)")
@@ -594,8 +601,9 @@ def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -
 
 
 def _wrapped_surely(prev_end: str, next_start: str) -> bool:
-    """No line starts with a comma, and no paragraph ends on a bare number."""
-    return next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in ".．"
+    """No line starts with a comma, and no paragraph ends on a bare number or on a word that
+    needs what follows (秸秆量约 / 4.2万吨, 达, 和, 每)."""
+    return next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in _OPEN_ENDS
 
 
 # ---------------------------------------------------------------- spaces
