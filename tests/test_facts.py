@@ -270,6 +270,14 @@ def test_a_chat_log_reads_as_a_transcript():
     assert "小陈：人工加辅料" in extraction.cleaned.text and "09:20" not in extraction.cleaned.text
 
 
+def test_a_chat_log_with_room_nicknames_keeps_each_message_apart():
+    text = ("3栋601-小林　19:02\n加装电梯的报价出来了，质保15年\n\n3栋202-王姐　19:04\n政府补多少？\n\n"
+            "社区网格员刘芳　19:06\n每户还能提取公积金，最多1.5万\n\n3栋601-小林　19:10\n剩下的38.6万元由2到6楼分摊\n")
+    extraction = extract(text)
+    assert [(f.value, f.unit) for f in extraction.facts] == [(15, "年"), (15000, "元"), (386000, "元")]
+    assert "\n3栋202-王姐：政府补多少？\n" in extraction.cleaned.text
+
+
 def test_a_caption_unit_serves_the_table_below():
     text = "表1 专项资金支出结构（单位：万元）\n项目名称\t金额\t占比\n培训补贴\t1,246.2\t67.0%\n"
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(12462000, "元", "培训补贴"), (67, "%", "培训补贴")]

@@ -518,7 +518,7 @@ _BRACKET_MARKER = regex.compile(r"(?m)^[ \t\u3000]*\K【\d{1,2}】")  # 【3】3
 _FIGURE_BRACKETS = regex.compile(r"【(?=[约近逾超\d][^【】\n]{0,16}】)|(?<=【[约近逾超\d][^【】\n]{0,16})】")
 # What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30) or a
 # list marker (2. , 三、, - ).
-_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d)|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s|\d\ufe0f?\u20e3")
+_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d(?!\d?:\d\d))|\d{1,2}[.．、]\s|[一二三四五六七八九十]{1,2}、|[-*•·]\s|\d\ufe0f?\u20e3")  # (王姐：19:04: a chat header, its time after the colon)
 # A headline has none of these marks (a dot is none: 45.1%); a subtitle or caption line
 # has no ASCII mark either (a post's lines with 1500~1700毫升 or 18.5 are prose).
 _HEADLINE_MARKS = regex.compile(r"[，。、；：？！;?!]")
@@ -828,9 +828,9 @@ def _subtitle_timing(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CUE.finditer(text)]
 
 
-# A chat log's header line, the sender and the time (王阿姨 09:12) over each message: the
+# A chat log's header line, the sender and the time (王阿姨 09:12, 3栋601-小林 19:02) over each message: the
 # message reads as the sender's turn (王阿姨：…), as in a transcript.
-_CHAT_HEADER = regex.compile(r"(?m)^[ \t]*\p{Han}{2,6}(?P<gap>[ \t\u3000]+)(?P<time>(?:\d{1,2}月\d{1,2}日[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\n\s*)(?=\S)")
+_CHAT_HEADER = regex.compile(r"(?m)^[ \t]*(?:\p{Han}{2,6}|(?=[^\s]*\p{Han})[\w\-－·]{2,14})(?P<gap>[ \t\u3000]+)(?P<time>(?:\d{1,2}月\d{1,2}日[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\n\s*)(?=\S)")
 CHAT_HEADERS = 3  # header lines that make a text a chat log
 
 

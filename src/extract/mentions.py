@@ -167,7 +167,7 @@ def lookups(rules: Rules) -> _Lookups:
         elif rule.get("before") or rule.get("pattern"):
             words = rule.get("pattern") or "|".join(map(regex.escape, sorted((str(w) for w in rule.get("before")), key=len, reverse=True)))
             gap = int(rule.get("gap", 4))
-            implicit.append((regex.compile(f"(?:{words})[^\\d{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), regex.compile(words), rule))
+            implicit.append((regex.compile(f"(?:{words})(?:\\s*[：:]\\s*)?[^\\d|{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), regex.compile(words), rule))
         else:  # the words stand right after the number and end its clause
             words = sorted((str(w) for w in rule.get("after")), key=len, reverse=True)
             implicit_after.append((regex.compile("(?:" + "|".join(map(regex.escape, words))
@@ -1813,7 +1813,10 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 _suffixes(text, mention, look)
                 mention.end = noun_at + len(word)
                 return mention
-    before = text[clause_start(text, start):start]
+    left = clause_start(text, start)
+    if left and text[left - 1] in "：:" and not text[left:start].strip():
+        left = clause_start(text, left - 1)  # 彩礼：8.8w: the label before the colon names the figure
+    before = text[left:start]
     # A word right after a bare number may be what it counts (在校生1200学生…): only a
     # 万/亿 figure after a money word (投资5个亿建设) is safe to read as 元 then.
     marker = look.approx_after_words.at(text, pos)  # 两千出头: what follows the marker counts
