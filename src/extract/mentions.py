@@ -146,6 +146,7 @@ class _Lookups:
     implicit: list[tuple[regex.Pattern, regex.Pattern, object]]  # before words: the clause before the number
     implicit_after: list[tuple[regex.Pattern, object]]  # after words: right after it
     implicit_question: list[tuple[regex.Pattern, object]]  # question words: the question the number answers
+    implicit_written: list[tuple[str, object]]  # magnitude letters a bare figure is written with (2.5k): its unit
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
     corrections: tuple[str, ...]  # a speaker taking a figure back: 不对, 说错了 (rules: spoken, role correction)
     carry_gap: regex.Pattern  # what may stand between a figure and the bare number that continues it
@@ -160,9 +161,11 @@ def lookups(rules: Rules) -> _Lookups:
     # The standard library's re finds literal alternatives several times faster.
     phrases_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
     patterns = [(regex.compile(pattern), rule_id, scope) for pattern, rule_id, scope in rules.patterns]
-    implicit, implicit_after, implicit_question = [], [], []
+    implicit, implicit_after, implicit_question, implicit_written = [], [], [], []
     for rule in rules.implicit:
-        if rule.get("question"):
+        if rule.get("written_with"):
+            implicit_written.append(("".join(map(str, rule.get("written_with"))), rule))
+        elif rule.get("question"):
             implicit_question.append((regex.compile("|".join(map(regex.escape, map(str, rule.get("question"))))), rule))
         elif rule.get("before") or rule.get("pattern"):
             words = rule.get("pattern") or "|".join(map(regex.escape, sorted((str(w) for w in rule.get("before")), key=len, reverse=True)))
@@ -195,6 +198,7 @@ def lookups(rules: Rules) -> _Lookups:
         implicit=implicit,
         implicit_after=implicit_after,
         implicit_question=implicit_question,
+        implicit_written=implicit_written,
         rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
         corrections=tuple(rules.spoken_words.get("correction", ())),
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
@@ -1850,6 +1854,11 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(best[1], look), "implicit", best[1].id)
         _suffixes(text, mention, look)
         return mention
+    for letters, rule in look.implicit_written if not followed else ():
+        if all(len(t) > 1 and t[-1] in letters and t[-2].isdigit() for t in tokens):  # 开价3.2k, 1.8k-2.4k
+            mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
+            _suffixes(text, mention, look)
+            return mention
     answered = _question_answered(text, start, look) if qualified and not followed and len(tokens) <= 2 else None
     if answered is not None:
         mention = Mention(start, pos, start, pos, tuple(tokens), answered[0], "implicit", answered[1])

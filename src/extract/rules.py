@@ -32,7 +32,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "rates": ({"per"}, {"before", "after", "pattern", "at_number"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
-    "implicit": ({"unit", "kind"}, {"before", "pattern", "after", "question", "gap", "needs_magnitude"}),
+    "implicit": ({"unit", "kind"}, {"before", "pattern", "after", "question", "gap", "needs_magnitude", "written_with"}),
     "subjects": ({"role", "words"}, set()),
     "fixed": ({"phrases", "value", "unit", "kind"}, {"approx", "per"}),
     "indicators": ({"terms", "kinds"}, set()),
@@ -273,8 +273,8 @@ def _check_values(rule: Rule) -> list[str]:
     if rule.section == "spoken" and rule.get("role") not in SPOKEN_ROLES:
         bad(E.E_BAD_TYPE, key="role", expected="one of " + ", ".join(SPOKEN_ROLES), got=rule.get("role"))
     if rule.section == "implicit" and not rule.get("before") and not rule.get("pattern") and not rule.get("after") \
-            and not rule.get("question"):
-        bad(E.E_MISSING, key="before', 'pattern', 'after' or 'question")
+            and not rule.get("question") and not rule.get("written_with"):
+        bad(E.E_MISSING, key="before', 'pattern', 'after', 'question' or 'written_with")
     if rule.section == "exclusions" and rule.get("scope", "number") not in EXCLUSION_SCOPES:
         bad(E.E_BAD_TYPE, key="scope", expected="one of " + ", ".join(EXCLUSION_SCOPES), got=rule.get("scope"))
     for key in ("factor", "gap"):
