@@ -780,6 +780,20 @@ def test_a_table_of_misread_digit_groups_is_read_as_figures():
         (986400, "人员工资"), (153600, "电梯维保"), (48600, "绿化及消杀")]
 
 
+def test_a_semicolon_export_with_a_row_of_units_under_its_header():
+    text = ("社区;助餐点;登记老人;餐费收入;满意率*\n;个;人;元;%\n桂香社区;3;412;88,614;98.2\n"
+            "渔港社区;2;236;46,170;96.5\n合计;5;648;134,784;97.4\n")
+    facts = extract_facts(text)
+    assert [(f.value, f.unit, f.subject) for f in facts][:5] == [
+        (3, "个", "桂香社区"), (412, "人", "桂香社区"), (88614, "元", "桂香社区"), (98.2, "%", "桂香社区"), (2, "个", "渔港社区")]
+    assert [f.subject for f in facts][-4:] == ["助餐点", "登记老人", "餐费收入", "满意率*"]
+
+
+def test_footnote_marks_after_a_figure_or_a_header_unit_are_dropped():
+    text = "表2\t分乡镇指标\n乡镇\t活跃网店(家)③\t同比(%)\n椿溪镇\t846\t24.7①\n栗坪乡\t503\t-3.8②\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(846, "家"), (24.7, "%"), (503, "家"), (3.8, "%")]
+
+
 def test_a_serial_column_is_no_margin_numbering():
     text = "".join(f"{n}\t村{n}\t{n * 10}亩\n" for n in range(1, 7))
     assert [f.value for f in extract_facts(text)] == [10, 20, 30, 40, 50, 60]

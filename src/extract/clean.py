@@ -94,6 +94,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
+    drop += [m.span() for m in _FOOTNOTE_MARK.finditer(text)]  # 24.7①, 活跃网店(家)③: a note's mark
     if '\t"' in text:  # 大白菜\t…\t"本地菜集中上市，⏎降幅较大": a spreadsheet cell holding a line break
         breaks = [m.start() for m in _QUOTED_CELL_BREAK.finditer(text)]
         text, source = _overwrite(text, breaks, " "), _overwrite(source, breaks, " ")
@@ -233,17 +234,30 @@ CSV_MIN_ROWS = 3  # lines in a row with the same number of comma-separated field
 
 
 def _csv_rows(text: str) -> tuple[list[tuple[int, int]], set[int], list[int]]:
-    """Rows of comma-separated values pasted into an article (乡镇,面积（亩）,产量（吨）
-    then 城关镇,62400,"108,300"): the lines, the commas that part fields (they become
-    |, so the rows read as a table) and the quotes around fields (dropped)."""
-    if "," not in text:
-        return [], set(), []
+    """Rows of comma- or semicolon-separated values pasted into an article (乡镇,面积（亩）,产量（吨）
+    then 城关镇,62400,"108,300"; 社区;助餐点;供餐量): the lines, the separators that part
+    fields (they become |, so the rows read as a table) and the quotes around fields (dropped)."""
+    rows: list[tuple[int, int]] = []
+    commas: set[int] = set()
+    quotes: list[int] = []
+    for separator in CSV_SEPARATORS:
+        if separator in text:
+            found = _separated_rows(text, separator)
+            rows, quotes = rows + found[0], quotes + found[2]
+            commas |= found[1]
+    return sorted(rows), commas, quotes
+
+
+CSV_SEPARATORS = (",", ";")
+
+
+def _separated_rows(text: str, separator: str) -> tuple[list[tuple[int, int]], set[int], list[int]]:
     rows: list[tuple[int, int]] = []
     commas: set[int] = set()
     quotes: list[int] = []
     run: list[tuple[regex.Match, list[int], list[int]]] = []
     for m in [*_LINE.finditer(text), None]:
-        fields = _csv_fields(m) if m is not None else None
+        fields = _csv_fields(m, separator) if m is not None else None
         if run and (fields is None or len(fields[0]) != len(run[-1][1])):
             if len(run) >= CSV_MIN_ROWS:
                 rows += [(line.start(), line.end()) for line, _, _ in run]
@@ -258,21 +272,21 @@ def _csv_rows(text: str) -> tuple[list[tuple[int, int]], set[int], list[int]]:
 _THOUSANDS_COMMA = regex.compile(r"(?<=\d),(?=\d{3}(?![\d]))")
 
 
-def _csv_fields(line: regex.Match) -> tuple[list[int], list[int]] | None:
-    """(separating commas, quote marks) of a line of comma-separated values; None for
-    prose (no ASCII comma, or Chinese sentence punctuation)."""
+def _csv_fields(line: regex.Match, separator: str = ",") -> tuple[list[int], list[int]] | None:
+    """(separators, quote marks) of a line of comma- (or semicolon-) separated values; None
+    for prose (no ASCII separator, or Chinese sentence punctuation)."""
     body = line.group()
-    if "," not in body or any(ch in body for ch in "，。；！？|\t"):
+    if separator not in body or any(ch in body for ch in "，。；！？|\t"):
         return None  # prose, or a table with columns of its own (| 3,560 |)
-    if body.count(",") == len(_THOUSANDS_COMMA.findall(body)):
+    if separator == "," and body.count(",") == len(_THOUSANDS_COMMA.findall(body)):
         return None  # 补助收入：150,000 — every comma groups thousands
     separators, marks, quoted = [], [], False
     for k, ch in enumerate(body):
         at = line.start() + k
-        if ch == '"' and (quoted or k == 0 or body[k - 1] == ","):
+        if ch == '"' and (quoted or k == 0 or body[k - 1] == separator):
             quoted = not quoted
             marks.append(at)
-        elif ch == "," and not quoted:
+        elif ch == separator and not quoted:
             separators.append(at)
     return (separators, marks) if separators and not quoted else None
 
@@ -438,6 +452,7 @@ _HTML_CELL = regex.compile(r"(?<!<tr\b[^<>]{0,40}>\s{0,4})<t[dh]\b[^<>]{0,80}>")
 _OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 \n]*[lIO〇○])[\dlIO〇○](?: ?\n?[.,，。]? ?\n?[\dlIO〇○])*(?![A-Za-z])")
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
 _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?\n?)[lIO〇○]")  # a cheap test before the full scan
+_FOOTNOTE_MARK = regex.compile(r"(?<=[\d%％)）])[①-⑩]")
 _MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d)")  # l。88亿元: OCR reads a decimal point as a full stop
 
 

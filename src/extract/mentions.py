@@ -605,6 +605,10 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
                  title_per: str | None = None) -> _Header:
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
+    units = {k: _unit_in(_UNIT_CELL.fullmatch(text, *cell), look) for k, cell in enumerate(cells) if text[slice(*cell)].strip()}
+    unit_row = not columns and bool(units) and all(units.values())
+    if unit_row:  # ;个;人;份;元;% under the labels: a row of units alone, one a column, naming nothing
+        columns = units
     for k, cell in enumerate(cells):  # 户数, 人数, 工日: a count of households, people or days' work, no unit written
         counted = _COUNT_HEADER.fullmatch(text, *cell)
         word = counted and (counted.group(1) or counted.group(2))
@@ -630,7 +634,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     if title_per:  # but not its shares and changes (比上年增长（%）)
         column_per |= {k: title_per for k, (unit, _) in columns.items() if k not in column_per and unit.kind not in PERCENT_KINDS}
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() in UNIT_HEADERS), None)
-    names = {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
+    names = {} if unit_row else {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
     captioned = frozenset(k for k in bare if k in columns)
     return _Header(columns, column_per, unit_column, names, captioned, title_per)
 
