@@ -794,6 +794,13 @@ def test_footnote_marks_after_a_figure_or_a_header_unit_are_dropped():
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(846, "家"), (24.7, "%"), (503, "家"), (3.8, "%")]
 
 
+def test_an_html_cell_spanning_columns_keeps_the_figures_after_it_in_their_columns():
+    text = ("<table><tr><td>品种</td><td>水域</td><td>规格（厘米）</td><td>数量（万尾）</td><td>金额（元）</td></tr>\n"
+            "<tr><td>草鱼</td><td>白蚬河</td><td>12</td><td>214</td><td>321,000</td></tr>\n"
+            "<tr><td colspan=\"3\"><b>合计</b></td><td><b>214</b></td><td><b>321,000</b></td></tr></table>\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)][-2:] == [(2140000, "尾"), (321000, "元")]
+
+
 def test_a_serial_column_is_no_margin_numbering():
     text = "".join(f"{n}\t村{n}\t{n * 10}亩\n" for n in range(1, 7))
     assert [f.value for f in extract_facts(text)] == [10, 20, 30, 40, 50, 60]

@@ -80,7 +80,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text, entities = _entities(text)  # 18.7&nbsp;亿元
         drop += entities
     if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
-        cells = [m.start() for m in _HTML_CELL.finditer(text)] if "<t" in text else []
+        cells = [m.start() for m in _HTML_CELL.finditer(text)] + _spanned_cells(text) if "<t" in text else []
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
         text = _overwrite(text, cells, "|")
     misread = _OCR_HINT.search(text) is not None
@@ -446,6 +446,13 @@ _DIGIT_GROUP_BEFORE = regex.compile(r"(?<![\d.])\d{1,3}\Z")  # 4&nbsp;215, 45&nb
 _THREE_DIGITS = regex.compile(r"\d{3}(?![\d.])")
 # the cells of an HTML table left in a copied page: each cell after a row's first opens with a bar
 _HTML_CELL = regex.compile(r"(?<!<tr\b[^<>]{0,40}>\s{0,4})<t[dh]\b[^<>]{0,80}>")
+_SPANNED_CELL = regex.compile(r"<t[dh]\b[^<>]{0,40}?colspan=[\"']?(?P<span>[2-6])[^<>]{0,40}>[^<]{0,40}(?:<(?!/t[dh])[^<>]*>[^<]{0,40})*(?P<close></t[dh]>)")
+
+
+def _spanned_cells(text: str) -> list[int]:
+    """<td colspan="3">合计</td>: a cell that spans columns gets a bar for each one it
+    covers past the first, in its closing tag, so the row's figures stay in their columns."""
+    return [m.start("close") + k for m in _SPANNED_CELL.finditer(text) for k in range(int(m.group("span")) - 1)]
 # OCR reads 1 and 0 as the letters l, I and O. A figure with such letters in it (2O5家, 32OO余,
 # 87.O%, 8 7 . O %, 7,2⏎OO元) is a run of digits, misread letters, points, single spaces and line
 # breaks that holds a digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
