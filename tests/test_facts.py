@@ -789,6 +789,17 @@ def test_a_semicolon_export_with_a_row_of_units_under_its_header():
     assert [f.subject for f in facts][-4:] == ["助餐点", "登记老人", "餐费收入", "满意率*"]
 
 
+def test_a_csv_subtotal_row_with_empty_edge_fields_keeps_its_columns():
+    text = ("序号,姓名,年龄(岁),出勤(天),实发(元),备注\n1,冉四妹,52,26,\"4,680.00\",\n2,向长根,58,24,\"4,320.00\",\n"
+            ",砌渠组小计,,50,\"9,000.00\",\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][-2:] == [(50, "天", "砌渠组小计"), (9000, "元", "砌渠组小计")]
+
+
+def test_the_magnitude_in_a_row_of_units_is_no_figure():
+    text = "渠道;长度;用水量\n;公里;万立方米\n东干渠;8.6;205.4\n西干渠;6.1;98.0\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(8.6, "公里"), (2054000, "立方米"), (6.1, "公里"), (980000, "立方米")]
+
+
 def test_footnote_marks_after_a_figure_or_a_header_unit_are_dropped():
     text = "表2\t分乡镇指标\n乡镇\t活跃网店(家)③\t同比(%)\n椿溪镇\t846\t24.7①\n栗坪乡\t503\t-3.8②\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(846, "家"), (24.7, "%"), (503, "家"), (3.8, "%")]

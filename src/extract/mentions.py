@@ -67,7 +67,7 @@ _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"(?![村镇乡组])[^\P{Han}〇零一二两三四五六七八九十百千万余多]{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型; nor 5个村的种粮大户, 四个村八百余户
-_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
+_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范])|客(?![厅车栈运房源服流户]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢伐"  # spoken sentence-final particles (伐: Wu)
@@ -559,8 +559,12 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
             header = _two_line_header(header, header_width, read, len(cells)) if header_above else read
+            if read.columns and not read.names:  # a row of units alone (|公里|亩|万立方米|): 万 there is no figure
+                unit_cells.update(k for cell in cells for k in range(*cell))
             header_width = max(len(cells), header_width) if header_above else len(cells)
         else:
+            if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
+                cells = whole  # ,,砌渠组小计,,72,,: a CSV row's empty fields at its edges are cells, no Markdown edges
             mentions += _row_mentions(text, cells, header, unit_cells, look, above)
     return mentions, unit_cells
 
@@ -846,9 +850,9 @@ def _scaled(value: float | str, magnitude: int) -> float:
     return _round(float(Decimal(str(value)) * magnitude))
 
 
-def _cells(line: regex.Match) -> list[tuple[int, int]]:
+def _cells(line: regex.Match, edges: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each cell of a line split at |, without the empty edges of a
-    Markdown row (| a | b |)."""
+    Markdown row (| a | b |) unless ``edges`` is false."""
     out, start = [], line.start()
     for m in regex.finditer(r"\|", line.group()):
         out.append((start, line.start() + m.start()))
@@ -856,6 +860,8 @@ def _cells(line: regex.Match) -> list[tuple[int, int]]:
     if out:
         out.append((start, line.end()))
     body = line.group().strip()
+    if not edges:
+        return out
     if body.startswith("|") and out and (body.endswith("|") or body[1:2].isspace()):
         out = out[1:]  # a Markdown edge; a tab row's leading tab (\t合计\t38,600) is an empty cell
     if body.endswith("|") and out:
@@ -1563,7 +1569,7 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
         return None  # 4LZ-8.0型: a model code, not 4 升
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
                                        or unit[0].kind == "area"  # 两亩半天麻
-                                       or (unit[0].kind == "weight" and text[end + 1:end + 2] not in "价径")  # 一斤半米
+                                       or (unit[0].kind in ("weight", "length") and text[end + 1:end + 2] not in "价径")  # 一斤半米
                                        or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至", "的", "乘", "卖", "算")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
