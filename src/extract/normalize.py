@@ -163,6 +163,7 @@ def _accounts(rules: Rules) -> list[str]:
 
 
 _HOUSEHOLD_NOUN = regex.compile(r"\p{Han}户")  # 农户, 贫困户 (a 户 cell alone is the unit)
+_HOUSEHOLD_LISTED = regex.compile(r"\p{Han}户(?:和|及|与|、|以及)\p{Han}{0,4}$")  # 农户和新型农业
 
 
 COUNT_WORD_GAP = 6  # 完成四级手术1860例: how far before the number a count_after word may stand
@@ -194,6 +195,8 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
             w in near and not _HOUSEHOLD_NOUN.search(near, near.rindex(w) + len(w)))), None)
         if account and any(account in word and word in before[-len(word) - 3:] for word in lookups(rules).noun_sets["household"].words):
             account = None  # 信用户2.4万户: the 用户 inside a household noun
+        if account and _HOUSEHOLD_LISTED.search(before, 0, before.rfind(account)):
+            account = None  # 农户和农业经营主体2.4万余户: households listed with the accounts
         after = lookups(rules).noun_sets["account"].at(text, mention.end)
         if after:  # 停电约2100户用户: accounts named right after
             steps.append(f"kind count: 户 counts accounts ({after})")
