@@ -800,6 +800,15 @@ def test_the_magnitude_in_a_row_of_units_is_no_figure():
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(8.6, "公里"), (2054000, "立方米"), (6.1, "公里"), (980000, "立方米")]
 
 
+def test_a_two_column_table_of_labels_and_figures_under_a_header():
+    text = "种植规模        补贴标准（元/亩）\n5—50亩（含）    150\n50—200亩（含）  180\n200亩以上       200\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text) if f.unit == "元"] == [(150, "元", "亩"), (180, "元", "亩"), (200, "元", "亩")]
+
+
+def test_a_spoken_percentage_with_ji_is_over():
+    assert [(f.value, f.approx) for f in extract_facts("医保能报百分之六十几。")] == [(60, "over")]
+
+
 def test_footnote_marks_after_a_figure_or_a_header_unit_are_dropped():
     text = "表2\t分乡镇指标\n乡镇\t活跃网店(家)③\t同比(%)\n椿溪镇\t846\t24.7①\n栗坪乡\t503\t-3.8②\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(846, "家"), (24.7, "%"), (503, "家"), (3.8, "%")]

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 import html
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, takewhile
 import re
 from statistics import median
 
@@ -204,7 +204,25 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
              and len(gaps := _field_gaps(text, m.start(), m.end())) == 1 and _FIGURE_CELL.fullmatch(text, gaps[0].end(), m.end())}
     while grown := {k for k in short - rows if {k - 1, k + 1} & rows}:
         rows |= grown
+    rows |= _two_column_rows(text, lines, short - rows)
     return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
+
+
+TWO_COLUMN_ROWS = 3  # lines in a row of a label, a wide gap and a figure that make a table
+
+
+def _two_column_rows(text: str, lines: list[regex.Match], pairs: set[int]) -> set[int]:
+    """5—50亩（含）    150 / 50—200亩（含）  180 / 200亩以上       200: a table of two columns,
+    label and figure, under a header line of two labels (种植规模        补贴标准（元/亩）)."""
+    found: set[int] = set()
+    for k in sorted(pairs):
+        if k - 1 in pairs:
+            continue  # not the first of its run
+        run = list(takewhile(lambda n: n in pairs, range(k, len(lines))))
+        header = k - 1
+        if len(run) >= TWO_COLUMN_ROWS and header >= 0 and len(_field_gaps(text, lines[header].start(), lines[header].end())) == 1:
+            found |= {header, *run}
+    return found
 
 
 _FIGURE_CELL = regex.compile(r"[-−+]?\d[\d.,，]{0,14}[%％]?[ \t\u3000]*")

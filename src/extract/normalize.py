@@ -127,7 +127,8 @@ def _clean_float(x: float) -> float:
 def _values(mention: Mention, steps: list[str]) -> tuple[float, float | None, str | None] | None:
     if mention.fixed_value is not None:
         steps.append(f"value {mention.fixed_value} ({mention.pattern})")
-        return mention.fixed_value, mention.fixed_value_max, None
+        spoken = parse_quantity(mention.tokens[0]) if mention.pattern == "percent-words" else None
+        return mention.fixed_value, mention.fixed_value_max, spoken[2] if spoken else None  # 百分之六十几: over
     first = parse_quantity(mention.tokens[0])
     if first is None:
         return None
