@@ -1840,6 +1840,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 and next_char not in "加和及"  # 底薪3200加计件: another part of the sum follows
                 and look.rate_after_words.at(text, pos + len(marker or "")) is None  # 租金1300一个月: its rate follows
                 and not _CLAUSE_CLOSER.match(text, pos + len(marker or ""))  # 一个月就快一千了。
+                and not text.startswith("之间", pos + len(marker or ""))  # 在7k—9k之间: the range's frame
                 and not (marker in _BOUND_AFTER and next_char == "的"))  # 月薪6000以上的岗位: the bound ends the figure
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and (pattern.match(text, pos) or (marker and pattern.match(text, pos + len(marker)))):
