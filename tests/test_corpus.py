@@ -140,6 +140,11 @@ FIELD_FLOOR = 0.95
 # heldout395's Hong Kong and Taiwan finance news prices per lot and per weekend in speech (一手（500股）, 一個週末最多帶
 # 十幾組); heldout397's migrant workers carry a day's or a month's rate over a correction (开头一天三百，不对，开头是二百八).
 # heldout406's vendors price a box before saying what is in it (一箱二十四瓶的矿泉水，批发价十八块, per 箱).
+# Sets 410–456 (rounds 74–83): spoken rates carried from a clause or a turn before (410, 412, 417, 434, 442, 447, 455:
+# 一个大队去两个妇女 … 学了二十天, 一桌 … 光肉就是一百四五十), rates a table's caption or framing gives every
+# row (422, 425, 430, 432, 456), Hong Kong and Taiwan prices per 坪 and 间 said in passing (445); heldout426's deeds and
+# heldout427's and heldout429's posts hold sums with no money word (小三万, 五花18, 会员费260 … 满299) and 丈尺寸
+# folded to the smallest unit.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -177,7 +182,13 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout361": {"per_acc": 0.93}, "heldout364": {"per_acc": 0.93}, "heldout370": {"per_acc": 0.80},
                 "heldout371": {"per_acc": 0.93}, "heldout380": {"per_acc": 0.93}, "heldout381": {"per_acc": 0.93},
                 "heldout385": {"per_acc": 0.91}, "heldout391": {"f1": 0.94}, "heldout392": {"per_acc": 0.91},
-                "heldout395": {"per_acc": 0.92}, "heldout397": {"per_acc": 0.88}, "heldout406": {"per_acc": 0.90}}
+                "heldout395": {"per_acc": 0.92}, "heldout397": {"per_acc": 0.88}, "heldout406": {"per_acc": 0.90},
+                "heldout410": {"per_acc": 0.94}, "heldout412": {"per_acc": 0.93}, "heldout417": {"per_acc": 0.86},
+                "heldout422": {"per_acc": 0.94}, "heldout425": {"per_acc": 0.94}, "heldout426": {"f1": 0.92},
+                "heldout427": {"f1": 0.92, "per_acc": 0.92}, "heldout429": {"f1": 0.92, "per_acc": 0.84},
+                "heldout430": {"per_acc": 0.93}, "heldout432": {"per_acc": 0.94}, "heldout434": {"per_acc": 0.90},
+                "heldout442": {"per_acc": 0.86}, "heldout445": {"per_acc": 0.93}, "heldout447": {"per_acc": 0.94},
+                "heldout455": {"per_acc": 0.87}, "heldout456": {"per_acc": 0.94}}
 
 
 def _predict(folder: Path) -> dict:
