@@ -859,9 +859,9 @@ def _cells(line: regex.Match, edges: bool = True) -> list[tuple[int, int]]:
         start = line.start() + m.end()
     if out:
         out.append((start, line.end()))
-    body = line.group().strip()
     if not edges:
         return out
+    body = line.group().strip()
     if body.startswith("|") and out and (body.endswith("|") or body[1:2].isspace()):
         out = out[1:]  # a Markdown edge; a tab row's leading tab (\t合计\t38,600) is an empty cell
     if body.endswith("|") and out:
