@@ -86,8 +86,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     misread = _OCR_HINT.search(text) is not None
     if misread:
         read, text = text, _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
-        for digit in ("0", "1"):  # the rows' cells are read from the source: l53,6OO is a figure cell
-            source = _overwrite(source, (k for k, (a, b) in enumerate(zip(read, text)) if a != b and b == digit), digit)
+        # the rows' cells are read from the source: it gets the digits read too (l53,6OO)
+        source = "".join(text[k] if k < len(text) and read[k] != text[k] else ch for k, ch in enumerate(source))
     points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
     points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
@@ -256,14 +256,14 @@ def _csv_rows(text: str) -> tuple[list[tuple[int, int]], set[int], list[int]]:
     then 城关镇,62400,"108,300"; 社区;助餐点;供餐量): the lines, the separators that part
     fields (they become |, so the rows read as a table) and the quotes around fields (dropped)."""
     rows: list[tuple[int, int]] = []
-    commas: set[int] = set()
+    separators: set[int] = set()
     quotes: list[int] = []
     for separator in CSV_SEPARATORS:
         if separator in text:
-            found = _separated_rows(text, separator)
-            rows, quotes = rows + found[0], quotes + found[2]
-            commas |= found[1]
-    return sorted(rows), commas, quotes
+            found_rows, found_separators, found_quotes = _separated_rows(text, separator)
+            rows, quotes = rows + found_rows, quotes + found_quotes
+            separators |= found_separators
+    return sorted(rows), separators, quotes
 
 
 CSV_SEPARATORS = (",", ";")
@@ -430,7 +430,6 @@ def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
 # as l and O) and a tab or a gap, numbered one after another, and hold no other gap (a
 # table's serial column comes with more cells).
 _MARGIN_NUMBER = regex.compile(r"(?m)^[ \t]*([\dlO]{1,3})(?:\t|[ \u3000]{2,}|(?=\n|$))(?P<rest>[^\n]*)")
-_CELL_GAP = regex.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 MIN_MARGIN_LINES = 5
 MARGIN_SHARE = 0.8
 
@@ -438,7 +437,7 @@ MARGIN_SHARE = 0.8
 def _margin_numbers(text: str) -> list[int]:
     """The positions of margin line numbers and their gaps, or none."""
     found = [m for m in _MARGIN_NUMBER.finditer(text) if m.group(1)[0] != "O"]
-    if len(found) < MIN_MARGIN_LINES or sum(m.group("rest").strip() != "" and not _CELL_GAP.search(m.group("rest"))
+    if len(found) < MIN_MARGIN_LINES or sum(m.group("rest").strip() != "" and not _FIELD_GAP.search(m.group("rest"))
                                             for m in found) < MARGIN_SHARE * len(found):  # (a subtitle's cue number stands alone)
         return []
     numbers = [int(m.group(1).replace("l", "1").replace("O", "0")) for m in found]

@@ -609,8 +609,9 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
                  title_per: str | None = None) -> _Header:
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
-    units = {k: _unit_in(_UNIT_CELL.fullmatch(text, *cell), look) for k, cell in enumerate(cells) if text[slice(*cell)].strip()}
-    unit_row = not columns and bool(units) and all(units.values())
+    units = {} if columns else {k: _unit_in(_UNIT_CELL.fullmatch(text, *cell), look) for k, cell in enumerate(cells)
+                                if text[slice(*cell)].strip()}
+    unit_row = bool(units) and all(units.values())
     if unit_row:  # ;个;人;份;元;% under the labels: a row of units alone, one a column, naming nothing
         columns = units
     for k, cell in enumerate(cells):  # 户数, 人数, 工日: a count of households, people or days' work, no unit written
@@ -705,9 +706,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
     mentions = []
     offset = 0  # 合计 | 16 | 321.8 | 190,000 under 序号 and five columns: the sums of the last ones
-    row_text = text[cells[0][0]:cells[-1][1]]
     if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in SERIAL_HEADERS \
-            and not regex.search(r"\|\s*\|", row_text):
+            and not _EMPTY_CELL.search(text, cells[0][0], cells[-1][1]):
         offset = max(0, max([*header.columns, *header.names], default=-1) + 1 - len(cells))
     for k, cell in enumerate(cells[1:], 1):
         unit = (own_unit if own_unit and k + offset in header.captioned else header.columns.get(k + offset)) or (
@@ -738,6 +738,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     return mentions
 
 
+_EMPTY_CELL = regex.compile(r"\|\s*\|")
 _FIGURE_LABEL = regex.compile(r"[\d.]+[%‰]?")  # 5% | 2464 | 216: a row led by a figure has no name
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
                            r"|[〇○零一二三四五六七八九]{4}年?|(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?(?:度)?")  # 2022—2023: a period
@@ -1108,6 +1109,11 @@ def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
         return None
     if li:
         value += parse_number(li) / 1000  # 一角八分五, a price in 厘
+    return _yuan_sum(text, start, m, value, unit, look)
+
+
+def _yuan_sum(text: str, start: int, m: regex.Match, value: float, unit: Unit, look: _Lookups) -> Mention:
+    """The mention of a sum in 元 written in smaller money units, its value worked out."""
     mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id, fixed_value=_round(value))
     _suffixes(text, mention, look)
     return mention
@@ -1123,10 +1129,7 @@ def _fen_and_li(text: str, start: int, look: _Lookups) -> Mention | None:
     unit = look.surfaces.get("元")
     if m is None or unit is None or not _PRICE_BEFORE.search(text, max(0, start - 4), start):
         return None
-    value = parse_number(m.group("f")) / 100 + parse_number(m.group("li")) / 1000
-    mention = Mention(start, m.end(), start, m.end(), (m.group(),), unit, "compound", unit.id, fixed_value=_round(value))
-    _suffixes(text, mention, look)
-    return mention
+    return _yuan_sum(text, start, m, parse_number(m.group("f")) / 100 + parse_number(m.group("li")) / 1000, unit, look)
 
 
 def _compound_duration(text: str, start: int, look: _Lookups) -> Mention | None:
@@ -1704,7 +1707,7 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
             return
     if _HOUSEHOLD_HEAD.match(run):
         mention.noun_role = "household"
-    elif _DOER.match(after) and mention.unit.unit == "个":
+    elif mention.unit.unit == "个" and _DOER.match(after):
         mention.noun_role = "person"  # 四五个端菜洗碗的: those who do it
     elif head := _PERSON_HEAD.match(run):
         mention.noun_role = "person"  # 球员, 参与者, 绣娘: nouns for people the list does not name

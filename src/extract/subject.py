@@ -307,16 +307,18 @@ def _standard_of(text: str, mention: Mention, sets: _WordSets) -> str | None:
     """按每户2万元的标准给予重建补助, 长护险基金按每人每年120元的标准筹集: a figure a payment
     is made by (按 … 的标准) is of what is paid: the thing a grant verb after the standard gives,
     else the noun phrase before 按."""
-    word = next((word for word in sets.standards if text.startswith(word, mention.end + text.startswith("的", mention.end))), None)
+    after = mention.end + text.startswith("的", mention.end)
+    if not any(text.startswith(word, after) for word in sets.standards):
+        return None
     left = clause_start(text, mention.start)
-    by = _BY_STANDARD.search(text, left, mention.start) if word else None
+    by = _BY_STANDARD.search(text, left, mention.start)
     if by is None:
         return None
     rest = text[mention.end:_LABEL_END.search(text + "\n", mention.end).start()]
     grant = min(((rest.find(grant), grant) for grant in sets.grants if grant in rest), default=None)
-    paid = _PAID.match(rest, grant[0] + len(grant[1])) if grant else None
+    paid = _grant_object(rest, grant[0] + len(grant[1]), sets) if grant else None
     if paid:
-        return _trim([word for word, _ in sets.tag(paid.group())], sets.singles)
+        return paid
     words = list(sets.tag(text[left:by.start()]))
     while words and (words[0][0] in sets.leads or words[0][1] not in NOUN_TAGS):
         words.pop(0)  # 各乡镇要按照…: the scope and the modal before the thing
@@ -328,24 +330,21 @@ def _granted_before(text: str, start: int, grant: str, sets: _WordSets) -> str |
     """按每人500元标准发放一次性交通补贴，共发放2917人: a figure of a grant verb alone counts
     what the same verb earlier in its sentence gives."""
     sentence = text[clause_start(text, start, SENTENCE_END):start]
-    objects = [(at, paid.group()) for at in _positions(sentence, grant) if (paid := _PAID.match(sentence, at + len(grant)))]
-    if not objects:
-        return None
-    words = list(sets.tag(max(objects)[1]))
+    at = sentence.rfind(grant)
+    while at >= 0 and not _PAID.match(sentence, at + len(grant)):
+        at = sentence.rfind(grant, 0, at)  # the last time the verb gives something
+    return _grant_object(sentence, at + len(grant), sets) if at >= 0 else None
+
+
+def _grant_object(text: str, pos: int, sets: _WordSets) -> str | None:
+    """What a grant verb ending at ``pos`` gives: the nouns right after it (发放一次性交通补贴)."""
+    paid = _PAID.match(text, pos)
+    words = list(sets.tag(paid.group())) if paid else []
     while words and words[-1][0] in sets.links:
         words.pop()  # 每公顷补助新台币4万元: the currency before a figure is no object
-    if not words or words[0][0].startswith("每") or words[-1][1] not in NOUN_TAGS:
+    if not words or words[0][0].startswith("每"):
         return None  # 奖励每村2万元: the grant's rate, not its object
     return _trim([word for word, _ in words], sets.singles)
-
-
-def _positions(text: str, word: str) -> list[int]:
-    """Where ``word`` occurs in ``text``."""
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 _BY_STANDARD = regex.compile(r"按照|依照|按")
