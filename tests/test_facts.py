@@ -550,7 +550,16 @@ def test_table_rows_named_by_date_take_their_column_and_merged_label_cells_carry
     assert [f.subject for f in extract_facts(dated)] == ["鲜叶收购量", "收购金额"]
     merged = ("| 序号 | 区域 | 车型 | 时段 | 收费（元） |\n|---|---|---|---|---|\n"
               "| 1 | 一类区域 | 小型车 | 白天（8:00—20:00） | 3 |\n| 2 | | | 夜间（20:00—次日8:00） | 5 |\n")
-    assert [(f.value, f.subject) for f in extract_facts(merged)] == [(3, "一类区域"), (5, "一类区域")]
+    assert [(f.value, f.subject) for f in extract_facts(merged)] == [(3, "小型车"), (5, "小型车")]
+
+
+def test_a_merged_group_cell_names_its_subtotal_and_not_its_first_row():
+    text = ("作物\t收购网点\t收购量（吨）\n中晚稻\t城南直属库\t12460\n\t石埠收储点\t9835\n\t小计\t22295\n"
+            "玉米\t城南直属库\t10240\n\t小计\t10240\n\t合计\t32535\n")
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [
+        (12460, "城南直属库"), (9835, "石埠收储点"), (22295, "中晚稻"), (10240, "城南直属库"), (10240, "玉米"), (32535, "收购量")]
+    ungrouped = "品名\t产地\t价格（元/公斤）\n香蕉\t外省\t3.6\n沃柑\t九里坪\t6.0\n"
+    assert [f.subject for f in extract_facts(ungrouped)] == ["香蕉", "沃柑"]
 
 
 def test_a_cell_of_every_so_much_makes_its_row_a_rate():

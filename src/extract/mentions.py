@@ -565,8 +565,20 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         else:
             if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
                 cells = whole  # ,,砌渠组小计,,72,,: a CSV row's empty fields at its edges are cells, no Markdown edges
-            mentions += _row_mentions(text, cells, header, unit_cells, look, above)
+            below = lines[n + 1][1] if n + 1 < len(lines) else []
+            mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
     return mentions, unit_cells
+
+
+SUBTOTAL = "小计"
+
+
+def _merged_down(text: str, labels: dict[int, str], name: str, below: list[tuple[int, int]]) -> bool:
+    """Is the label cell ``name`` merged with the row below (its cell there empty, a later one
+    not, and the row below no 合计 of the whole table)?"""
+    k = next(k for k, label in labels.items() if label == name)
+    cells = [text[slice(*cell)].strip() for cell in below]
+    return k + 1 < len(cells) and not cells[k] and any(cells[k + 1:]) and not any(cell in TOTAL_LABELS for cell in cells[:k])
 
 
 _GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,10}\s*")
@@ -669,10 +681,12 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
 
 
 def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit_cells: set[int],
-                  look: _Lookups, above: dict[int, str]) -> list[Mention]:
+                  look: _Lookups, above: dict[int, str], below: list[tuple[int, int]] = ()) -> list[Mention]:
     """The figures of one table row; the positions of its 单位 cell go into ``unit_cells``.
-    The row is named by its first label cell with no digit (1 | 刘二福 | 轮式拖拉机: 刘二福); a
-    row with none by the merged cells above its empty ones (| | 夜间（20:00—8:00） | 5)."""
+    The row is named by its first label cell with no digit (1 | 刘二福 | 轮式拖拉机: 刘二福),
+    or by the next one when the row ``below`` leaves the first empty (中晚稻 | 城南直属库 over
+    | 石埠收储点: 中晚稻 is a merged group, the row counts 城南直属库); a row with none, or a
+    小计, by the innermost merged cell above its empty ones (| | 夜间（20:00—8:00） | 5)."""
     row_unit = unit_per = None
     unit_column = header.unit_column
     if unit_column is not None and unit_column < len(cells):
@@ -693,8 +707,13 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     labels = {k: name or (above.get(k, "") if lead is None or k < lead else "") for k, name in labels.items()}  # merged cells lead
     above.clear()
     above.update(labels)
-    label = own[0] if own else next((name for name in labels.values() if name), None)
-    if len(own) > 1 and header.names.get(first, "").replace(" ", "") in CATEGORY_HEADERS:
+    merged = [name for k, name in labels.items() if name and k < (lead or 0) and not any(ch.isdigit() for ch in name)]
+    label = own[0] if own else (merged[-1] if merged else next((name for name in labels.values() if name), None))
+    if label == SUBTOTAL and merged:
+        label = merged[-1]  # | 小计 | 31,200 under 中晚稻: the group's sum
+    elif len(own) > 1 and _merged_down(text, labels, own[0], below):
+        label = own[1]
+    elif len(own) > 1 and header.names.get(first, "").replace(" ", "") in CATEGORY_HEADERS:
         label = own[1]  # 类别 | 品名: 交通通信 | 家用汽车 counts 家用汽车
     elif len(own) == 1 and lead is not None and lead > first and header.names.get(first, "").replace(" ", "") in CATEGORY_HEADERS:
         label = own[0]  # | 移动电话 under 交通通信: the item, not the merged category
