@@ -1051,6 +1051,13 @@ def test_the_people_an_age_describes_leave_out_the_figure_after_them():
     assert subjects["七十岁以上"] == "患者"
 
 
+def test_an_age_told_of_nianling_is_the_age_of_the_people_named_or_counted_before():
+    facts = extract_facts("护路员年龄大多在四十五岁到六十岁之间，年龄最大的六十三岁。患者中年龄最小的9岁。"
+                          "县体校举重队有队员三十六人，年龄最小的只有九岁。外出劳动力中，近三成年龄在45岁以上。")
+    assert [f.subject for f in facts if f.kind == "age"][1:] == ["护路员", "患者", "队员", "外出劳动力"]
+    assert extract_facts("站点负责人共21人，平均年龄41.5岁。")[1].subject == "平均年龄"
+
+
 def test_round_65_overseas_units_a_subtraction_a_tier_and_spoken_sums():
     facts = extract_facts("榴莲每公斤68至80令吉，种了8依格。每次可领取约15磅食物。店里一天要用掉5、6吨水。"
                           "基本医保：（78500元-500元）×75%。1.6万元（不含）至5万元（含）报销60%。"
