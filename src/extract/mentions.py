@@ -1695,7 +1695,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
-_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}")  # 一年级, 一个月, 一年半, 一个时段: 一年, 一个 begin a longer phrase
+_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}|[一二两三四五六七八九][两钱分厘斗升尺寸]")
+# 一年级, 一个月, 一年半, 一个时段, 一斤二两: 一年, 一个, 一斤 begin a longer phrase or figure
 MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominator with an amount is in
 EITHER_MEASURES = {"件", "套", "台", "部"}  # 件/套, 台/套: a count of items or sets, written as two measure words
 
