@@ -929,13 +929,20 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or unit.factor != 1 or not _spoken_whole(token):
         return None  # 八毛，…八十: no one says eighty 毛
     if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
-            or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()):
-        return None  # 十二桌，每桌八百八; 一百零三户，户均五千七: after a rate marker the number is a price, not more 桌
+            or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()) \
+            or _one_of(text, m.start(), unit, look):
+        return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
     if _far_apart(previous.tokens[0], token):
         return None  # 十二亩，满打满算五千出头: the sum is in money, not 亩
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
+
+
+def _one_of(text: str, pos: int, unit: Unit, look: _Lookups) -> bool:
+    """Does 一 and a surface of ``unit`` (一方, 一个平方) stand right before ``pos``?"""
+    return any(text.endswith(surface, 0, pos) and text[:pos - len(surface)].endswith(("一", "一个"))
+               for surface, candidate in look.surfaces.items() if candidate is unit)
 
 
 CARRY_RATIO = 20  # a figure said again, corrected or continued stays within this factor of the first
