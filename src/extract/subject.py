@@ -299,9 +299,10 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     after = _phrase_after(text, mention.end, kind, sets, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
-    if after is None and kind in ("money", "percent") and text.startswith(sets.grants, mention.end):
-        grant = next(word for word in sets.grants if text.startswith(word, mention.end))
-        granted = _GRANTED.match(text, mention.end + len(grant))  # 按每人1500元给予一次性扩岗补助
+    grant_at = _grant_after(text, mention.end, sets) if after is None and kind in ("money", "percent") else None
+    if grant_at is not None:
+        grant = next(word for word in sets.grants if text.startswith(word, grant_at))
+        granted = _GRANTED.match(text, grant_at + len(grant))  # 按每人1500元给予一次性扩岗补助
         after = granted.group(1) if granted else None
     if mention.noun and not (after and after.startswith(mention.noun) and not _verb_next(after, mention.noun, sets.tag)):
         return _Found(mention.noun)  # 1086名老人发放高龄津贴: the noun, not what it does
@@ -412,6 +413,20 @@ def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
     if label is None or (len(label) <= 3 and label.startswith(sets.surnames)):
         return None
     return label if not any(flag == "v" for _, flag in sets.tag(label)) else None
+
+
+_TO_WHOM = regex.compile(r"[向给为]\p{Han}{1,8}?")  # 按每亩350元向农户支付土地流转费: to whom it is paid
+TO_WHOM_LENGTH = 8
+
+
+def _grant_after(text: str, pos: int, sets: _WordSets) -> int | None:
+    """Where a grant verb starts right after ``pos``, or after a short 向/给 phrase (向农户支付)."""
+    if text.startswith(sets.grants, pos):
+        return pos
+    if text[pos:pos + 1] not in "向给为":
+        return None
+    return next((end for end in range(pos + 2, pos + 2 + TO_WHOM_LENGTH)
+                 if text.startswith(sets.grants, end) and _TO_WHOM.fullmatch(text, pos, end)), None)
 
 
 _GRANTED = regex.compile(r"(\p{Han}{2,10})(?=[，。；、,;：:）)]|$)")  # what a grant verb gives, to the clause end
