@@ -1056,6 +1056,8 @@ def test_an_age_told_of_nianling_is_the_age_of_the_people_named_or_counted_befor
                           "县体校举重队有队员三十六人，年龄最小的只有九岁。外出劳动力中，近三成年龄在45岁以上。")
     assert [f.subject for f in facts if f.kind == "age"][1:] == ["护路员", "患者", "队员", "外出劳动力"]
     assert extract_facts("站点负责人共21人，平均年龄41.5岁。")[1].subject == "平均年龄"
+    extremes = extract_facts("今年已有14名村民在牛场务工，最大的68岁，最小的31岁。村里只有六位老人，年纪最大的八十四岁。")
+    assert [f.subject for f in extremes if f.kind == "age"] == ["村民", "村民", "老人"]
 
 
 def test_round_65_overseas_units_a_subtraction_a_tier_and_spoken_sums():

@@ -140,13 +140,13 @@ def find_subjects(text: str, mentions: list[Mention], kinds: list[str], rules: R
         _respectively(text, mentions, kinds, resolved, sets)
     if sets.groups is not None:
         _given_for_groups(text, mentions, resolved, sets)
-    if "年龄" in text:
-        _whose_age(text, mentions, kinds, resolved)
+    _whose_age(text, mentions, kinds, resolved)
     return resolved
 
 
-_AGE_WORD = "年龄"
-_AGE_OF = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(\p{Han}{2,10}?)(?:(?:当中|中)[，,]?\s*\p{Han}{0,4}?)?年龄")  # 患者中年龄, 外出劳动力中，近三成年龄
+_AGE_WORDS = ("年龄", "年纪")
+_EXTREME_AGE = regex.compile(r"(?:年龄|年纪)?最[大小]的(?:已经|才|仅|已|只有|也有|也)?\Z")  # 最大的68岁, 年纪最小的才22岁
+_AGE_OF = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(\p{Han}{2,10}?)(?:(?:当中|中)[，,]?\s*\p{Han}{0,4}?)?(?:年龄|年纪)")  # 患者中年龄, 外出劳动力中，近三成年龄
 _NOT_A_GROUP = ("其", "其中", "平均", "男", "女", "男性", "女性")
 
 
@@ -154,7 +154,8 @@ def _whose_age(text: str, mentions: list[Mention], kinds: list[str], resolved: l
     """护路员年龄大多在四十五岁到六十岁之间, 患者中年龄最小的9岁, 有队员三十六人，年龄最小的只有九岁:
     an age told of 年龄 is the age of the people the sentence names or counts before it."""
     for k, mention in enumerate(mentions):
-        if kinds[k] != "age" or not (resolved[k] or "").startswith(_AGE_WORD):
+        if kinds[k] != "age" or not ((resolved[k] or "").startswith(_AGE_WORDS) or (
+                resolved[k] is None and _EXTREME_AGE.search(text, max(0, mention.start - 8), mention.start))):
             continue
         sentence = clause_start(text, mention.start, SENTENCE_END)
         named = [m.group(1) for m in _AGE_OF.finditer(text, sentence, mention.start)]
