@@ -1230,6 +1230,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if unit_match is None or (unit_match[0].kind != "money" and _symbol_before(text, start, look)):
         return _unitless(text, start, pos, tokens, look)  # €1200万车规级芯片: the sign names the unit
     unit, unit_start, pos, half = unit_match
+    surface = text[unit_start:pos]
     if unit.id not in look.only_after and look.rules.surface_alternatives:
         unit = _other_context(text, start, text[unit_start:pos], look) or unit  # 地丁银一万二千六百四十两: silver
     context = look.only_after.get(unit.id)
@@ -1267,7 +1268,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
             and not _subtraction(text, aside.end() if aside else pos, tokens[0], repeat.group()):
         again = _unit_after(text, repeat.end(), look)
         rate = aside.group() if aside and aside.group().startswith("/") else ""
-        if again and again[0].unit == unit.unit and again[0].factor == unit.factor and text.startswith(rate, again[2]):
+        same = again and (again[0].unit == unit.unit and again[0].factor == unit.factor or surface and text.startswith(surface, again[1]))
+        if same and text.startswith(rate, again[2]):  # (五分至八分 after 银: the surface repeated is the same unit)
             mention.tokens = (tokens[0], repeat.group())
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
             digit = _decimals_after(text, again[2], unit, look, repeat.group())
