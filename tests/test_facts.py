@@ -281,6 +281,8 @@ def test_a_chat_log_with_room_nicknames_keeps_each_message_apart():
 def test_a_caption_unit_serves_the_table_below():
     text = "表1 专项资金支出结构（单位：万元）\n项目名称\t金额\t占比\n培训补贴\t1,246.2\t67.0%\n"
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(12462000, "元", "培训补贴"), (67, "%", "培训补贴")]
+    prose = "上半年收支情况如下（单位：元）：\n\n| 项目 | 金额 |\n|---|---|\n| 光伏发电收益 | 126,000 |\n"
+    assert [(f.value, f.unit) for f in extract_facts(prose)] == [(126000, "元")]
 
 
 def test_a_per_capita_header_makes_its_column_a_rate():
