@@ -1264,15 +1264,16 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         return ranged
     aside = _RANGE_ASIDE.match(text, pos)
     repeat = _range_end(text, aside.end() if aside else pos)
-    if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], repeat.group()) \
-            and not _subtraction(text, aside.end() if aside else pos, tokens[0], repeat.group()):
-        again = _unit_after(text, repeat.end(), look)
+    high = text[repeat.start():_token_end(repeat, look)] if repeat else ""  # 三两五钱至四两: 四, then 两
+    if repeat and len(tokens) == 1 and not _change_then_level(text, start, tokens[0], high) \
+            and not _subtraction(text, aside.end() if aside else pos, tokens[0], high):
+        again = _unit_after(text, repeat.start() + len(high), look)
         rate = aside.group() if aside and aside.group().startswith("/") else ""
         same = again and (again[0].unit == unit.unit and again[0].factor == unit.factor or surface and text.startswith(surface, again[1]))
         if same and text.startswith(rate, again[2]):  # (五分至八分 after 银: the surface repeated is the same unit)
-            mention.tokens = (tokens[0], repeat.group())
+            mention.tokens = (tokens[0], high)
             mention.end = again[2]  # 1.12元/斤至1.18元/斤: the rate is read after the second bound
-            digit = _decimals_after(text, again[2], unit, look, repeat.group())
+            digit = _decimals_after(text, again[2], unit, look, high)
             if digit:  # 两块八到三块二
                 mention.fraction_max, mention.end = _fraction_after(digit[0]), digit[1]
     _suffixes(text, mention, look)
