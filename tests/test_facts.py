@@ -283,6 +283,8 @@ def test_a_caption_unit_serves_the_table_below():
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(12462000, "元", "培训补贴"), (67, "%", "培训补贴")]
     prose = "上半年收支情况如下（单位：元）：\n\n| 项目 | 金额 |\n|---|---|\n| 光伏发电收益 | 126,000 |\n"
     assert [(f.value, f.unit) for f in extract_facts(prose)] == [(126000, "元")]
+    spaced = "  表1  基金收支情况                    单位：万元\n  项目        本年        增长（%）\n  基金收入    46,558      3.7\n"
+    assert [(f.value, f.unit) for f in extract_facts(spaced)] == [(465580000, "元"), (3.7, "%")]
 
 
 def test_a_per_capita_header_makes_its_column_a_rate():

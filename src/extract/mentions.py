@@ -547,7 +547,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
         if len(cells) < 2 and header.columns and _GROUP_ROW.fullmatch(line.group()) and n + 1 < len(lines) \
                 and len(lines[n + 1][1]) == header_width:
             continue  # 义务教育 over 初中 | 24 | 9,860: a group's label inside the table keeps its header
-        if len(cells) < 2:
+        if len(cells) < 2 or _captioned_title(text, cells):
             header = _Header({}, {}, None, {})
             above.clear()
             caption = _caption_units(line.group(), look)
@@ -579,6 +579,12 @@ def _merged_down(text: str, labels: dict[int, str], name: str, below: list[tuple
     k = next(k for k, label in labels.items() if label == name)
     cells = [text[slice(*cell)].strip() for cell in below]
     return k + 1 < len(cells) and not cells[k] and any(cells[k + 1:]) and not any(cell in TOTAL_LABELS for cell in cells[:k])
+
+
+def _captioned_title(text: str, cells: list[tuple[int, int]]) -> bool:
+    """表1  城乡居民医保基金收支情况      单位：万元: a numbered title with its unit caption at the
+    far end of the line, spaced out like the cells below, is a title, no header."""
+    return _NUMBERED_TITLE.match(text, cells[0][0]) is not None and _CAPTION_LIST.search(text, *cells[-1]) is not None
 
 
 _GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,10}\s*")
