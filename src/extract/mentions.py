@@ -62,7 +62,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS_END = r"(?=[^\d\p{Han}]|[的钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可我你他她俺咱连保将拉由从用投]|$)"
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的嘅高长宽深厚钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可我你他她俺咱连保将拉由从用投]|$)"
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
@@ -936,7 +936,7 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
         return None  # 八毛，…八十: no one says eighty 毛
     if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()) \
-            or _one_of(text, m.start(), unit, look):
+            or _one_of(text, m.start(), look):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
     if _far_apart(previous.tokens[0], token):
         return None  # 十二亩，满打满算五千出头: the sum is in money, not 亩
@@ -945,10 +945,10 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     return mention
 
 
-def _one_of(text: str, pos: int, unit: Unit, look: _Lookups) -> bool:
-    """Does 一 and a surface of ``unit`` (一方, 一个平方) stand right before ``pos``?"""
-    return any(text.endswith(surface, 0, pos) and text[:pos - len(surface)].endswith(("一", "一个"))
-               for surface, candidate in look.surfaces.items() if candidate is unit)
+def _one_of(text: str, pos: int, look: _Lookups) -> bool:
+    """Does 一 and a unit or measure word (一方, 一盘, 一个平方) stand right before ``pos``?"""
+    return any(text[pos - length - 1:pos - length] == "一" and look.surface_words.at(text, pos - length) == text[pos - length:pos]
+               for length in (1, 2, 3))
 
 
 CARRY_RATIO = 20  # a figure said again, corrected or continued stays within this factor of the first
