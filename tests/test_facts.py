@@ -557,6 +557,13 @@ def test_table_rows_named_by_date_take_their_column_and_merged_label_cells_carry
     assert [(f.value, f.subject) for f in extract_facts(merged)] == [(3, "小型车"), (5, "小型车")]
 
 
+def test_a_table_drawn_with_box_characters_reads_like_a_markdown_one():
+    text = ("核查表\n┌────┬────┬────┐\n│成员│年龄（岁）│补贴（元）│\n├────┼────┼────┤\n"
+            "│户主韦大宝│52│1200│\n│长子韦小军│27│800│\n└────┴────┴────┘\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (52, "岁", "户主韦大宝"), (1200, "元", "户主韦大宝"), (27, "岁", "长子韦小军"), (800, "元", "长子韦小军")]
+
+
 def test_a_merged_group_cell_names_its_subtotal_and_not_its_first_row():
     text = ("作物\t收购网点\t收购量（吨）\n中晚稻\t城南直属库\t12460\n\t石埠收储点\t9835\n\t小计\t22295\n"
             "玉米\t城南直属库\t10240\n\t小计\t10240\n\t合计\t32535\n")

@@ -549,7 +549,7 @@ def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(chars), drop
 
 
-RULE_LINE = regex.compile(r"[-=—─━_+]{3,}")  # ------ above and below a fixed-width table
+RULE_LINE = regex.compile(r"[-=—_+\u2500-\u257F]{3,}")  # ------ above and below a fixed-width table, ├──┼──┤ of a boxed one
 _BOLD = regex.compile(r"\*\*")  # Markdown bold: 突破**120万元** reads 突破120万元
 _MASKED_DIGITS = regex.compile(r"\d{3}\*{4}\d{4}")
 # A form's filled-in figure in lenticular brackets: 预计达【3,600户】 reads 预计达3,600户
