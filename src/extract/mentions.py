@@ -185,7 +185,7 @@ def lookups(rules: Rules) -> _Lookups:
         approx_before_words={word: (approx, rule_id) for word, approx, _, rule_id in reversed(rules.approx_before)},
         approx_inside_words=WordList(rules.approx_inside),
         not_before={u.id: _words_re(u.not_before, but=u.but_before) for u in rules.surfaces.values() if u.not_before},
-        only_before={u.id: _words_re(u.only_before) for u in rules.surfaces.values() if u.only_before},
+        only_before={u.id: _words_re(u.only_before) for u in contextual if u.only_before},
         only_after={u.id: _context_re(u.only_after + u.weak_after) for u in contextual if u.only_after},
         strong_after={u.id: _context_re(u.only_after) for u in contextual if u.weak_after},
         context_words={u.id: _words_re(u.only_after) for u in contextual if u.only_after},
@@ -1635,6 +1635,10 @@ def _unit_at(text: str, pos: int, look: _Lookups, guarded: bool = True) -> tuple
         numeral = len(surface) == 1 and surface in DIGITS and look.surface_words.at(text, rest) is not None  # 一百二两盒
         if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)) and not numeral:
             return unit, rest
+        other = next((unit for unit in look.rules.surface_alternatives.get(surface, ())
+                      if unit.id in look.only_before and look.only_before[unit.id].match(text, rest)), None)
+        if other is not None and not numeral:
+            return other, rest  # 三分地: not the score's 分, which 地 blocks, but the 亩's, which it calls for
         # 3块地 is no money, 3位数 no people: try a shorter surface
         surface = next((text[pos:pos + n] for n in range(len(surface) - 1, 0, -1) if text[pos:pos + n] in look.surfaces), None)
     return None
@@ -1904,7 +1908,8 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(best[1], look), "implicit", best[1].id)
         _suffixes(text, mention, look)
         return mention
-    for letters, rule in look.implicit_written if not followed else ():
+    money_of = next_char == "的" and names_money(text, pos, pos + WRITTEN_NOUN_REACH, look)  # 1.5w的农房改造补贴
+    for letters, rule in look.implicit_written if not followed or money_of else ():
         if all(len(t) > 1 and t[-1] in letters and t[-2].isdigit() for t in tokens):  # 开价3.2k, 1.8k-2.4k
             mention = Mention(start, pos, start, pos, tuple(tokens), _implicit_unit(rule, look), "implicit", rule.id)
             _suffixes(text, mention, look)
@@ -1917,6 +1922,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     return None
 
 
+WRITTEN_NOUN_REACH = 10
 ASKED_UNIT_RULE = "unit-named-in-the-question"  # 一天卖多少个包子？ 一千二左右吧: 1200 个
 
 
