@@ -145,6 +145,10 @@ FIELD_FLOOR = 0.95
 # row (422, 425, 430, 432, 456), Hong Kong and Taiwan prices per 坪 and 间 said in passing (445); heldout426's deeds and
 # heldout427's and heldout429's posts hold sums with no money word (小三万, 五花18, 会员费260 … 满299) and 丈尺寸
 # folded to the smallest unit.
+# Sets 458–477 (rounds 84–87): heldout466's gazetteers and annals carry rates from a clause before
+# (每坊…榨工五六人, 每渡渡船二只); heldout471's Cantonese and Taiwan quotes and heldout472's market haggling
+# price a lot said once for the turns after it (一盘二十二 … 十九，八十盘俺全要了); heldout474's notices give a
+# tier's denominator in a heading; heldout476's comment threads leave out money words (去年才130, 小工250).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -188,7 +192,9 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout427": {"f1": 0.92, "per_acc": 0.92}, "heldout429": {"f1": 0.92, "per_acc": 0.84},
                 "heldout430": {"per_acc": 0.93}, "heldout432": {"per_acc": 0.94}, "heldout434": {"per_acc": 0.90},
                 "heldout442": {"per_acc": 0.86}, "heldout445": {"per_acc": 0.93}, "heldout447": {"per_acc": 0.94},
-                "heldout455": {"per_acc": 0.87}, "heldout456": {"per_acc": 0.94}}
+                "heldout455": {"per_acc": 0.87}, "heldout456": {"per_acc": 0.94}, "heldout466": {"per_acc": 0.90},
+                "heldout471": {"per_acc": 0.92}, "heldout472": {"per_acc": 0.88}, "heldout474": {"per_acc": 0.92},
+                "heldout476": {"f1": 0.94, "per_acc": 0.90}}
 
 
 def _predict(folder: Path) -> dict:
