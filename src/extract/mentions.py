@@ -1238,13 +1238,13 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     unit, unit_start, pos, half = unit_match
     surface = text[unit_start:pos]
     if unit.id not in look.only_after and look.rules.surface_alternatives:
-        unit = _other_context(text, start, text[unit_start:pos], look) or unit  # 地丁银一万二千六百四十两: silver
+        unit = _other_context(text, start, surface, look) or unit  # 地丁银一万二千六百四十两: silver
     context = look.only_after.get(unit.id)
     if context is not None and not context.search(text, max(0, start - 12), _context_end(text, start)) \
             and not (unit.decimals_free and "." in tokens[0]):
         following = look.only_before.get(unit.id)
         if following is None or not following.match(text, pos):
-            unit = _other_context(text, start, text[unit_start:pos], look)
+            unit = _other_context(text, start, surface, look)
             if unit is None:
                 return None  # 4级 is a wind force only after 风力 (or, for a quake, before 地震); 三级 alone is a grade
     mention = Mention(start, pos, start, end if len(tokens) == 1 else second.end(), tuple(tokens), unit,

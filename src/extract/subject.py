@@ -416,8 +416,8 @@ def _sentence_label(text: str, start: int, sets: _WordSets) -> str | None:
     return label if not any(flag == "v" for _, flag in sets.tag(label)) else None
 
 
-_TO_WHOM = regex.compile(r"[向给为]\p{Han}{1,8}?")  # 按每亩350元向农户支付土地流转费: to whom it is paid
-TO_WHOM_LENGTH = 8
+_TO_WHOM = regex.compile(r"[向给为]\p{Han}+")  # 按每亩350元向农户支付土地流转费: to whom it is paid
+TO_WHOM_LENGTH = 8  # characters of the one paid
 
 
 def _grant_after(text: str, pos: int, sets: _WordSets) -> int | None:
