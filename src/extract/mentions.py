@@ -478,9 +478,9 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     if len(token) > 2 and token[-1] in "一两" and token[-2] not in MAGNITUDES + "百千" and parse_number(token) is None \
             and parse_number(token[:-1]) is not None:
         return m.end() - 1
-    if len(token) > 2 and token[-1] == "一" and token[-2] in "万千" and token[-3].isdigit() \
+    if len(token) > 2 and token[-1] == "一" and token[-2] in "万千kKwW" and token[-3].isdigit() \
             and look.surface_words.at(m.string, m.end()) is not None:
-        return m.end() - 1  # 3万一平, 5千一个: an Arabic figure, then a rate (but 三万一 is 31000)
+        return m.end() - 1  # 3万一平, 5千一个, 8k一年: an Arabic figure, then a rate (but 三万一 is 31000)
     liang = look.surfaces.get("两")
     if len(token) > 2 and token[-2] == "两" and liang is not None and liang.part and m.string.startswith(liang.part, m.end()) \
             and parse_number(token[:-2]) is not None:
@@ -1695,7 +1695,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if word is not None and word.startswith("/") and len(look.surface_words.at(text, pos + 1) or "") >= len(word):
         word = None  # 1600吨/平方公里: the longer unit after the slash, not /平
     if word is not None and not (word.startswith("每") and _HAN.match(text, pos + len(word))) \
-            and not (word.startswith("一") and _LONGER_WORD.match(text, pos + len(word))):
+            and not (word.startswith("一") and _LONGER_WORD.match(text, pos + len(word))) \
+            and look.rules.rate_after[word][0] != mention.unit.unit:  # 租了3年一年都没回去: no 年 per 年
         # 1000元每人 closes the figure; 196人每人奖励… opens the next; 4—6人一间, but not 3人一个月… nor 30人一年级
         mention.per, mention.per_rule = look.rules.rate_after[word]
         return pos + len(word)
