@@ -1633,8 +1633,9 @@ def _unit_at(text: str, pos: int, look: _Lookups, guarded: bool = True) -> tuple
         if unit.id in look.only_after:
             needed = None  # with only_after too, either context will do: checked by _quantity
         numeral = len(surface) == 1 and surface in DIGITS and look.surface_words.at(text, rest) is not None  # 一百二两盒
-        if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)) and not numeral:
-            return unit, rest
+        if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)
+                                                                   or _part_follows(text, rest, unit)) and not numeral:
+            return unit, rest  # (1甲2分: a tenth of the unit after it lets it count)
         other = next((unit for unit in look.rules.surface_alternatives.get(surface, ())
                       if unit.id in look.only_before and look.only_before[unit.id].match(text, rest)), None)
         if other is not None and not numeral:
@@ -1695,7 +1696,8 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     if word is not None and word.startswith("/") and len(look.surface_words.at(text, pos + 1) or "") >= len(word):
         word = None  # 1600吨/平方公里: the longer unit after the slash, not /平
     if word is not None and not (word.startswith("每") and _HAN.match(text, pos + len(word))) \
-            and not (word.startswith("一") and _LONGER_WORD.match(text, pos + len(word))) \
+            and not (word.startswith("一") and (_LONGER_WORD.match(text, pos + len(word)) or _part_follows(
+                text, pos + len(word), look.surfaces.get(word[1:])))) \
             and look.rules.rate_after[word][0] != mention.unit.unit:  # 租了3年一年都没回去: no 年 per 年
         # 1000元每人 closes the figure; 196人每人奖励… opens the next; 4—6人一间, but not 3人一个月… nor 30人一年级
         mention.per, mention.per_rule = look.rules.rate_after[word]
@@ -1716,8 +1718,14 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
-_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}|[一二两三四五六七八九][两钱分厘斗升尺寸]")
-# 一年级, 一个月, 一年半, 一个时段, 一斤二两: 一年, 一个, 一斤 begin a longer phrase or figure
+_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}")  # 一年级, 一个月, 一年半, 一个时段: 一年, 一个 begin a longer phrase
+
+
+def _part_follows(text: str, pos: int, unit: Unit | None) -> bool:
+    """Do a digit and a unit a tenth of ``unit`` (its ``part``) follow ``pos``? 一斤二两, 1甲2分:
+    the unit is the first of a compound figure, neither a rate nor blocked."""
+    return unit is not None and bool(unit.part) and (digit := _TENTH.match(text, pos) or _TENTH_DIGIT.match(text, pos)) is not None \
+        and text.startswith(unit.part, digit.end())
 MEASURE_KINDS = ("weight", "volume", "length", "area")  # the kinds a denominator with an amount is in
 EITHER_MEASURES = {"件", "套", "台", "部"}  # 件/套, 台/套: a count of items or sets, written as two measure words
 
