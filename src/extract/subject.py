@@ -424,7 +424,7 @@ def _grant_after(text: str, pos: int, sets: _WordSets) -> int | None:
     """Where a grant verb starts right after ``pos``, or after a short 向/给 phrase (向农户支付)."""
     if text.startswith(sets.grants, pos):
         return pos
-    if text[pos:pos + 1] not in "向给为":
+    if not _TO_WHOM.match(text, pos):
         return None
     return next((end for end in range(pos + 2, pos + 2 + TO_WHOM_LENGTH)
                  if text.startswith(sets.grants, end) and _TO_WHOM.fullmatch(text, pos, end)), None)
