@@ -72,7 +72,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     body = cleaned.text
     spans = doc_spans(body, rules)
     scan = find_mentions(body, rules, spans)
-    taken = [(m.num_start, m.end) for m in scan.mentions if not _strength(body, m) and not is_attribute(body, m)]
+    taken = [(m.num_start, m.end) for m in scan.mentions if not _strength(body, m) and not is_attribute(body, m, rules)]
     sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
     restated: list[tuple[int, bool]] = []  # facts restating the one before in brackets; the same sum or not

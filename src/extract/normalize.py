@@ -348,20 +348,23 @@ def _names_a_base(between: str) -> bool:
 _ONE_MEASURE_BEFORE = regex.compile(r"一\p{Han}{1,2}\Z")
 
 
-def is_attribute(text: str, mention: Mention) -> bool:
+def is_attribute(text: str, mention: Mention, rules: Rules) -> bool:
     """一头600公斤的育肥牛可卖15800元, 一只四两的母蟹…三十八: a weight between 一 + measure
     word and 的 + noun describes the thing counted; the 一 is the rate of the price after it.
     So does any figure after 一 and the measure word of a single object (一台12万元的收获机,
-    一条3米宽的泥巴路; but 一桶5升的食用油 and 一年1000块的助学金 are per 桶 and per 年)."""
+    一条3米宽的泥巴路; but 一桶5升的食用油 and 一年1000块的助学金 are per 桶 and per 年): units.yaml,
+    one_object."""
     if mention.unit is None or _OF_AFTER.match(text, mention.end) is None:
         return False
     one = _ONE_MEASURE_BEFORE.search(text, max(0, mention.num_start - 3), mention.num_start)
-    return one is not None and (mention.unit.kind in ("weight", "area") and text.startswith("的", mention.end)
-                                or one.group()[1] in _OBJECT_MEASURES)
+    if one is None:
+        return False
+    measure = rules.surfaces.get(one.group()[1])
+    return (mention.unit.kind in ("weight", "area") and text.startswith("的", mention.end)
+            or measure is not None and measure.one_object)
 
 
 _OF_AFTER = regex.compile(r"[长宽高深厚]?的")
-_OBJECT_MEASURES = "条台套张根盒辆部件座"  # the measure words of one object, not of a container's contents or a period
 
 
 def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: list[tuple[int, int]],
@@ -371,7 +374,7 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     A marker serves the first figure after it only, and never one inside a set phrase
     (一次性) or inside another fact (不到一年).
     """
-    if kind == "age" or is_attribute(text, mention):
+    if kind == "age" or is_attribute(text, mention, rules):
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
     label_start = _clause_start(text, clause_start - 1, RATE_CLAUSE_END) if clause_start and text[clause_start - 1] in "：:" else None
