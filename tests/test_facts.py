@@ -754,6 +754,17 @@ def test_range_cells_and_a_pricing_unit_column_with_its_rate():
                     (8.2, None, "元", "斤"), (3.8, None, "%", None), (98, None, "元", "只"), (2.1, None, "%", None)]
 
 
+def test_a_unit_cell_scales_the_column_that_names_the_same_kind():
+    text = "单位性质  单位  人数  占比%\n国有企业  万人  4.35  20.3\n其他  人  1550  7.2\n"
+    rows = [(f.value, f.unit) for f in extract_facts(text)]
+    assert rows == [(43500, "人"), (20.3, "%"), (1550, "人"), (7.2, "%")]
+
+
+def test_ming_counts_people_even_of_households_and_a_worker_named_by_his_work_is_a_person():
+    facts = extract_facts("为78名脱贫家庭学生免除学费，126名帮扶干部入户走访。去年请了120多个采果工，新建3个加工点。")
+    assert [(f.value, f.kind) for f in facts] == [(78, "people"), (126, "people"), (120, "people"), (3, "count")]
+
+
 def test_a_period_cell_is_no_range():
     text = "年度 | 带动就业（人）\n2022—2023 | 9600\n2024—2025 | 7600\n"
     rows = [(f.value, f.value_max, f.subject) for f in extract_facts(text)]

@@ -67,7 +67,8 @@ _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"(?![村镇乡组])[^\P{Han}〇零一二两三四五六七八九十百千万余多]{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型; nor 5个村的种粮大户, 四个村八百余户
-_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范])|客(?![厅车栈运房源服流户]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))")
+_PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范])|客(?![厅车栈运房源服流户]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))"
+                          r"|\p{Han}{1,2}(?<![加施开竣完复动用务返停分手人化做打罢误招员])工$")  # 采果工, 采茶工: the one who does the work
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢伐"  # spoken sentence-final particles (伐: Wu)
@@ -693,11 +694,11 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     or by the next one when the row ``below`` leaves the first empty (中晚稻 | 城南直属库 over
     | 石埠收储点: 中晚稻 is a merged group, the row counts 城南直属库); a row with none, or a
     小计, by the innermost merged cell above its empty ones (| | 夜间（20:00—8:00） | 5)."""
-    row_unit = unit_per = None
+    row_unit = unit_per = unit_cell_unit = None
     unit_column = header.unit_column
     if unit_column is not None and unit_column < len(cells):
         unit_cell = _UNIT_CELL.fullmatch(text, *cells[unit_column])
-        row_unit = _unit_in(unit_cell, look)
+        row_unit = unit_cell_unit = _unit_in(unit_cell, look)
         if row_unit and unit_cell.group("per"):
             unit_per = _per_unit(unit_cell.group("per"), look)  # 计价单位 | 元/斤: the row's prices are per 斤
         unit_cells.update(range(*cells[unit_column]))
@@ -737,6 +738,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     for k, cell in enumerate(cells[1:], 1):
         unit = (own_unit if own_unit and k + offset in header.captioned else header.columns.get(k + offset)) or (
             row_unit if k != unit_column else None)
+        if unit_cell_unit and k != unit_column and unit[0].kind == unit_cell_unit[0].kind:
+            unit = unit_cell_unit  # 单位 | 人数 over 万人 | 7.12: the row's unit cell scales the column's 人
         bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look) or _BOUND_CELL.fullmatch(text, *cell)) \
             if unit else None
         mention = _cell_mention(bare, *unit) if bare else None

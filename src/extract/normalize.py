@@ -210,7 +210,7 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
     if role == "person" and unit.unit != "家":  # 1260家经营者: 家 counts firms, whatever their noun
         steps.append(f"kind people: counts {mention.noun}")
         return "people"
-    if role == "household" and unit.unit != "家":
+    if role == "household" and unit.unit not in ("家", "人"):  # 78名脱贫家庭学生, 3人低保家庭: 名 and 人 count people
         steps.append(f"kind households: counts {mention.noun or 'households'}")
         return "households"
     return kind
