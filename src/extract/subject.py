@@ -294,9 +294,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     outcome = next((word for word in sets.outcomes if text.startswith(word, mention.end)), None) if kind == "people" else None
     if outcome and _OUTCOME_END.match(text, mention.end + len(outcome)):
         return _Found(outcome)  # 造成37人死亡、196人受伤
-    standard = _standard_of(text, mention, sets)
-    if standard:
-        return _Found(standard)
+    standard = _standard_of(text, mention, kind, sets)
+    if standard is not None:
+        return _Found(standard or None)
     after = _phrase_after(text, mention.end, kind, sets, bound=_is_bound(text, mention))
     if after and after.startswith(sets.long_links):
         after = None  # 1286.5亿元同比增长8.6%: 同比 tells a change, it names nothing
@@ -330,10 +330,11 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     return found
 
 
-def _standard_of(text: str, mention: Mention, sets: _WordSets) -> str | None:
+def _standard_of(text: str, mention: Mention, kind: str, sets: _WordSets) -> str | None:
     """按每户2万元的标准给予重建补助, 长护险基金按每人每年120元的标准筹集: a figure a payment
     is made by (按 … 的标准) is of what is paid: the thing a grant verb after the standard gives,
-    else the noun phrase before 按."""
+    else the noun phrase before 按; "" when a sum's clause opens with 按 (it is that of the sum before;
+    but 按14%的标准含水量 names a measure, no payment)."""
     after = mention.end + text.startswith("的", mention.end)
     if not any(text.startswith(word, after) for word in sets.standards):
         return None
@@ -347,9 +348,13 @@ def _standard_of(text: str, mention: Mention, sets: _WordSets) -> str | None:
     if paid:
         return paid
     words = list(sets.tag(text[left:by.start()]))
+    if len(words) == 1 and len(words[0][0]) > 1 and words[0][1] in VERB_TAGS:
+        return words[0][0]  # 补助按每生每年3000元标准: the payment named by its verb
     while words and (words[0][0] in sets.leads or words[0][1] not in NOUN_TAGS):
         words.pop(0)  # 各乡镇要按照…: the scope and the modal before the thing
-    found = _chunk(tuple(words), sets.singles) if words and words[-1][1] in NOUN_TAGS else None
+    if not words and not text[left:by.start()].strip() and kind == "money":
+        return ""  # 下达补贴…，按每亩105元标准直补到户: the clause opens with 按; the sum before is paid by it
+    found = _chunk(tuple(words), sets.singles) if words and (words[-1][1] in NOUN_TAGS or words[-1][1] == "vn") else None
     return found.text if found and not found.weak else None
 
 
