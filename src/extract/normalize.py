@@ -287,13 +287,15 @@ def _approx_pattern(rules: Rules) -> tuple[regex.Pattern | None, int]:
     if not rules.approx_before:
         return None, 0
     parts = [f"(?P<a{n}>{_not_after(rules, rule_id) if len(word) == 1 else ''}{regex.escape(word)}"
-             f"{_not_before(rules, rule_id)}(?:\\p{{Han}}{{0,{gap}}}{_BASE if rule_id in rules.approx_of_base else ''}))"
+             f"{_not_before(rules, rule_id)}(?:{_CLAUSE_CHAR if rule_id in rules.approx_gap_any else _HAN_CHAR}{{0,{gap}}}{_BASE if rule_id in rules.approx_of_base else ''}))"
              for n, (word, _, gap, rule_id) in enumerate(rules.approx_before)]
     reach = max(len(word) + (max(gap, BASE_LENGTH + 1) if rule_id in rules.approx_of_base else gap)
                 for word, _, gap, rule_id in rules.approx_before)
     return regex.compile("(?:" + "|".join(parts) + ")$"), reach
 
 
+_HAN_CHAR = r"\p{Han}"
+_CLAUSE_CHAR = r"[^，。；;,！？!?\n]"  # gap_any: 预计2025年营业收入为7.8亿元
 BASE_LENGTH = 14  # 超过全县上年一般公共预算收入的四成
 _BASE = f"|\\p{{Han}}{{1,{BASE_LENGTH}}}(?<!部分)的"  # 不超过收益的20%, but 超过部分的50%: the excess, not a bound
 

@@ -28,7 +28,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "but_before", "only_before", "only_after", "weak_after", "symbols",
                           "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part", "one_object"}),
-    "approx": ({"approx"}, {"before", "after", "inside", "gap", "not_after", "not_before", "only_before", "of_base"}),
+    "approx": ({"approx"}, {"before", "after", "inside", "gap", "gap_any", "not_after", "not_before", "only_before", "of_base"}),
     "rates": ({"per"}, {"before", "after", "pattern", "at_number"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
     "exclusions": (set(), {"phrases", "pattern", "scope", "keep_if_qualified"}),
@@ -466,6 +466,7 @@ class Rules:
     approx_not_after: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 签约 no 约
     approx_not_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters that make 不到场 no 不到
     approx_only_before: dict[str, str] = field(default_factory=dict)  # rule id -> characters one of which must follow (过万)
+    approx_gap_any: set[str] = field(default_factory=set)  # rule ids whose gap may hold digits and any character of the clause
     approx_of_base: set[str] = field(default_factory=set)  # rule ids whose words may stand before a share's base (不超过收益的20%)
     rate_before: list[tuple[str, str, str]] = field(default_factory=list)  # regex, per, id
     rate_at_number: set[str] = field(default_factory=set)  # rate ids whose pattern ends right at the number
@@ -573,6 +574,8 @@ def _compile_approx(out: Rules, rule: Rule) -> None:
         out.approx_not_before[rule.id] = "".join(str(c) for c in rule.get("not_before"))
     if rule.get("of_base"):
         out.approx_of_base.add(rule.id)
+    if rule.get("gap_any"):
+        out.approx_gap_any.add(rule.id)
     if rule.get("only_before"):
         out.approx_only_before[rule.id] = "".join(str(c) for c in rule.get("only_before"))
     out.approx_before.sort(key=lambda item: -len(item[0]))
