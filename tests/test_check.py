@@ -44,7 +44,7 @@ BROKEN = [
           - id: 垧
             kind: area
             surface: [垧]
-        """, "news/r.yaml:4: unit 垧: unknown key 'surface'; expected one of but_before, classifier, count_after, decimals_free, description, digit_after, "
+        """, "news/r.yaml:4: unit 垧: unknown key 'surface'; expected one of approx, but_before, classifier, count_after, decimals_free, description, digit_after, "
              "enabled, examples, factor, id, kind, kind_by_noun, not, not_before, one_object, only_after, only_before, part, signed, size, slash_pair, "
              "surfaces, symbols, tenths, unit, weak_after "
              "(did you mean 'surfaces'?)"),

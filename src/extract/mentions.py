@@ -66,7 +66,7 @@ _DECIMALS_END = r"(?=[^\d\p{Han}]|[的嘅高长宽深厚钱左多毛角以上下
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
-_HOUSEHOLD_HEAD = regex.compile(r"(?![村镇乡组])[^\P{Han}〇零一二两三四五六七八九十百千万余多]{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型; nor 5个村的种粮大户, 四个村八百余户
+_HOUSEHOLD_HEAD = regex.compile(r"(?![村镇乡组县区市省])[^\P{Han}〇零一二两三四五六七八九十百千万余多]{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型; nor 5个村的种粮大户, 四个村八百余户
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范])|客(?![厅车栈运房源服流户]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))"
                           r"|\p{Han}{1,2}(?<![加施开竣完复动用务返停分手人化做打罢误招员])工$")  # 采果工, 采茶工: the one who does the work
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千

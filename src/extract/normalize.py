@@ -73,6 +73,9 @@ def normalize(text: str, mention: Mention, rules: Rules, taken: list[tuple[int, 
     steps.append(f"unit {unit.unit} (rule {unit.id})")
     kind = _kind(text, mention, rules, steps)
     approx = _approx(text, mention, approx, rules, steps)
+    if approx is None and unit.approx:
+        approx = unit.approx
+        steps.append(f"approx {approx}: the unit {unit.id} tells no more")  # 八旬老人: eighty and more
     if mention.per:
         steps.append(f"per {mention.per}: rule {mention.per_rule}")
     per = mention.per or _per_before(text, mention, kind, rules, taken, blocked, steps) \

@@ -27,7 +27,7 @@ COMMON_KEYS = {"id", "description", "examples", "not", "enabled"}
 SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     "char_map": ({"from", "to"}, set()),
     "units": ({"kind", "surfaces"}, {"unit", "factor", "tenths", "digit_after", "slash_pair", "not_before", "but_before", "only_before", "only_after", "weak_after", "symbols",
-                          "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part", "one_object"}),
+                          "classifier", "kind_by_noun", "count_after", "signed", "size", "decimals_free", "part", "one_object", "approx"}),
     "approx": ({"approx"}, {"before", "after", "inside", "gap", "gap_any", "not_after", "not_before", "only_before", "of_base"}),
     "rates": ({"per"}, {"before", "after", "pattern", "at_number"}),
     "nouns": ({"role", "words"}, {"unit", "kind"}),
@@ -449,6 +449,7 @@ class Unit:
     count_after: tuple[str, ...] = ()  # words just before the number that make it a count (手术1036例)
     part: tuple[str, ...] = ()  # the units a tenth of this one, then of that: 七亩五分 = 7.5 亩, 三分五厘 = 0.35 亩
     one_object: bool = False  # the measure word of one whole object: 一台12万元的收获机 describes the machine
+    approx: str | None = None  # every figure in it is approximate: 八旬 is eighty and more
 
 
 @dataclass(eq=False)  # hashed by identity, so stages can cache per rule set
@@ -526,6 +527,7 @@ def _compile_unit(out: Rules, rule: Rule) -> None:
         count_after=tuple(str(w) for w in rule.get("count_after", [])),
         part=_parts(rule.get("part")),
         one_object=bool(rule.get("one_object", False)),
+        approx=rule.get("approx"),
     )
     size = _size(rule.get("size"))
     if size:  # 年 holds 12 月; 月, holding none, is the family's smallest unit
