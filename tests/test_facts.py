@@ -765,6 +765,11 @@ def test_ming_counts_people_even_of_households_and_a_worker_named_by_his_work_is
     assert [(f.value, f.kind) for f in facts] == [(78, "people"), (126, "people"), (120, "people"), (3, "count")]
 
 
+def test_lingxia_governs_both_bounds_and_erliang_before_mi_is_rice():
+    facts = extract_facts("冬天零下五六度，早上零下5至6度，气温-5~3℃。一人一餐二两米，一百二两盒。")
+    assert [(f.value, f.value_max, f.unit) for f in facts][:4] == [(-6, -5, "℃"), (-6, -5, "℃"), (-5, 3, "℃"), (2, None, "两")]
+
+
 def test_a_period_cell_is_no_range():
     text = "年度 | 带动就业（人）\n2022—2023 | 9600\n2024—2025 | 7600\n"
     rows = [(f.value, f.value_max, f.subject) for f in extract_facts(text)]

@@ -474,7 +474,7 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     liang = len(token) - 1 if token.endswith("两") else len(token) - 2 if token.endswith("两一") else -1
     if liang > 0 and parse_number(token[:liang]) is not None \
             and (parse_number(token[:liang + 1]) is None or token[liang - 1] in "十百") \
-            and look.surface_words.at(m.string, m.start() + liang + 1) is None:
+            and (look.surface_words.at(m.string, m.start() + liang + 1) is None or token[:liang] == "二"):
         return m.start() + liang
     if len(token) > 2 and token[-1] in "一两" and token[-2] not in MAGNITUDES + "百千" and parse_number(token) is None \
             and parse_number(token[:-1]) is not None:
@@ -1624,6 +1624,9 @@ def _split_unit(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bo
     return None
 
 
+_LONE_ER = regex.compile(r"(?<![\d〇零一二两三四五六七八九十百千万])二$")
+
+
 def _unit_at(text: str, pos: int, look: _Lookups, guarded: bool = True) -> tuple[Unit, int] | None:
     """The longest unit surface at ``pos`` that its not_before words allow (any, unguarded)."""
     surface = look.surface_words.at(text, pos)
@@ -1635,7 +1638,8 @@ def _unit_at(text: str, pos: int, look: _Lookups, guarded: bool = True) -> tuple
         blocker, needed = look.not_before.get(unit.id), look.only_before.get(unit.id)
         if unit.id in look.only_after:
             needed = None  # with only_after too, either context will do: checked by _quantity
-        numeral = len(surface) == 1 and surface in DIGITS and look.surface_words.at(text, rest) is not None  # 一百二两盒
+        numeral = len(surface) == 1 and surface in DIGITS and look.surface_words.at(text, rest) is not None \
+            and not _LONE_ER.search(text, max(0, pos - 2), pos)  # 一百二两盒 (but 二两米 is rice: no 二 stands alone)
         if (blocker is None or not blocker.match(text, rest)) and (needed is None or needed.match(text, rest)
                                                                    or _part_follows(text, rest, unit)) and not numeral:
             return unit, rest  # (1甲2分: a tenth of the unit after it lets it count)

@@ -95,6 +95,9 @@ _MINUS = regex.compile(r"(?:(?<![\w.])负|(?<![\dA-Za-z.])(?<!\d\p{Han}{1,2})[-�
 
 
 def _upper_bound_negative(text: str, mention: Mention) -> bool:
+    """-6~-4℃: a minus before the upper bound too; 零下五六度, 零下5至6度: 零下 governs both bounds."""
+    if text.startswith("零下", mention.start) and not (len(mention.tokens) == 2 and "零上" in text[mention.start:mention.num_end]):
+        return True
     start = mention.num_end - len(mention.tokens[-1])
     return len(mention.tokens) == 2 and start > 0 and text[start - 1] in MINUS_SIGNS
 
