@@ -94,11 +94,15 @@ SHARE_PERIODS = ("年", "月", "天", "日")  # a percent per period is an inter
 _MINUS = regex.compile(r"(?:(?<![\w.])负|(?<![\dA-Za-z.])(?<!\d\p{Han}{1,2})[-－−]|零下)$")  # 降至-4℃; not the dash of 300-1800, nor 78500元-500元
 
 
+_BARE_JOIN = regex.compile(r"\s*(?:至|到|~|～|-|－|—|——)\s*")
+
+
 def _upper_bound_negative(text: str, mention: Mention) -> bool:
     """-6~-4℃: a minus before the upper bound too; 零下五六度, 零下5至6度: 零下 governs both bounds."""
-    if text.startswith("零下", mention.start) and not (len(mention.tokens) == 2 and "零上" in text[mention.start:mention.num_end]):
-        return True
     start = mention.num_end - len(mention.tokens[-1])
+    if text.startswith("零下", mention.start) and (len(mention.tokens) == 1 or _BARE_JOIN.fullmatch(
+            text, mention.num_start + len(mention.tokens[0]), start)):
+        return True  # (but 零下3℃至2℃ gives the low bound its own unit: the high one is above zero)
     return len(mention.tokens) == 2 and start > 0 and text[start - 1] in MINUS_SIGNS
 
 
