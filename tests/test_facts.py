@@ -770,6 +770,11 @@ def test_lingxia_governs_both_bounds_and_erliang_before_mi_is_rice():
     assert [(f.value, f.value_max, f.unit) for f in facts][:4] == [(-6, -5, "℃"), (-6, -5, "℃"), (-5, 3, "℃"), (2, None, "两")]
 
 
+def test_a_half_after_a_measure_word_and_a_money_word_that_stops_a_carried_unit():
+    facts = extract_facts("每批养两张半蚕种，买了一包半公斤的茶。光虾苗就投了七十多万尾，本钱四十来万。")
+    assert [(f.value, f.unit) for f in facts] == [(2.5, "张"), (1, "包"), (0.5, "公斤"), (700000, "尾"), (400000, "元")]
+
+
 def test_a_period_cell_is_no_range():
     text = "年度 | 带动就业（人）\n2022—2023 | 9600\n2024—2025 | 7600\n"
     rows = [(f.value, f.value_max, f.subject) for f in extract_facts(text)]

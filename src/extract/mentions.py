@@ -943,9 +943,19 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
     if _far_apart(previous.tokens[0], token):
         return None  # 十二亩，满打满算五千出头: the sum is in money, not 亩
+    if unit.kind != "money" and _money_cue(text, m.start(), token, look):
+        return None  # 投了七十多万尾，本钱四十来万: the money word names the sum
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
+
+
+def _money_cue(text: str, pos: int, token: str, look: _Lookups) -> bool:
+    """Does an implicit rule in 元 find its word in the clause before ``pos``?"""
+    before = text[clause_start(text, pos):pos]
+    return any(rule.get("unit") == "元" and pattern.search(before)
+               and not (rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(token))
+               for pattern, _, rule in look.implicit)
 
 
 def _one_of(text: str, pos: int, look: _Lookups) -> bool:
@@ -1611,9 +1621,14 @@ def _unit_here(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, boo
     if text.startswith("半", end) and (unit[0].kind in ("duration", "age") or unit[0].tenths or not _HAN.match(text, end + 1)
                                        or unit[0].kind == "area"  # 两亩半天麻
                                        or (unit[0].kind in ("weight", "length") and text[end + 1:end + 2] not in "价径")  # 一斤半米
+                                       or (unit[0].kind == "count" and text[end + 1:end + 2] not in _HALF_WORD_STARTS  # 两张半蚕种
+                                           and look.surface_words.at(text, end + 1) is None)  # (一包半公斤 is one pack of half a kilo)
                                        or look.approx_after_words.at(text, end + 1) or text[end + 1:end + 2] in ("到", "至", "的", "乘", "卖", "算")):
         half, end = True, end + 1  # 一年半(时间), 三斤半, 一成半(是), 五斤半上下, 两斤半到三斤; not 5米半径
     return unit[0], pos, end, half
+
+
+_HALF_WORD_STARTS = "价径年月天日夜晌身岛导边路山成拉截场程数票劳"  # 一张半价票, 一个半劳力: 半 opens a word of its own
 
 
 def _split_unit(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
@@ -1855,6 +1870,10 @@ def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | N
     return (end - len(symbol), symbol[::-1]) if symbol else None
 
 
+_ADVERBS_AFTER = "都也就才又"
+_DIGITS_GO_ON = regex.compile(r"[ \t\u00a0\u3000]\d")
+
+
 def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
     """A number with no unit: a counted noun after it, or a word before it, names the unit."""
     symbol = _symbol_before(text, start, look)  # ￥500, US$100, USD 2.5亿
@@ -1871,6 +1890,8 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         return bracketed
     if len(tokens) > 1 and not all(_QUALIFIED.search(t) for t in tokens) or text.startswith("分之", pos):
         return None  # 两千五到三千 may take an implicit unit; 三到五 alone is no figure
+    if _DIGITS_GO_ON.match(text, pos):
+        return None  # 800—1 500元: a number the scan split at a space goes on; it has its unit after
     token = tokens[0]
     qualified = _QUALIFIED.search(token) is not None
     after = text[pos:pos + 8]
@@ -1897,6 +1918,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     followed = (bool(next_char) and _WORD_CHAR.match(next_char) is not None and not approx_inside
                 and next_char not in MODAL_PARTICLES  # 估计能落个二十五六万吧: 吧 ends the clause
                 and next_char not in "加和及"  # 底薪3200加计件: another part of the sum follows
+                and next_char not in _ADVERBS_AFTER  # 收车价四万到四万五都正常: an adverb opens what is said of it
                 and look.rate_after_words.at(text, pos + len(marker or "")) is None  # 租金1300一个月: its rate follows
                 and not _CLAUSE_CLOSER.match(text, pos + len(marker or ""))  # 一个月就快一千了。
                 and not text.startswith("之间", pos + len(marker or ""))  # 在7k—9k之间: the range's frame
