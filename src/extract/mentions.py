@@ -1221,7 +1221,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
         tokens.append(second.group())
         pos = second.end()
     # a fraction: 三分之一, 1/4
-    if len(tokens) == 1 and text.startswith("分之", pos):
+    if len(tokens) == 1 and _FRACTION_AT.match(text, pos):
         return _fraction(text, start, pos, look)
     if len(tokens) == 1 and text.startswith("/", pos):
         slashed = _slash_fraction(text, start, pos, look) or _slash_pair(text, start, pos, look)
@@ -1871,6 +1871,7 @@ def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | N
 
 
 _ADVERBS_AFTER = "都也就才又"
+_FRACTION_AT = regex.compile(r"分之(?!间)")  # 三分之一, but 六百零八分之间 is points, then 之间
 _DIGITS_GO_ON = regex.compile(r"[ \t\u00a0\u3000]\d")
 
 
@@ -1888,7 +1889,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
     bracketed = _bracket_unit(text, start, pos, tokens, look) or _list_caption_unit(text, start, pos, tokens, look)
     if bracketed:
         return bracketed
-    if len(tokens) > 1 and not all(_QUALIFIED.search(t) for t in tokens) or text.startswith("分之", pos):
+    if len(tokens) > 1 and not all(_QUALIFIED.search(t) for t in tokens) or _FRACTION_AT.match(text, pos):
         return None  # 两千五到三千 may take an implicit unit; 三到五 alone is no figure
     if _DIGITS_GO_ON.match(text, pos):
         return None  # 800—1 500元: a number the scan split at a space goes on; it has its unit after
