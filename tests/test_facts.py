@@ -775,6 +775,11 @@ def test_a_half_after_a_measure_word_and_a_money_word_that_stops_a_carried_unit(
     assert [(f.value, f.unit) for f in facts] == [(2.5, "张"), (1, "包"), (0.5, "公斤"), (700000, "尾"), (400000, "元")]
 
 
+def test_an_age_takes_no_rate_after_it_and_yi_ge_libai_is_a_week():
+    facts = extract_facts("80岁至99岁每人2000元。一个礼拜要买两盒。")
+    assert [(f.value, f.per) for f in facts] == [(80, None), (2000, "人"), (2, "周")]
+
+
 def test_a_period_cell_is_no_range():
     text = "年度 | 带动就业（人）\n2022—2023 | 9600\n2024—2025 | 7600\n"
     rows = [(f.value, f.value_max, f.subject) for f in extract_facts(text)]

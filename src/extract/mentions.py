@@ -1712,8 +1712,8 @@ _NOUN_THEN_APPROX = regex.compile(r"[^\P{Han}〇零一二两三四五六七八�
 
 
 def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
-    if mention.per:
-        return pos
+    if mention.per or mention.unit.kind == "age":
+        return pos  # 80岁至99岁每人2000元: an age has no rate; 每人 is the sum's
     word = look.rate_after_words.at(text, pos)
     if word is not None and word.startswith("/") and len(look.surface_words.at(text, pos + 1) or "") >= len(word):
         word = None  # 1600吨/平方公里: the longer unit after the slash, not /平
