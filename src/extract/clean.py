@@ -477,7 +477,7 @@ _OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 \n]*[lIO〇○])[\dlIO
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
 _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?\n?)[lIO〇○]")  # a cheap test before the full scan
 _FOOTNOTE_MARK = regex.compile(r"(?<=[\d%％)）])[①-⑩]")
-_MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d)")  # l。88亿元: OCR reads a decimal point as a full stop
+_MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d|\n\d+[万亿元%％])")  # l。88亿元, ６。⏎４万元: OCR reads a decimal point as a full stop
 
 
 def _ocr_digits(match: regex.Match) -> str:
