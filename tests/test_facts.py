@@ -780,6 +780,11 @@ def test_an_age_takes_no_rate_after_it_and_yi_ge_libai_is_a_week():
     assert [(f.value, f.per) for f in facts] == [(80, None), (2000, "人"), (2, "周")]
 
 
+def test_a_distance_away_is_of_the_place_and_an_adjective_stays_with_its_one_character_noun():
+    facts = extract_facts("一家人从60多公里外的鹞子岩搬到这里。去年这时候大果还卖三块一。")
+    assert [(f.value, f.subject) for f in facts] == [(60, "鹞子岩"), (3.1, "大果")]
+
+
 def test_a_period_cell_is_no_range():
     text = "年度 | 带动就业（人）\n2022—2023 | 9600\n2024—2025 | 7600\n"
     rows = [(f.value, f.value_max, f.subject) for f in extract_facts(text)]

@@ -291,6 +291,10 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     label = _label_after_figure(text, mention, sets)
     if label:
         return _Found(label)
+    if kind == "length" and text.startswith(_AWAY, mention.end):
+        place = _place_after(text, mention.end + len(_AWAY), sets)
+        if place:
+            return _Found(place)  # 从60多公里外的鹞子岩搬来: how far away the place is
     outcome = next((word for word in sets.outcomes if text.startswith(word, mention.end)), None) if kind == "people" else None
     if outcome and _OUTCOME_END.match(text, mention.end + len(outcome)):
         return _Found(outcome)  # 造成37人死亡、196人受伤
@@ -328,6 +332,20 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         if speaker:
             return _Found(speaker)  # 老贺：〇六年，二十七岁才跟着我舅出来
     return found
+
+
+_AWAY = "外的"
+
+
+def _place_after(text: str, pos: int, sets: _WordSets) -> str | None:
+    """The nouns that open the text at ``pos`` (鹞子岩 of 鹞子岩搬到这里), if two characters or more."""
+    words = []
+    for word, flag in sets.tag(text[pos:pos + MAX_SUBJECT]):
+        if flag not in NOUN_TAGS:
+            break
+        words.append(word)
+    place = "".join(words)
+    return place if len(place) > 1 else None
 
 
 def _standard_of(text: str, mention: Mention, kind: str, sets: _WordSets) -> str | None:
@@ -1008,8 +1026,9 @@ def _chunk(words: tuple[tuple[str, str], ...], singles: frozenset[str]) -> _Foun
             break
         picked.insert(0, (word, flag))
         length += len(word)
-    while picked and picked[0][1] in ("d", "a", "m"):
-        picked.pop(0)
+    while picked and picked[0][1] in ("d", "a", "m") and not (
+            picked[0][1] == "a" and len(picked) > 1 and len(picked[1][0]) == 1 and picked[1][1] in NOUN_TAGS):
+        picked.pop(0)  # (but 精瘦肉 keeps the adjective of its one-character noun)
     nouns_from = next((k for k, (_, flag) in enumerate(picked) if (flag in NOUN_TAGS or flag == "vn") and flag != "ns"
                        and (flag != "vn" or k + 1 < len(picked))), None)
     if nouns_from is None:
