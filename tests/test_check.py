@@ -260,9 +260,9 @@ def _facts(text, dirs=()):
 
 
 def test_layer_adds_a_rule(news):
-    assert _facts("种植玉米300垧") == []
-    _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
-    assert _facts("种植玉米300垧", [news]) == [(300, "垧", "area")]
+    assert _facts("种植玉米300晌") == []
+    _write(news, "units:\n  - {id: 晌, kind: area, surfaces: [晌]}\n")
+    assert _facts("种植玉米300晌", [news]) == [(300, "晌", "area")]
 
 
 def test_layer_overrides_a_rule_by_id(news):

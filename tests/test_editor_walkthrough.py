@@ -73,11 +73,11 @@ def test_walkthrough(guide, desk):
     assert run.exit_code == 1 and mistake in run.output.splitlines()
     rule_file.write_text(guide["newsroom"], encoding="utf-8")
 
-    # 3. Try the sentence: 300 垧 and 3000 people, no slogan.
+    # 3. Try the sentence: 300 晌 and 3000 people, no slogan.
     after = runner.invoke(main, ["try", "--rules", "newsroom/", "--explain", sentence])
     assert after.exit_code == 0
     facts = {(row[1], row[3], row[4]) for row in _rows(after.output.split("\n\n")[0])}
-    assert facts == {("300", "垧", "area"), ("3000", "人", "people")}
+    assert facts == {("300", "晌", "area"), ("3000", "人", "people")}
     why = next(b for b in guide["texts"] if b.startswith("why not:")).strip().splitlines()
     assert why[1] in after.output.splitlines()
 
@@ -87,7 +87,7 @@ def test_walkthrough(guide, desk):
     summary = next(b for b in guide["texts"] if "$ extract diff corpus/ --rules newsroom/" in b).strip().splitlines()[1]
     assert diff.output.splitlines()[0] == summary
     changes = {(row[1], row[2]) for row in _rows("\n".join(diff.output.splitlines()[2:]))}
-    assert changes == {("added", "300垧"), ("added", "近3000护林员"), ("removed", "万人")}
+    assert changes == {("added", "300晌"), ("added", "近3000护林员"), ("removed", "万人")}
 
 
 def test_walkthrough_disable_a_builtin_rule(desk):
