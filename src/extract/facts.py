@@ -339,8 +339,9 @@ PEOPLE_REACH = 10  # characters from a head count to a figure in 个 that goes o
 
 @lru_cache(maxsize=8)
 def _person_before(rules: Rules) -> regex.Pattern:
-    return regex.compile(r"(?:\L<nouns>)(?:\p{Han}{1,6}的|[来到走去回留]了|[上下回出进]来了?)?" + _COUNT_LINK + r"{0,2}$",
+    return regex.compile(r"(?!(?<=法)人(?!员))(?:\L<nouns>)(?:\p{Han}{1,6}的|[来到走去回留]了|[上下回出进]来了?)?" + _COUNT_LINK + r"{0,2}$",
                          nouns=sorted(rules.nouns.get("person", {}), key=len, reverse=True))  # 老人还能干活的有十几个, 年轻人回来了三十多个
+    # (a 法人, a legal person, is a body: 企业法人2914个 counts bodies)
 
 
 def _people_counted(text: str, before: Mention | None, prior: Fact | None, mention: Mention, fact: Fact, rules: Rules) -> None:
