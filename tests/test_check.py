@@ -24,35 +24,35 @@ KINDS = "people, households, money, area, weight, length, volume, percent, perce
 BROKEN = [
     ("bad-kind-flow", """\
         units:
-          - {id: 垧, kind: area, surfaces: [垧]}
+          - {id: 晌, kind: area, surfaces: [晌]}
           - {id: 万元, kind: moeny, surfaces: [万元]}
         """, f"news/r.yaml:3: unit 万元: unknown kind 'moeny'; expected one of {KINDS} (did you mean 'money'?)"),
     ("bad-kind-block", """\
         units:
-          - id: 垧
+          - id: 晌
             kind: aera
-            surfaces: [垧]
-        """, f"news/r.yaml:2: unit 垧: unknown kind 'aera'; expected one of {KINDS} (did you mean 'area'?)"),
+            surfaces: [晌]
+        """, f"news/r.yaml:2: unit 晌: unknown kind 'aera'; expected one of {KINDS} (did you mean 'area'?)"),
     ("yaml-syntax", """\
         units:
-          - id: 垧
-            surfaces: [垧
+          - id: 晌
+            surfaces: [晌
         """, "news/r.yaml:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
              "(while parsing a flow sequence at line 3)"),
     ("unknown-key", """\
         units:
-          - id: 垧
+          - id: 晌
             kind: area
-            surface: [垧]
-        """, "news/r.yaml:4: unit 垧: unknown key 'surface'; expected one of approx, but_before, classifier, count_after, decimals_free, description, digit_after, "
+            surface: [晌]
+        """, "news/r.yaml:4: unit 晌: unknown key 'surface'; expected one of approx, but_before, classifier, count_after, decimals_free, description, digit_after, "
              "enabled, examples, factor, id, kind, kind_by_noun, not, not_before, one_object, only_after, only_before, part, signed, size, slash_pair, "
              "surfaces, symbols, tenths, unit, weak_after "
              "(did you mean 'surfaces'?)"),
     ("missing-key", """\
         units:
-          - id: 垧
+          - id: 晌
             kind: area
-        """, "news/r.yaml:2: unit 垧: missing key 'surfaces'"),
+        """, "news/r.yaml:2: unit 晌: missing key 'surfaces'"),
     ("duplicate-id", """\
         exclusions:
           - id: slogans
@@ -87,14 +87,14 @@ BROKEN = [
              "((?<!\\d)\\d+届)"),
     ("unknown-section", """\
         unit:
-          - id: 垧
+          - id: 晌
         """, "news/r.yaml:1: unknown section 'unit'; expected one of " + ", ".join(__import__("extract.rules", fromlist=["SECTIONS"]).SECTIONS)
              + " (did you mean 'units'?)"),
     ("disable-unknown", """\
         units:
-          - id: 垧垧
+          - id: 晌晌
             enabled: false
-        """, "news/r.yaml:2: unit 垧垧: disables or overrides an unknown rule id"),
+        """, "news/r.yaml:2: unit 晌晌: disables or overrides an unknown rule id"),
     ("bad-approx", """\
         approx:
           - id: roughly
@@ -110,8 +110,8 @@ BROKEN = [
         """, "news/r.yaml:2: unit 刻钟: 'size' must be a number and a unit, as in '12 月', got '900秒'"),
     ("not-a-rule", """\
         units:
-          - 垧
-        """, "news/r.yaml:1: each rule must be a mapping with an id, got '垧'"),
+          - 晌
+        """, "news/r.yaml:1: each rule must be a mapping with an id, got '晌'"),
 ]
 
 
@@ -185,7 +185,7 @@ def test_example_failure_carries_the_rule_line(news):
     # A flow-style rule on line 3 whose example is wrong.
     _write(news, """\
         units:
-          - {id: 垧, kind: area, surfaces: [垧]}
+          - {id: 晌, kind: area, surfaces: [晌]}
           - {id: 英亩, kind: area, surfaces: [英亩], examples: {"种了30英亩": {value: 31}}}
         exclusions:
           - id: slogans
@@ -242,11 +242,11 @@ def test_read_rule_file_keeps_going_after_a_bad_rule(news):
     path = _write(news, """\
         units:
           - {id: 万元, kind: moeny, surfaces: [万元]}
-          - {id: 垧, kind: area, surfaces: [垧]}
+          - {id: 晌, kind: area, surfaces: [晌]}
         """)
     problems: list[str] = []
     rules = read_rule_file(path, problems)
-    assert [r.id for r in rules] == ["垧"]
+    assert [r.id for r in rules] == ["晌"]
     assert len(problems) == 1
 
 
@@ -312,15 +312,15 @@ def test_a_spoken_word_of_unknown_role_is_refused(news):
 
 
 def test_an_edited_layer_is_read_again(news):
-    path = _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n")
-    assert _facts("300垧", [news]) == [(300, "垧", "area")]
-    path.write_text("units:\n  - {id: 垧, kind: count, surfaces: [垧]}\n  - {id: 英亩, kind: area, surfaces: [英亩]}\n",
+    path = _write(news, "units:\n  - {id: 晌, kind: area, surfaces: [晌]}\n")
+    assert _facts("300晌", [news]) == [(300, "晌", "area")]
+    path.write_text("units:\n  - {id: 晌, kind: count, surfaces: [晌]}\n  - {id: 英亩, kind: area, surfaces: [英亩]}\n",
                     encoding="utf-8")
-    assert _facts("300垧", [news]) == [(300, "垧", "count")]
+    assert _facts("300晌", [news]) == [(300, "晌", "count")]
 
 
 def test_same_id_in_two_files_of_one_folder(news):
-    _write(news, "units:\n  - {id: 垧, kind: area, surfaces: [垧]}\n", "a.yaml")
-    _write(news, "\nunits:\n  - {id: 垧, kind: area, surfaces: [垧]}\n", "b.yaml")
+    _write(news, "units:\n  - {id: 晌, kind: area, surfaces: [晌]}\n", "a.yaml")
+    _write(news, "\nunits:\n  - {id: 晌, kind: area, surfaces: [晌]}\n", "b.yaml")
     report = check_rules([], [default_rules_dir(), news])
-    assert report.problems == ["news/b.yaml:3: unit 垧: duplicate id (first defined at line news/a.yaml:2)"]
+    assert report.problems == ["news/b.yaml:3: unit 晌: duplicate id (first defined at line news/a.yaml:2)"]

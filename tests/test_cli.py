@@ -92,7 +92,7 @@ def test_check_good_newsroom_folder(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.yaml").write_text(
-        'units:\n  - {id: 垧, kind: area, surfaces: [垧], examples: {"300垧": {value: 300, unit: 垧}}}\n', encoding="utf-8")
+        'units:\n  - {id: 晌, kind: area, surfaces: [晌], examples: {"300晌": {value: 300, unit: 晌}}}\n', encoding="utf-8")
     result = runner.invoke(main, ["check", "news/a.yaml"])
     assert result.exit_code == 0
     assert result.output == "1 files, 1 examples passed, 0 failed, 0 problems\n"
@@ -102,12 +102,12 @@ def test_check_failing_example(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.yaml").write_text(
-        'units:\n\n  - {id: 垧, kind: area, surfaces: [垧], examples: {"300垧": {value: 30}}}\n', encoding="utf-8")
+        'units:\n\n  - {id: 晌, kind: area, surfaces: [晌], examples: {"300晌": {value: 30}}}\n', encoding="utf-8")
     result = runner.invoke(main, ["check", "--rules", "news", "news/a.yaml"])
     assert result.exit_code == 1
     assert result.output == (
-        "news/a.yaml:3: unit 垧: example '300垧': expected a fact with value=30; "
-        "got 300垧 → 300 垧 area approx=None per=None subject=None\n"
+        "news/a.yaml:3: unit 晌: example '300晌': expected a fact with value=30; "
+        "got 300晌 → 300 晌 area approx=None per=None subject=None\n"
         "1 files, 0 examples passed, 1 failed, 0 problems\n")
 
 
@@ -202,17 +202,17 @@ def test_score_agrees_on_imperfect_predictions(runner, tmp_path):
 
 def test_diff_with_a_newsroom_folder(runner, tmp_path):
     (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "a.yaml").write_text("units:\n  - id: 亩\n    enabled: false\n  - {id: 垧, kind: area, surfaces: [垧]}\n",
+    (tmp_path / "news" / "a.yaml").write_text("units:\n  - id: 亩\n    enabled: false\n  - {id: 晌, kind: area, surfaces: [晌]}\n",
                                               encoding="utf-8")
     (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "v.txt").write_text("流转1.4万亩土地，种植玉米300垧，共有500余名劳动力。", encoding="utf-8")
+    (tmp_path / "texts" / "v.txt").write_text("流转1.4万亩土地，种植玉米300晌，共有500余名劳动力。", encoding="utf-8")
     result = runner.invoke(main, ["diff", str(tmp_path / "texts"), "--rules", str(tmp_path / "news")])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "1 documents (1 changed): 1 facts added, 1 removed, 0 changed, 1 unchanged"
     assert lines[2].split() == ["doc", "change", "text", "value", "value_max", "unit", "kind", "approx", "per", "subject", "rule"]
     assert lines[3].split()[:6] == ["v", "removed", "1.4万亩", "14000", "-", "亩"]
-    assert lines[4].split()[:6] == ["v", "added", "300垧", "300", "-", "垧"]
+    assert lines[4].split()[:6] == ["v", "added", "300晌", "300", "-", "晌"]
 
 
 def test_diff_same_rules_changes_nothing(runner):

@@ -139,11 +139,11 @@ def test_good_rule_edit_is_saved_and_shows_on_the_article_and_corpus(client, des
 
 def test_problems_already_there_do_not_block_an_edit(client, desk):
     (desk / "rules" / "zz-local.yaml").write_text(
-        'units:\n  - {id: 垧, kind: area, surfaces: [垧], examples: {"300垧": {value: 301}}}\n', encoding="utf-8")
+        'units:\n  - {id: 晌, kind: area, surfaces: [晌], examples: {"300晌": {value: 301}}}\n', encoding="utf-8")
     opened = client.get("/api/rules/exclusions.yaml").get_json()
     answer = client.put("/api/rules/exclusions.yaml", json={"content": _with_exclusion(opened["content"])})
     assert answer.status_code == 200
-    assert any("zz-local.yaml:2: unit 垧: example '300垧'" in p for p in answer.get_json()["known"])
+    assert any("zz-local.yaml:2: unit 晌: example '300晌'" in p for p in answer.get_json()["known"])
 
 
 def test_edit_on_disk_shows_and_conflicts(client, desk):
@@ -157,10 +157,10 @@ def test_edit_on_disk_shows_and_conflicts(client, desk):
 
 
 def test_broken_rules_on_disk_are_reported(client, desk):
-    (desk / "rules" / "units.yaml").write_text("units:\n  - {id: 垧, kind: aera, surfaces: [垧]}\n", encoding="utf-8")
-    answer = client.post("/api/extract", json={"text": "300垧"})
+    (desk / "rules" / "units.yaml").write_text("units:\n  - {id: 晌, kind: aera, surfaces: [晌]}\n", encoding="utf-8")
+    answer = client.post("/api/extract", json={"text": "300晌"})
     assert answer.status_code == 400
-    assert any("unit 垧: unknown kind 'aera'" in p for p in answer.get_json()["problems"])
+    assert any("unit 晌: unknown kind 'aera'" in p for p in answer.get_json()["problems"])
 
 
 def test_corpus_and_rule_listing(client):
