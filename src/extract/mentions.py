@@ -944,19 +944,9 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
     if _far_apart(previous.tokens[0], token):
         return None  # 十二亩，满打满算五千出头: the sum is in money, not 亩
-    if unit.kind != "money" and _money_cue(text, m.start(), token, look):
-        return None  # 投了七十多万尾，本钱四十来万: the money word names the sum
     mention = Mention(m.start(), end, m.start(), end, (token,), unit, "carried", previous.rule)
     _suffixes(text, mention, look)
     return mention
-
-
-def _money_cue(text: str, pos: int, token: str, look: _Lookups) -> bool:
-    """Does an implicit rule in 元 find its word in the clause before ``pos``?"""
-    before = text[clause_start(text, pos):pos]
-    return any(rule.get("unit") == "元" and pattern.search(before)
-               and not (rule.get("needs_magnitude") and not _BIG_MAGNITUDE.search(token))
-               for pattern, _, rule in look.implicit)
 
 
 def _one_of(text: str, pos: int, look: _Lookups) -> bool:
