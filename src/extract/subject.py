@@ -365,13 +365,13 @@ def _standard_of(text: str, mention: Mention, kind: str, sets: _WordSets) -> str
     paid = _grant_object(rest, grant[0] + len(grant[1]), sets) if grant else None
     if paid:
         return paid
+    if not text[left:by.start()].strip():
+        return "" if kind == "money" else None  # 下达补贴…，按每亩105元标准直补到户: the sum before is paid by it
     words = list(sets.tag(text[left:by.start()]))
     if len(words) == 1 and len(words[0][0]) > 1 and words[0][1] in VERB_TAGS:
         return words[0][0]  # 补助按每生每年3000元标准: the payment named by its verb
     while words and (words[0][0] in sets.leads or words[0][1] not in NOUN_TAGS):
         words.pop(0)  # 各乡镇要按照…: the scope and the modal before the thing
-    if not words and not text[left:by.start()].strip() and kind == "money":
-        return ""  # 下达补贴…，按每亩105元标准直补到户: the clause opens with 按; the sum before is paid by it
     found = _chunk(tuple(words), sets.singles) if words and (words[-1][1] in NOUN_TAGS or words[-1][1] == "vn") else None
     return found.text if found and not found.weak else None
 
@@ -1028,7 +1028,7 @@ def _chunk(words: tuple[tuple[str, str], ...], singles: frozenset[str]) -> _Foun
         length += len(word)
     while picked and picked[0][1] in ("d", "a", "m") and not (
             picked[0][1] == "a" and len(picked) > 1 and len(picked[1][0]) == 1 and picked[1][1] in NOUN_TAGS):
-        picked.pop(0)  # (but 精瘦肉 keeps the adjective of its one-character noun)
+        picked.pop(0)  # (but 大果, 小口 keep the adjective of their one-character noun)
     nouns_from = next((k for k, (_, flag) in enumerate(picked) if (flag in NOUN_TAGS or flag == "vn") and flag != "ns"
                        and (flag != "vn" or k + 1 < len(picked))), None)
     if nouns_from is None:
