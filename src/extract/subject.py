@@ -638,10 +638,14 @@ def _phrase_after(text: str, pos: int, kind: str, sets: _WordSets, bound: bool =
     run = _RUN_AFTER.match(text, pos, pos + 13)
     if not run:
         return None
-    if run.group(1)[0] in sets.singles and not text.startswith("的", pos) and _ONE_NOUN_END.match(text, pos + 1):
-        return run.group(1)[0]  # 二十斤米, 三斤多米了: a one-character thing after the unit (jieba takes 米 for a measure)
+    single = run.group(1)[0] if run.group(1)[0] in sets.singles and not text.startswith("的", pos) \
+        and kind not in _NOT_OF_A_THING else None
+    if single and _ONE_NOUN_END.match(text, pos + 1):
+        return single  # 二十斤米, 三斤多米了: a one-character thing after the unit (jieba takes 米 for a measure)
     words = tuple((word, "n" if flag == "t" and _time_noun(word, kind) else flag)
                   for word, flag in _with_suffixes(sets.tag(run.group(1))))
+    if single and words and words[0][0] == single and (len(words) == 1 or words[1][1] not in NOUN_TAGS):
+        return single  # 6亩地入了股: a word of its own before the verb (but 村卫生室 is one noun)
     if words and text.startswith("的", pos) and not bound:
         modified_by_figure = _noun_after_de(words)
         if modified_by_figure:
@@ -669,6 +673,9 @@ def _phrase_after(text: str, pos: int, kind: str, sets: _WordSets, bound: bool =
             and picked[0][0] not in _NOT_COUNTED:
         return picked[0][0]  # 一千六百来棵树, 三千来斤果, 三成利: the thing counted, one character long
     return _trim([w for w, _ in picked], sets.singles)
+
+
+_NOT_OF_A_THING = ("length", "duration", "age")  # 二里地, 三十来年地: the measure, not what is measured
 
 
 def _noun_after_de(words: tuple[tuple[str, str], ...]) -> str | None:
