@@ -41,7 +41,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
 }
 NOUN_ROLES = ("person", "household", "firm", "account", "group")
 SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension", "host", "no-topic",
-                 "group", "outcome", "single", "standard")
+                 "group", "outcome", "single", "standard", "span")
 SPOKEN_ROLES = ("correction",)
 EXCLUSION_SCOPES = ("number", "mention")
 

@@ -71,6 +71,7 @@ class _WordSets:
     outcomes: tuple[str, ...]  # 死亡, 受伤: what befalls the people counted before it
     singles: frozenset[str]  # 牛, 米, 煤: things a figure counts that one character names
     standards: tuple[str, ...]  # 标准: after a figure, the standard it sets for what is paid
+    spans: tuple[str, ...]  # 为期: before a length of time, which is of the event named after its 的
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -85,7 +86,8 @@ def _word_sets(rules: Rules) -> _WordSets:
                      tuple(words.get("share", [])), frozenset(words.get("progress", [])), _speaker_re(surnames),
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
                      tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
-                     frozenset(words.get("single", [])), tuple(words.get("standard", [])), tagger(rules))
+                     frozenset(words.get("single", [])), tuple(words.get("standard", [])),
+                     tuple(words.get("span", [])), tagger(rules))
 
 
 _GROUP_LINKS = ("为", "是")
@@ -291,6 +293,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     label = _label_after_figure(text, mention, sets)
     if label:
         return _Found(label)
+    event = _event_spanned(text, mention, sets) if kind == "duration" else None
+    if event:
+        return _Found(event)
     if kind == "length" and text.startswith(_AWAY, mention.end):
         place = _place_after(text, mention.end + len(_AWAY), sets)
         if place:
@@ -332,6 +337,54 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         if speaker:
             return _Found(speaker)  # 老贺：〇六年，二十七岁才跟着我舅出来
     return found
+
+
+_EVENT_PREFIX = regex.compile(r"[^，。；\n“”「」]{0,10}?(?:第[\d一二三四五六七八九十百]+|首|本)届|\d{2,4}年?|[〇○零一二三四五六七八九]{4}年")
+_EVENT_END = regex.compile(r"[在于，。；、,;：:！!\n（(]|落下|落幕|闭幕|开幕|收官|收竿|圆满|日前|近日|拉开|举行|结束|期间|中(?=[，,])|\d{1,2}[月日]")
+_QUOTED = regex.compile(r"[“「『\"《]([^”」』\"》]*)[”」』\"》]")
+_EVENT_NAME = 8  # characters: the head of a long event name (城镇燃气安全专项整治行动 → 安全专项整治行动)
+
+
+def _event_spanned(text: str, mention: Mention, sets: _WordSets) -> str | None:
+    """为期10天的第九届鄜溪采茶戏艺术节在县大剧院落下帷幕: a length of time said before 的 is the
+    event's, named after the 的 without its edition, year or slogan."""
+    if not text.startswith("的", mention.end) or not any(
+            regex.search(regex.escape(word) + r"约?$", text[max(0, mention.start - 5):mention.num_start])
+            for word in sets.spans):
+        return None
+    pos = mention.end + 1
+    prefix = _EVENT_PREFIX.match(text, pos)
+    pos = prefix.end() if prefix else pos
+    end = _EVENT_END.search(text, pos, pos + 30)
+    phrase = text[pos:end.start() if end else pos + 30]
+    quoted = _QUOTED.search(phrase)
+    if quoted:  # the slogan goes, unless it is all the name there is
+        named = phrase[:quoted.start()] + phrase[quoted.end():]
+        phrase = named if len(phrase) - quoted.end() >= 3 or (quoted.start() and quoted.end() < len(phrase)) else quoted.group(1)
+    named = _ALL_HAN.match(_NAME_BREAK.split(phrase)[-1])  # 泓城大剧院2025暑期惠民演出季, 千年窑火——琅溪古瓷特展
+    words = _name_words(sets.tag(named.group())) if named else []
+    while len("".join(words)) > _EVENT_NAME and len(words) > 1:
+        words.pop(0)
+    name = "".join(words)
+    return name if len(name) >= 2 and _ALL_HAN.fullmatch(name) else None
+
+
+_NAME_BREAK = regex.compile(r"\d{4}年?|[—·\-–]+")
+_TIME_BEFORE_A_NAME = {"t", "m", "q"}
+_NOT_IN_A_NAME = {"d", "p", "f", "u", "uj", "ul", "uz", "c", "r", "y", "ad"}
+
+
+def _name_words(words: tuple[tuple[str, str], ...]) -> list[str]:
+    """The words of a name up to the predicate after it (比赛共设42个小项, 茶节吸引了游客)."""
+    name: list[str] = []
+    for k, (word, flag) in enumerate(words):
+        if not name and flag in _TIME_BEFORE_A_NAME:
+            continue  # 暑期惠民演出季
+        verb_ends = flag == "v" and name and not (k + 1 < len(words) and words[k + 1][1] in NOUN_TAGS | {"v", "vn"})
+        if flag in _NOT_IN_A_NAME or verb_ends:
+            break
+        name.append(word)
+    return name
 
 
 _AWAY = "外的"
