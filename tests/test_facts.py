@@ -599,6 +599,15 @@ def test_a_running_header_beside_the_page_number_and_an_empty_cell_of_a_stacked_
         (1356.8, "毫米"), (23.5, "%"), (68200, "人次"), (3018, "台次"), (94500, "人次")]
 
 
+def test_a_running_header_that_shortens_the_title_does_not_cut_a_stacked_table():
+    text = ("桥口农村商业银行股份有限公司\n２０２５年度报告摘要\n表１  主要财务数据  单位：万元\n项目\n2025年末\n2024年末\n"
+            "资产总额\n3,126,480\n2,874,215\n各项存款\n2,715,362\n2,468,590\n— 1 —\n桥口农商银行2025年度报告摘要\n"
+            "各项贷款\n1,986,074\n1,812,536\n— 2 —\n")
+    assert [(f.value, f.subject) for f in extract_facts(text)][-2:] == [(19860740000, "各项贷款"), (18125360000, "各项贷款")]
+    text = "白鹤县粮食生产情况\n全县粮食播种面积52万亩，\n— 1 —\n粮食生产总量35.6万吨\n"
+    assert [f.value for f in extract_facts(text)] == [520000, 356000]  # a line of figures after the break is text
+
+
 def test_contracted_tens_old_compound_measures_and_a_year_before_a_month():
     text = ("受旱田地廿三万四千余亩，冲毁圩堤卌一处，雇石匠卅二名。民国廿七年二月兴工，至廿八年十月告竣。"
             "计田叁亩伍分，载粮壹斗贰升，口径二尺四寸。")

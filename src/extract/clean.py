@@ -949,7 +949,29 @@ def _page_chrome(text: str) -> list[tuple[int, int]]:
     after = [k + 1 for k in numbers if k + 1 < len(lines) and _SPACE.sub("", lines[k + 1].group()) == header]
     if after:
         chrome += [lines[0].span()] + [lines[k].span() for k in after]
+    titles = ["".join(_HAN.findall(line.group())) for line in lines[:TITLE_LINES]]
+    chrome += [lines[k + 1].span() for k in numbers if k + 1 < len(lines) and k + 1 not in after
+               and _short_title(lines[k + 1].group(), titles)]
     return chrome
+
+
+TITLE_LINES = 3  # the lines that open a document and hold its title
+MIN_SHARED_TITLE = 4  # Chinese characters a running header shares with the title
+
+
+def _short_title(line: str, titles: list[str]) -> bool:
+    """A running header that shortens the title (桥口农商银行2025年度报告摘要 over 桥口农村商业银行股份有限公司
+    ⏎ ２０２５年度报告摘要): no sentence, and a run of four characters or more of the title."""
+    if _SENTENCE_MARK.search(line) or len(_SPACE.sub("", line)) > MAX_RUNNING_HEADER or _FIGURE.search(_YEAR.sub("", line)):
+        return False  # 粮食生产总量35.6万吨 after a page break is text
+    han = "".join(_HAN.findall(line))
+    return any(han[i:i + MIN_SHARED_TITLE] in title for title in titles for i in range(len(han) - MIN_SHARED_TITLE + 1))
+
+
+MAX_RUNNING_HEADER = 40
+_SENTENCE_MARK = regex.compile(r"[，。；！？,;!?：:]")
+_YEAR = regex.compile(r"[12１２][0-9０-９]{3}年")
+_FIGURE = regex.compile(r"[0-9０-９〇一二三四五六七八九十百千万亿]")
 
 
 # A web page's or a WeChat post's list of links to other articles (相关文章, 往期推荐) and
