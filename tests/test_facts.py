@@ -608,6 +608,17 @@ def test_a_running_header_that_shortens_the_title_does_not_cut_a_stacked_table()
     assert [f.value for f in extract_facts(text)] == [520000, 356000]  # a line of figures after the break is text
 
 
+def test_a_table_flattened_into_one_line_reads_by_its_header():
+    text = ("表1 2025年主要景区接待情况 景区名称 接待人次（万人次） 门票收入（万元） 增长（%） 白鹤湖景区 326.5 8,412.6 18.3 "
+            "九曲峡 142.8 3,265.0 9.6 合 计 469.3 11,677.6 15.6\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (3265000, "人次", "白鹤湖景区"), (84126000, "元", "白鹤湖景区"), (18.3, "%", "白鹤湖景区"),
+        (1428000, "人次", "九曲峡"), (32650000, "元", "九曲峡"), (9.6, "%", "九曲峡"),
+        (4693000, "人次", "接待人次"), (116776000, "元", "门票收入"), (15.6, "%", "增长")]
+    prose = "全年接待游客（含一日游） 326.5万人次 门票收入 8412.6万元 增长 18.3%\n"  # no header of labels: prose
+    assert [(f.value, f.unit) for f in extract_facts(prose)] == [(3265000, "人次"), (84126000, "元"), (18.3, "%")]
+
+
 def test_contracted_tens_old_compound_measures_and_a_year_before_a_month():
     text = ("受旱田地廿三万四千余亩，冲毁圩堤卌一处，雇石匠卅二名。民国廿七年二月兴工，至廿八年十月告竣。"
             "计田叁亩伍分，载粮壹斗贰升，口径二尺四寸。")

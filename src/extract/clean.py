@@ -106,6 +106,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, commas, "|")
         rows = sorted(rows + csv_rows)
         drop += [(k, k + 1) for k in quotes]
+    flat, flat_marks = _one_line_tables(text)
+    if flat:
+        text, rows = _overwrite(_overwrite(text, flat_marks["|"], "|"), flat_marks["\n"], "\n"), sorted(rows + flat)
     if "\n" in text:
         page_chrome = _page_chrome(text)
         stacked, breaks = _stacked_rows(text, _unit_cell(rules), page_chrome)
@@ -370,6 +373,75 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
         end += width
         rows += 1
     return (width, end, 0) if rows >= STACKED_MIN_ROWS else None
+
+
+# A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
+# 门票收入（万元） 增长（%） 白鹤湖景区 326.5 8,412.6 18.3 九曲峡 142.8 3,265.0 9.6 合 计 537.7 …
+_FLAT_CELL = regex.compile(r"[^ \t\u3000\n]+")
+_UNIT_HEADER = regex.compile(r"\p{Han}[（(][^）)]{1,6}[）)]")  # 接待人次（万人次）: a header that gives its column's unit
+
+
+def _one_line_tables(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """The rows of tables flattened into one line (a header whose cells give units, then
+    rows of a label and a figure a column), and the gaps that become | and line breaks."""
+    rows: list[tuple[int, int]] = []
+    marks: dict[str, list[int]] = {"|": [], "\n": []}
+    if not _UNIT_HEADER.search(text):
+        return rows, marks
+    for line in _LINE.finditer(text):
+        if not _UNIT_HEADER.search(line.group()):
+            continue
+        cells = _flat_cells(line)
+        k = 0
+        while k < len(cells):
+            found = _flat_table(text, cells, k)
+            if not found:
+                k += 1
+                continue
+            width, end = found
+            for first in range(k, end, width):
+                row = cells[first:first + width]
+                rows.append((row[0][0], row[-1][1]))
+                marks["|"] += [cell[1] for cell in row[:-1]]
+                marks["\n"] += [row[0][0] - 1] if row[0][0] > line.start() else []
+            k = end
+    return rows, marks
+
+
+def _flat_cells(line: regex.Match) -> list[tuple[int, int]]:
+    """The cells of a line apart by single spaces; two one-character labels (合 计) are one."""
+    cells = [m.span() for m in _FLAT_CELL.finditer(line.group())]
+    cells = [(line.start() + a, line.start() + b) for a, b in cells]
+    joined: list[tuple[int, int]] = []
+    for cell in cells:
+        if joined and joined[-1][1] - joined[-1][0] == 1 and cell[1] - cell[0] == 1 and cell[0] == joined[-1][1] + 1 \
+                and _HAN.fullmatch(line.string[joined[-1][0]]) and _HAN.fullmatch(line.string[cell[0]]):
+            joined[-1] = (joined[-1][0], cell[1])
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _flat_table(text: str, cells: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """(cells a row, index past the last row) of a flattened table whose header opens at
+    cell ``k``: labels, one of them with its unit in brackets, as many as a row's cells."""
+    def label(n: int) -> bool:
+        return bool(_STACKED_LABEL.fullmatch(text, *cells[n])) and not _STACKED_FIGURE.fullmatch(text, *cells[n])
+
+    def figure(n: int) -> bool:
+        return bool(_STACKED_FIGURE.fullmatch(text, *cells[n]))
+
+    labels = k
+    while labels < len(cells) and label(labels):
+        labels += 1
+    width = labels - k - 1  # the last label opens the first row
+    if width < 2 or not any(_UNIT_HEADER.search(text, *cells[n]) for n in range(k, labels - 1)):
+        return None
+    end, rows = labels - 1, 0
+    while end + width <= len(cells) and label(end) and all(figure(n) for n in range(end + 1, end + width)):
+        end += width
+        rows += 1
+    return (width, end) if rows >= STACKED_MIN_ROWS else None
 
 
 SERIAL_HEADERS = ("序号", "编号", "序")  # a table's first column that numbers its rows
@@ -691,6 +763,7 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
 _STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]{0,2})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+_CAPTION_NUMBER = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*[表图]\d{1,2}$")
 _GROUP_AT_EDGE = regex.compile(r"(?:(?<=\d[—–~～-])|(?<=^|\n))\d{1,3}$")
 _WHOLE_GROUP = regex.compile(r"\d{3}(?=[^\d\s.,])")
 _CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
@@ -702,8 +775,8 @@ def _stray_space_in_figure(text: str, space: regex.Match, rows: list[tuple[int, 
     at = space.start()
     if space.end() - at != 1 or not text[space.end():space.end() + 1].isdigit() or _in_rows(rows, at):
         return False
-    if _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at):
-        return True
+    if _STRAY_DIGIT_SPACE.search(text, max(0, at - 16), at) and not _CAPTION_NUMBER.search(text, max(0, at - 4), at):
+        return True  # but 表1 2025年 is a caption's number and a year
     if _GROUP_AT_EDGE.search(text, max(0, at - 4), at) and _WHOLE_GROUP.match(text, space.end()):
         return True  # 4500—6 800元, and 14 862元 opening a line after a page break
     cut = _CUT_GROUP.search(text, max(0, at - 16), at)
