@@ -989,6 +989,7 @@ def turn_starts(text: str) -> tuple[int, ...]:
 
 
 SPOKEN_SUM_RULE = "spoken-sum"
+_OLD_MONEY = ("两", "文", "枚")  # silver, copper cash and coins: no unit a spoken sum takes
 SUM_REACH = 100  # characters back to a sum in yuan of the same paragraph
 TALK_SUMS = 3  # sums in yuan before it that make a transcript talk about money
 TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcript
@@ -1007,7 +1008,7 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
         return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
-    money = [x for x in mentions if x.unit is not None and x.unit.unit == "元"]
+    money = [x for x in mentions if x.unit is not None and x.unit.kind == "money" and x.unit.unit not in _OLD_MONEY]
     worded = names_money(text, clause_start(text, m.start(), SENTENCE_END), m.start(), look)
     if not money and not worded:
         return None
@@ -1019,7 +1020,9 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
         return None
     if tens and (_AGE_BEFORE.search(text, max(0, m.start() - 3), m.start()) or _AGE_ASKED.search(text, max(0, m.start() - 30), m.start())):
         return None  # 我今年五十一, 老伴七十一, 多大岁数？八十四啦: an age
-    unit = money[-1].unit if money and money[-1].unit.factor == 1 else look.surfaces["元"]  # not 角 after 八毛
+    unit = money[-1].unit if money and money[-1].unit.factor == 1 and (
+        money[-1].unit.unit == "元" or money[-1].end >= clause_start(text, m.start(), SENTENCE_END)) \
+        else look.surfaces["元"]  # 四千多美元降到两千六 (a currency of the same sentence); not 旧水
     mention = Mention(m.start(), end, m.start(), end, tokens, unit, "carried", SPOKEN_SUM_RULE)
     _suffixes(text, mention, look)
     return mention
