@@ -517,7 +517,7 @@ _PERSON_ENTRY = regex.compile(r"(?:^|[。！？：:\n])(?:被告人|被害人|�
 _NOT_A_PERSON = ("他", "她", "其", "我", "你", "全村", "全县", "全市")
 
 
-_ROLE_END = "民人员手将师生户工长者娘授任记理士"  # 村民, 老人, 球员, 门将, 教授, 主任: a role before a name
+_ROLE_END = "民人员手将师生户工长者娘授任记理士农主"  # 村民, 老人, 球员, 门将, 教授, 主任, 果农, 园主: a role before a name
 _ROLE_REACH = 8  # characters from 的 to the name
 
 
