@@ -10,6 +10,7 @@ more than those passes.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 import html
 from functools import lru_cache
@@ -434,11 +435,31 @@ def _flat_table(text: str, cells: list[tuple[int, int]], k: int) -> tuple[int, i
     labels = k
     while labels < len(cells) and label(labels):
         labels += 1
+    if _SERIAL_HEADER.fullmatch(text, *cells[k]) and labels - k >= 3:
+        return _flat_numbered_rows(text, cells, labels, labels - k, figure)
     width = labels - k - 1  # the last label opens the first row
     if width < 2 or not any(_UNIT_HEADER.search(text, *cells[n]) for n in range(k, labels - 1)):
         return None
     end, rows = labels - 1, 0
     while end + width <= len(cells) and label(end) and all(figure(n) for n in range(end + 1, end + width)):
+        end += width
+        rows += 1
+    return (width, end) if rows >= STACKED_MIN_ROWS else None
+
+
+def _flat_numbered_rows(text: str, cells: list[tuple[int, int]], first: int, width: int,
+                        figure: Callable[[int], bool]) -> tuple[int, int] | None:
+    """序号 名称 规格型号 单位 数量 单价（元） 1 学生课桌椅 KZY-3 套 600 420 2 …: rows that open with
+    their serial number, figures in the same cells in each."""
+    def shape(n: int) -> list[bool]:
+        return [figure(m) for m in range(n + 1, n + width)]
+
+    layout = shape(first) if first + width <= len(cells) else []
+    if not any(layout) or all(layout):
+        return None
+    end, rows = first, 0
+    while end + width <= len(cells) and _SERIAL_CELL.fullmatch(text, *cells[end]) \
+            and int(regex.sub(r"\D", "", text[slice(*cells[end])])) == rows + 1 and shape(end) == layout:
         end += width
         rows += 1
     return (width, end) if rows >= STACKED_MIN_ROWS else None

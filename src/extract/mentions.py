@@ -730,7 +730,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     # 3月20日 | 1260 | 68, 合计 | 11390 | 675285 and 5% | 2464 | 216: each column names what its cells count
     row_per = next((per for cell in cells if (word := text[slice(*cell)].strip()).startswith("每") and len(word) <= 4
                     and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
-    label_per = _rate_word_at(label, look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人
+    label_per = _rate_word_at(_BRACKETED.sub("", label), look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人 (but 课桌椅（单人） | 套 | 600)
     mentions = []
     offset = 0  # 合计 | 16 | 321.8 | 190,000 under 序号 and five columns: the sums of the last ones
     if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in SERIAL_HEADERS \
@@ -755,6 +755,9 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
                 mention.per, mention.per_rule = own_per, "table-row-label"
             elif unit_per and unit is row_unit:
                 mention.per, mention.per_rule = unit_per, "table-unit-cell"
+            elif unit_cell_unit and unit[0].kind == "money" and unit_cell_unit[0].kind != "money" \
+                    and header.names.get(k + offset, "").startswith(UNIT_PRICE_HEADERS):
+                mention.per, mention.per_rule = unit_cell_unit[0].unit, "table-unit-cell"  # 单位 | 单价（元）: 套 | 420
             elif k + offset in header.column_per:  # 人均GDP（元）: each cell is per 人
                 mention.per, mention.per_rule = header.column_per[k + offset], "table-header"
             elif row_per:
@@ -768,6 +771,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
 
 
 _EMPTY_CELL = regex.compile(r"\|\s*\|")
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+UNIT_PRICE_HEADERS = ("单价", "单位价格")  # a price column over a 单位 column: each price is per the row's unit
 _FIGURE_LABEL = regex.compile(r"[\d.]+[%‰]?")  # 5% | 2464 | 216: a row led by a figure has no name
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
                            r"|[〇○零一二三四五六七八九]{4}年?|(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?(?:度)?")  # 2022—2023: a period
