@@ -657,6 +657,15 @@ def test_a_sum_said_aloud_in_talk_about_money_is_in_yuan():
     assert not any(f.text == "十二" for f in facts)  # the multiplier counts months
 
 
+def test_the_bare_entries_of_a_post_that_keeps_accounts_are_in_yuan():
+    text = ("退休金每月3150；老伴每月5280。两个人加起来八千四出头。\n【9月开支】\n• 买菜：1560（两个人）\n• 水电燃气：298\n"
+            "• 人情：喝了两场喜酒，一场600，一共1200\n合计：4754.6\n")
+    facts = extract_facts(text)
+    assert [(f.value, f.unit) for f in facts if f.unit == "元"][3:] == [(1560, "元"), (298, "元"), (600, "元"), (1200, "元"), (4754.6, "元")]
+    report = "全镇参赛队伍12支，奖金共3万元。\n• 参赛队伍：12\n• 报名电话：12345\n"  # a report with one sum: no accounts
+    assert [(f.value, f.unit) for f in extract_facts(report)] == [(12, "支"), (30000, "元")]
+
+
 def test_house_prices_per_square_metre_and_forum_salaries_with_no_money_word():
     facts = extract_facts("县城的房子6500一平，市区3万一平起步，新盘挂到2.35万/㎡。做测试，税前6.5k，底薪3200加计件。")
     assert [(f.value, f.unit, f.per) for f in facts] == [

@@ -702,6 +702,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
         elif (_KEY_VALUE.fullmatch(line) or _UNIT_CAPTION_END.search(line)) and _KEY_VALUE.match(text, m.end()):
             wrapped = False  # 单位：万亩 / 机耕：3.85 / 机插：2.12 — a caption and lines of labelled values, one a line
+        elif _KEY_VALUE_LINE.match(text, m.end()) and line[-1].isdigit():
+            wrapped = False  # …一共1200 / 合计：4754.6 — a line of one labelled value after a figure
         elif raw.startswith(PARAGRAPH_INDENT, m.end() - 2) and not _wrapped_surely(line[-1], text[m.end()]):
             wrapped = False  # 　　一、样本农户基本情况 / 　　586户…: an indented line opens a paragraph
         else:
@@ -719,6 +721,7 @@ PARAGRAPH_INDENT = "\u3000\u3000"
 _OPEN_ENDS = ".．约达和及与为共至每按从向"
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
+_KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")
 _DATELINE = regex.compile(r"[（(【]?(?:本报讯|本报(?:记者|通讯员)|新华社|中新网|人民网|央视网)")
 _CLAUSE_TAIL = regex.compile(r"\p{Han}[，。、；]")  # 3000元左 / 右，其中: no clause is one character long
 

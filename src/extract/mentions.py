@@ -1000,16 +1000,49 @@ TALK_SUMS = 3  # sums in yuan before it that make a transcript talk about money
 TALK_TURNS = 3  # lines opening with a speaker's name that make a text a transcript
 
 
+_WRITTEN_AMOUNT = regex.compile(r"[1-9]\d{1,2}(?:,\d{3})+(?:\.\d{1,2})?|[1-9]\d{1,5}(?:\.\d{1,2})?")  # not 0771, not 12345678
+_WRITTEN_SUM_END = regex.compile(r"\s*[（(]|\s*$", regex.MULTILINE)  # 买菜：1560（两个人…）, a line's last figure
+_YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+_DIGITS_GO_ON_AFTER_MARK = regex.compile(r"[,，.]\d")  # 合计12,34万元: a figure a stray comma split
+ACCOUNT_SHARE = 0.4  # of the figures before, the share in money that makes a text one that keeps accounts
+ACCOUNT_FIGURES = 3  # … and how many money figures at least
+
+
+_ENTRY_LABEL = regex.compile(r"(?:^|(?<=\n))[^\S\n]*[^\s\w]{0,3}[^\S\n]*(?:\d{1,2}[.、．][^\S\n]*)?(?P<label>[^：:，。；！？,;!?\n]{1,12})[：:][^\S\n]*\Z")
+_NOT_AN_ENTRY = regex.compile(r"电话|热线|号码|编号|代码|邮编|手机|微信|QQ|账号|时间|日期|地址|年龄|面积|人数|比例|系数|指数|得分|分数")
+_SUM_BEFORE = regex.compile(r"(?:一共|总共|合计|共计|总计|加起来|算下来|来回|就是|[费票钱礼价]|(?<![\d一二三四五六七八九十])一个?\p{Han})[^\S\n]?\Z")  # 一场600: a rate
+
+
+def _account_entry(text: str, start: int, end: int, look: _Lookups) -> bool:
+    """Is a bare written figure an entry of an account: a line's labelled amount (买菜：1560), a
+    sum (一共1200, 中介费700), or a price with its rate before or after (一场600, 88一斤)?"""
+    entry = _ENTRY_LABEL.search(text, max(0, start - 24), start)
+    if entry:
+        return not _NOT_AN_ENTRY.search(entry.group("label"))
+    return _SUM_BEFORE.search(text, max(0, start - 4), start) is not None or look.rate_after_words.at(text, end) is not None
+
+
+def _keeps_accounts(text: str, start: int, mentions: list[Mention], look: _Lookups) -> bool:
+    """Is the text a post or a talk that keeps accounts: are many of its figures so far sums of money?"""
+    money = sum(1 for x in mentions if x.unit is not None and x.unit.kind == "money")
+    return money >= ACCOUNT_FIGURES and money >= ACCOUNT_SHARE * len(mentions)
+
+
 def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], look: _Lookups) -> Mention | None:
     token = text[m.start():end]
     tens = _SPOKEN_TENS.fullmatch(token) is not None  # 五十八太贵了: a small price, in haggling only
-    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) or tens else None  # 七八千: a range in one token
-    if amount is None or (amount[0] or 0) < (10 if tens else 100):
+    written = _WRITTEN_AMOUNT.fullmatch(token) is not None  # 买菜：1560, 中介费700: a post that keeps accounts
+    amount = parse_quantity(token) if _SPOKEN_AMOUNT.fullmatch(token) or tens or written else None  # 七八千: a range in one token
+    if amount is None or (amount[0] or 0) < (10 if tens or written else 100):
         return None
+    shape = _WRITTEN_AMOUNT if written else _SPOKEN_AMOUNT
     second = _range_end(text, end)  # 一千五到两千
-    tokens = (token, second.group()) if second and _SPOKEN_AMOUNT.fullmatch(second.group()) else (token,)
+    tokens = (token, second.group()) if second and shape.fullmatch(second.group()) else (token,)
     end = second.end() if len(tokens) == 2 else end
-    if not _SPOKEN_SUM_END.match(text, end):
+    if not _SPOKEN_SUM_END.match(text, end) and not (written and (_WRITTEN_SUM_END.match(text, end) or look.rate_after_words.at(text, end))):
+        return None
+    if written and (_YEAR_LIKE.fullmatch(token) or _DIGITS_GO_ON_AFTER_MARK.match(text, end) or not _account_entry(text, m.start(), end, look)
+                    or not _keeps_accounts(text, m.start(), mentions, look)):
         return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
@@ -1021,7 +1054,7 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
     paragraph_start = text.rfind("\n", 0, m.start()) + 1 if len(turns) < TALK_TURNS else 0  # a transcript's turns are one talk
     near = worded or money[-1].end >= max(paragraph_start, m.start() - SUM_REACH)
     talk = len(money) >= TALK_SUMS and bisect_left(turns, m.start()) >= TALK_TURNS
-    if (not near and not talk) or (tens and not (talk and money[-1].end >= m.start() - SUM_REACH)):
+    if (not near and not talk and not written) or (tens and not (talk and money[-1].end >= m.start() - SUM_REACH)):
         return None
     if tens and (_AGE_BEFORE.search(text, max(0, m.start() - 3), m.start()) or _AGE_ASKED.search(text, max(0, m.start() - 30), m.start())):
         return None  # 我今年五十一, 老伴七十一, 多大岁数？八十四啦: an age
