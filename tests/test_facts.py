@@ -657,6 +657,12 @@ def test_a_sum_said_aloud_in_talk_about_money_is_in_yuan():
     assert not any(f.text == "十二" for f in facts)  # the multiplier counts months
 
 
+def test_a_bracketed_heading_s_unit_reaches_the_numbered_lines_under_it():
+    text = "【蔬菜（单位：元/斤）】\n1.大白菜：0.45—0.6，较昨日跌0.05元\n2.白萝卜：0.5—0.7\n"
+    assert [(f.value, f.value_max, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
+        (0.45, 0.6, "元", "斤", "大白菜"), (0.05, None, "元", None, "大白菜"), (0.5, 0.7, "元", "斤", "白萝卜")]
+
+
 def test_the_bare_entries_of_a_post_that_keeps_accounts_are_in_yuan():
     text = ("退休金每月3150；老伴每月5280。两个人加起来八千四出头。\n【9月开支】\n• 买菜：1560（两个人）\n• 水电燃气：298\n"
             "• 人情：喝了两场喜酒，一场600，一共1200\n合计：4754.6\n")

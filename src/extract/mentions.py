@@ -786,7 +786,7 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
     return _caption_units(below.group(), look) if below is not None else None
 
 
-_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)(?:[（(][^\s（）()]{1,3}[）)])?\s*[）)]?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）; 如下（单位：元）：
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)(?:[（(][^\s（）()]{1,3}[）)])?\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）; 如下（单位：元）：
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
