@@ -68,7 +68,8 @@ _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
 _HOUSEHOLD_HEAD = regex.compile(r"(?![村镇乡组县区市省])[^\P{Han}〇零一二两三四五六七八九十百千万余多]{1,6}?(?:户(?![厕籍型口])|家庭|人家)")  # not 户厕, 户籍, 户型; nor 5个村的种粮大户, 四个村八百余户
 _PERSON_HEAD = regex.compile(r"\p{Han}{1,3}?(?:员|者|娘|匠|嫂|师(?![傅范])|客(?![厅车栈运房源服流户]))(?![会工单位委站处所事])|(?![乡镇村县市区省社组])\p{Han}{1,2}(?:工人|农民|村民|学生|青年|老人|妇女|儿童)(?!\p{Han}?(?:会|队|节|村|家|学校|之家|中心|协会))"
-                          r"|\p{Han}{1,2}(?<![加施开竣完复动用务返停分手人化做打罢误招员])工$")  # 采果工, 采茶工: the one who does the work
+                          r"|\p{Han}{1,2}(?<![加施开竣完复动用务返停分手人化做打罢误招员])工$"  # 采果工, 采茶工: the one who does the work
+                          r"|\p{Han}{1,2}(?<![功工])夫|[^\P{Han}每各]{2,3}(?<![法个本他家主])人(?![力才民员口家次数均群工身事代文生气格性道权心情手士物居造])")  # 挑夫, 赶马人, 手艺人
 _QUALIFIED = regex.compile(r"[\d万萬亿億千仟百佰十拾]")  # a digit or a magnitude: 5万, 120, 两千
 _WORD_CHAR = regex.compile(r"[\p{Han}\dA-Za-z]")  # what goes on after a number (5G基站 is no 5 alone)
 MODAL_PARTICLES = "吧呢啊呀嘛哦哈啦吗哒咯喽嘞噢伐"  # spoken sentence-final particles (伐: Wu)
