@@ -973,7 +973,7 @@ def _far_apart(first: str, second: str) -> bool:
 # an amount of hundreds or more in Chinese numerals that closes its clause, in talk about money —
 # a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
 # same paragraph, or several in a transcript.
-_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][零一二三四五六七八九十百千万]*")  # 十来万, 三万零五百
+_SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][零一二三四五六七八九十百千万]*|[1-9]\d{0,3}万\d")  # 十来万, 三万零五百, 28万8
 _AGE_BEFORE = regex.compile(r"(?:今年|[我他她]|老伴|老头子?|老太太?)$")
 _AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\s*\n?[^\n：:]{0,8}[：:]?\Z")
 _SPOKEN_TENS = regex.compile(r"[二三四五六七八九]十[一二三四五六七八九]?")
