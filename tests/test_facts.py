@@ -608,6 +608,15 @@ def test_a_running_header_that_shortens_the_title_does_not_cut_a_stacked_table()
     assert [f.value for f in extract_facts(text)] == [520000, 356000]  # a line of figures after the break is text
 
 
+def test_a_block_printed_again_after_a_page_break_keeps_its_first_copy():
+    block = "二、收益测算\n库位对外出租，每吨每月收费80元，\n预计年租金收入26万元以上。\n"
+    text = "荷塘村会议纪要\n一、项目\n新建冷库1座。\n" + block + "— l —\n荷塘村会议纪要\n" + block + "三、表决\n同意32人。\n"
+    assert [f.value for f in extract_facts(text)] == [1, 80, 260000, 32]
+    said = "库位对外出租，每吨每月收费80元，\n预计年租金收入26万元以上。\n"
+    twice = said + "代表们表示同意。\n" + said  # a sentence between: said again, not a copy
+    assert [f.value for f in extract_facts(twice)] == [80, 260000, 80, 260000]
+
+
 def test_a_table_flattened_into_one_line_reads_by_its_header():
     text = ("表1 2025年主要景区接待情况 景区名称 接待人次（万人次） 门票收入（万元） 增长（%） 白鹤湖景区 326.5 8,412.6 18.3 "
             "九曲峡 142.8 3,265.0 9.6 合 计 469.3 11,677.6 15.6\n")

@@ -137,6 +137,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     drop += [m.span() for m in _FIGURE_BRACKETS.finditer(text)] + [m.span() for m in _BRACKET_MARKER.finditer(text)] \
         if "【" in text else []
     drop += _doubled_lines(text)
+    drop += _repeated_blocks(text)
     drop += _subtitle_timing(text)
     if not drop:
         return CleanText(raw=raw, text=text, offsets=None)
@@ -981,6 +982,34 @@ def _chat_headers(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 # ---------------------------------------------------------------- doubled headlines
 
 _TOKEN = regex.compile(r"[^\s\p{Han}]*(\p{Han}[^\s]{7,})")
+
+
+MIN_REPEATED_LINES = 2
+MAX_REPEATED_LINES = 12
+MIN_REPEATED_CHARS = 30
+
+
+def _repeated_blocks(text: str) -> list[tuple[int, int]]:
+    """A block of lines printed again right after itself (two page photos that overlap, a
+    pasted paragraph twice, page chrome between the copies): the second copy goes."""
+    lines = [(m.span(), _SPACE.sub("", m.group())) for m in _LINE.finditer(text) if m.group().strip()]
+    texts = [line for _, line in lines]
+    drop: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        size = next((n for gap in range(MAX_CHROME_LINES + 1) for n in range(MIN_REPEATED_LINES, min(MAX_REPEATED_LINES, k - gap) + 1)
+                     if all(len(line) <= MAX_CHROME_LENGTH and not _SENTENCE_MARK.search(line) for line in texts[k - gap:k])
+                     and texts[k - gap - n:k - gap] == texts[k:k + n] and sum(map(len, texts[k:k + n])) >= MIN_REPEATED_CHARS), None)
+        if size is None:
+            k += 1
+            continue
+        drop += [span for span, _ in lines[k:k + size]]
+        k += size
+    return drop
+
+
+MAX_CHROME_LINES = 2  # short lines between the copies: a page number and a running header the chrome rules missed (— l —)
+MAX_CHROME_LENGTH = 20
 
 
 def _doubled_runs(text: str) -> list[tuple[int, int]]:
