@@ -319,7 +319,7 @@ def _written_again(text: str, before: Mention, prior: Fact, mention: Mention, fa
         _AGAIN.fullmatch(text, before.end, mention.start) is not None
 
 
-_CHANGED_BY = regex.compile(rf"[，,]?(?:比|较)?[^，。；;,\d]{{0,6}}?(?:{_CHANGES}|新增)了?(?:约|近)?")
+_CHANGED_BY = regex.compile(rf"[，,]?(?:比|较)?[^，。；;,\d]{{0,6}}?(?:{_CHANGES}|新增|净增|净减)了?(?:约|近)?|[，,][日月年]均\p{{Han}}{{0,4}}?(?:约|近)?")  # 日均新登记近19户: the same, by the day
 
 
 def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
