@@ -157,6 +157,12 @@ FIELD_FLOOR = 0.95
 # 一趟下来小六百 … 来回就得一千一百多; 505, 509, 515, 517: 一块一年三十), a price's item put before its lot
 # (499: 面料一件要用2.2米…合三十一块九 is per 件). Round 96: heldout521's interviews name a rate once with no number
 # (按桌算, 论斤, 按斤卖) for every price of the list after it, which the rates read only with a number (每桌, 一斤).
+# Rounds 97–100 (sets 523–542): heldout528's heating notice gives two denominators (每平方米每采暖季21元, per the
+# nearer 采暖季) and a 吉焦 unit; heldout529's and heldout541's oral histories and old documents price by a load or a
+# stage said once (一驮, 一站, 每夫日给米), carry a year's rate across a clause (卖不了两百块钱) and count in 会, 丘, 具,
+# 世, 房; heldout531's oyster and market talk carry a 斤's or a 串's rate over a clause (一斤两三个的大蚝，码头上收九块);
+# heldout532's posts list sums with no money word where the post's first figures give too little sense of money (包月600,
+# 最后7199) and carry a rate a line away.
 FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
@@ -206,7 +212,9 @@ FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, 
                 "heldout488": {"per_acc": 0.93}, "heldout489": {"per_acc": 0.89}, "heldout491": {"f1": 0.87},
                 "heldout497": {"per_acc": 0.93}, "heldout499": {"per_acc": 0.92}, "heldout501": {"per_acc": 0.90},
                 "heldout505": {"per_acc": 0.92}, "heldout509": {"per_acc": 0.91}, "heldout515": {"f1": 0.91, "per_acc": 0.90},
-                "heldout517": {"per_acc": 0.90}, "heldout521": {"f1": 0.94, "per_acc": 0.77}}
+                "heldout517": {"per_acc": 0.90}, "heldout521": {"f1": 0.94, "per_acc": 0.77},
+                "heldout528": {"per_acc": 0.92}, "heldout529": {"per_acc": 0.83}, "heldout531": {"per_acc": 0.90},
+                "heldout532": {"f1": 0.93, "per_acc": 0.90}, "heldout541": {"f1": 0.93, "per_acc": 0.88}}
 
 
 def _predict(folder: Path) -> dict:
