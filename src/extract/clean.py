@@ -997,15 +997,25 @@ def _repeated_blocks(text: str) -> list[tuple[int, int]]:
     drop: list[tuple[int, int]] = []
     k = 0
     while k < len(lines):
-        size = next((n for gap in range(MAX_CHROME_LINES + 1) for n in range(MIN_REPEATED_LINES, min(MAX_REPEATED_LINES, k - gap) + 1)
-                     if all(len(line) <= MAX_CHROME_LENGTH and not _SENTENCE_MARK.search(line) for line in texts[k - gap:k])
-                     and texts[k - gap - n:k - gap] == texts[k:k + n] and sum(map(len, texts[k:k + n])) >= MIN_REPEATED_CHARS), None)
+        size = _copy_size(texts, k)
         if size is None:
             k += 1
             continue
         drop += [span for span, _ in lines[k:k + size]]
         k += size
     return drop
+
+
+def _copy_size(texts: list[str], k: int) -> int | None:
+    """How many lines from ``k`` on copy the lines just before them (page chrome between allowed)."""
+    for gap in range(MAX_CHROME_LINES + 1):
+        if gap and not (len(texts[k - gap]) <= MAX_CHROME_LENGTH and not _SENTENCE_MARK.search(texts[k - gap])):
+            return None  # the lines between are no page chrome
+        for n in range(MIN_REPEATED_LINES, min(MAX_REPEATED_LINES, k - gap) + 1):
+            if texts[k] == texts[k - gap - n] and texts[k - gap - n:k - gap] == texts[k:k + n] \
+                    and sum(map(len, texts[k:k + n])) >= MIN_REPEATED_CHARS:
+                return n
+    return None
 
 
 MAX_CHROME_LINES = 2  # short lines between the copies: a page number and a running header the chrome rules missed (— l —)

@@ -972,7 +972,8 @@ def _far_apart(first: str, second: str) -> bool:
 # A sum said aloud with no money word (兴趣班两万一——不对，是两万六; 八千六加三千二，一万一千八):
 # an amount of hundreds or more in Chinese numerals that closes its clause, in talk about money —
 # a money word earlier in its sentence (要他把欠我的工钱给我，七千六), a sum in yuan earlier in the
-# same paragraph, or several in a transcript.
+# same paragraph, or several in a transcript. A written figure with no unit (买菜：1560) is one too
+# when it is an account's entry in a text that keeps accounts (_account_entry, _keeps_accounts).
 _SPOKEN_AMOUNT = regex.compile(r"[一二两三四五六七八九十]+[来把几]?[百千万][零一二三四五六七八九十百千万]*|[1-9]\d{0,3}万\d")  # 十来万, 三万零五百, 28万8
 _AGE_BEFORE = regex.compile(r"(?:今年|[我他她]|老伴|老头子?|老太太?)$")
 _AGE_ASKED = regex.compile(r"(?:岁数|多大|年纪|几岁)[^。\n]{0,4}[？?]\s*\n?[^\n：:]{0,8}[：:]?\Z")
@@ -1023,7 +1024,7 @@ def _account_entry(text: str, start: int, end: int, look: _Lookups) -> bool:
     return _SUM_BEFORE.search(text, max(0, start - 4), start) is not None or look.rate_after_words.at(text, end) is not None
 
 
-def _keeps_accounts(text: str, start: int, mentions: list[Mention], look: _Lookups) -> bool:
+def _keeps_accounts(mentions: list[Mention]) -> bool:
     """Is the text a post or a talk that keeps accounts: are many of its figures so far sums of money?"""
     money = sum(1 for x in mentions if x.unit is not None and x.unit.kind == "money")
     return money >= ACCOUNT_FIGURES and money >= ACCOUNT_SHARE * len(mentions)
@@ -1043,7 +1044,7 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
     if not _SPOKEN_SUM_END.match(text, end) and not (written and (_WRITTEN_SUM_END.match(text, end) or look.rate_after_words.at(text, end))):
         return None
     if written and (_YEAR_LIKE.fullmatch(token) or _DIGITS_GO_ON_AFTER_MARK.match(text, end) or not _account_entry(text, m.start(), end, look)
-                    or not _keeps_accounts(text, m.start(), mentions, look)):
+                    or not _keeps_accounts(mentions)):
         return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months

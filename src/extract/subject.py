@@ -358,9 +358,10 @@ def _event_spanned(text: str, mention: Mention, sets: _WordSets) -> str | None:
     end = _EVENT_END.search(text, pos, pos + 30)
     phrase = text[pos:end.start() if end else pos + 30]
     quoted = _QUOTED.search(phrase)
-    if quoted:  # the slogan goes, unless it is all the name there is
-        named = phrase[:quoted.start()] + phrase[quoted.end():]
-        phrase = named if len(phrase) - quoted.end() >= 3 or (quoted.start() and quoted.end() < len(phrase)) else quoted.group(1)
+    if quoted:  # the slogan goes (“三清一灭”爱国卫生运动), unless it is all the name there is (“千年窑火——琅溪古瓷特展”)
+        unquoted = phrase[:quoted.start()] + phrase[quoted.end():]
+        named_outside = len(phrase) - quoted.end() >= 3 or (quoted.start() and quoted.end() < len(phrase))
+        phrase = unquoted if named_outside else quoted.group(1)
     named = _ALL_HAN.match(_NAME_BREAK.split(phrase)[-1])  # 泓城大剧院2025暑期惠民演出季, 千年窑火——琅溪古瓷特展
     words = _name_words(sets.tag(named.group())) if named else []
     while len("".join(words)) > _EVENT_NAME and len(words) > 1:
