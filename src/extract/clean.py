@@ -1008,7 +1008,7 @@ def _repeated_blocks(text: str) -> list[tuple[int, int]]:
 
 def _copy_size(texts: list[str], k: int) -> int | None:
     """How many lines from ``k`` on copy the lines just before them (page chrome between allowed)."""
-    for gap in range(MAX_CHROME_LINES + 1):
+    for gap in range(min(MAX_CHROME_LINES, k - MIN_REPEATED_LINES) + 1):
         if gap and not (len(texts[k - gap]) <= MAX_CHROME_LENGTH and not _SENTENCE_MARK.search(texts[k - gap])):
             return None  # the lines between are no page chrome
         for n in range(MIN_REPEATED_LINES, min(MAX_REPEATED_LINES, k - gap) + 1):
