@@ -107,9 +107,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         text = _overwrite(text, commas, "|")
         rows = sorted(rows + csv_rows)
         drop += [(k, k + 1) for k in quotes]
-    flat, flat_marks = _one_line_tables(text)
+    flat, cell_gaps, row_gaps = _one_line_tables(text, _unit_cell(rules))
     if flat:
-        text, rows = _overwrite(_overwrite(text, flat_marks["|"], "|"), flat_marks["\n"], "\n"), sorted(rows + flat)
+        text, rows = _overwrite(_overwrite(text, cell_gaps, "|"), row_gaps, "\n"), sorted(rows + flat)
     if "\n" in text:
         page_chrome = _page_chrome(text)
         stacked, breaks = _stacked_rows(text, _unit_cell(rules), page_chrome)
@@ -336,21 +336,27 @@ def _stacked_rows(text: str, unit_cell: regex.Pattern, page_chrome: list[tuple[i
     """Rows of a table written one cell a line (税种 / 预算数 / 执行数, then 增值税 / 52,300
     / 54,186; 粮食 / 万吨 / 35.82 / 1.9 under a 单位 column): the spans of the rebuilt rows
     and the line breaks that become |."""
+    chrome = {start for start, _ in page_chrome}  # a page break inside the table: — 3 — and the running header
+    return _table_rows(text, [line for line in _LINE.finditer(text) if line.start() not in chrome], unit_cell)
+
+
+def _table_rows(text: str, cells: list[regex.Match], unit_cell: regex.Pattern,
+                header_ok: Callable[[list[regex.Match]], bool] = lambda header: True) -> tuple[list[tuple[int, int]], list[int]]:
+    """The rows of the tables among ``cells`` laid out one after another (header, then rows of
+    as many cells), and the gaps between a row's cells."""
     rows: list[tuple[int, int]] = []
     breaks: list[int] = []
-    chrome = {start for start, _ in page_chrome}  # a page break inside the table: — 3 — and the running header
-    lines = [line for line in _LINE.finditer(text) if line.start() not in chrome]
     k = 0
-    while k < len(lines):
-        found = _stacked_table(text, lines, k, unit_cell)
-        if found is None:
+    while k < len(cells):
+        found = _stacked_table(text, cells, k, unit_cell)
+        if found is None or not header_ok(cells[k:k + found[0]]):
             k += 1
             continue
         width, end, total = found
         for first in [*range(k, end, width), *([end] if total else [])]:
-            row = lines[first:first + (total if first == end else width)]
+            row = cells[first:first + (total if first == end else width)]
             rows.append((row[0].start(), row[-1].end()))
-            breaks += [line.end() for line in row[:-1]]
+            breaks += [cell.end() for cell in row[:-1]]
         k = end + total
     return rows, breaks
 
@@ -379,91 +385,21 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
 
 # A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
 # 门票收入（万元） 增长（%） 白鹤湖景区 326.5 8,412.6 18.3 九曲峡 142.8 3,265.0 9.6 合 计 537.7 …
-_FLAT_CELL = regex.compile(r"[^ \t\u3000\n]+")
+# It is read like a stacked table, a cell for a line, once a header cell gives its column's unit.
+_FLAT_CELL = regex.compile(r"(?<!\S)\p{Han}[ \u3000]\p{Han}(?!\S)|\S+")  # 合 计: two one-character cells are one
 _UNIT_HEADER = regex.compile(r"\p{Han}[（(][^）)]{1,6}[）)]")  # 接待人次（万人次）: a header that gives its column's unit
 
 
-def _one_line_tables(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
-    """The rows of tables flattened into one line (a header whose cells give units, then
-    rows of a label and a figure a column), and the gaps that become | and line breaks."""
+def _one_line_tables(text: str, unit_cell: regex.Pattern) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """The rows of tables flattened into one line, the gaps that become | and those that become line breaks."""
     rows: list[tuple[int, int]] = []
-    marks: dict[str, list[int]] = {"|": [], "\n": []}
-    if not _UNIT_HEADER.search(text):
-        return rows, marks
-    for line in _LINE.finditer(text):
-        if not _UNIT_HEADER.search(line.group()):
-            continue
-        cells = _flat_cells(line)
-        k = 0
-        while k < len(cells):
-            found = _flat_table(text, cells, k)
-            if not found:
-                k += 1
-                continue
-            width, end = found
-            for first in range(k, end, width):
-                row = cells[first:first + width]
-                rows.append((row[0][0], row[-1][1]))
-                marks["|"] += [cell[1] for cell in row[:-1]]
-                marks["\n"] += [row[0][0] - 1] if row[0][0] > line.start() else []
-            k = end
-    return rows, marks
-
-
-def _flat_cells(line: regex.Match) -> list[tuple[int, int]]:
-    """The cells of a line apart by single spaces; two one-character labels (合 计) are one."""
-    cells = [m.span() for m in _FLAT_CELL.finditer(line.group())]
-    cells = [(line.start() + a, line.start() + b) for a, b in cells]
-    joined: list[tuple[int, int]] = []
-    for cell in cells:
-        if joined and joined[-1][1] - joined[-1][0] == 1 and cell[1] - cell[0] == 1 and cell[0] == joined[-1][1] + 1 \
-                and _HAN.fullmatch(line.string[joined[-1][0]]) and _HAN.fullmatch(line.string[cell[0]]):
-            joined[-1] = (joined[-1][0], cell[1])
-        else:
-            joined.append(cell)
-    return joined
-
-
-def _flat_table(text: str, cells: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
-    """(cells a row, index past the last row) of a flattened table whose header opens at
-    cell ``k``: labels, one of them with its unit in brackets, as many as a row's cells."""
-    def label(n: int) -> bool:
-        return bool(_STACKED_LABEL.fullmatch(text, *cells[n])) and not _STACKED_FIGURE.fullmatch(text, *cells[n])
-
-    def figure(n: int) -> bool:
-        return bool(_STACKED_FIGURE.fullmatch(text, *cells[n]))
-
-    labels = k
-    while labels < len(cells) and label(labels):
-        labels += 1
-    if _SERIAL_HEADER.fullmatch(text, *cells[k]) and labels - k >= 3:
-        return _flat_numbered_rows(text, cells, labels, labels - k, figure)
-    width = labels - k - 1  # the last label opens the first row
-    if width < 2 or not any(_UNIT_HEADER.search(text, *cells[n]) for n in range(k, labels - 1)):
-        return None
-    end, rows = labels - 1, 0
-    while end + width <= len(cells) and label(end) and all(figure(n) for n in range(end + 1, end + width)):
-        end += width
-        rows += 1
-    return (width, end) if rows >= STACKED_MIN_ROWS else None
-
-
-def _flat_numbered_rows(text: str, cells: list[tuple[int, int]], first: int, width: int,
-                        figure: Callable[[int], bool]) -> tuple[int, int] | None:
-    """序号 名称 规格型号 单位 数量 单价（元） 1 学生课桌椅 KZY-3 套 600 420 2 …: rows that open with
-    their serial number, figures in the same cells in each."""
-    def shape(n: int) -> list[bool]:
-        return [figure(m) for m in range(n + 1, n + width)]
-
-    layout = shape(first) if first + width <= len(cells) else []
-    if not any(layout) or all(layout):
-        return None
-    end, rows = first, 0
-    while end + width <= len(cells) and _SERIAL_CELL.fullmatch(text, *cells[end]) \
-            and int(regex.sub(r"\D", "", text[slice(*cells[end])])) == rows + 1 and shape(end) == layout:
-        end += width
-        rows += 1
-    return (width, end) if rows >= STACKED_MIN_ROWS else None
+    breaks: list[int] = []
+    for line in _LINE.finditer(text) if _UNIT_HEADER.search(text) else ():
+        if _UNIT_HEADER.search(line.group()):
+            found, gaps = _table_rows(text, list(_FLAT_CELL.finditer(text, line.start(), line.end())), unit_cell,
+                                      lambda header: any(_UNIT_HEADER.search(cell.group()) for cell in header))
+            rows, breaks = rows + found, breaks + gaps
+    return rows, breaks, [start - 1 for start, _ in rows if text[start - 1:start] in (" ", "\u3000")]
 
 
 SERIAL_HEADERS = ("序号", "编号", "序")  # a table's first column that numbers its rows
@@ -471,6 +407,7 @@ TOTAL_LABELS = ("合计", "小计", "总计", "共计", "总数")  # a table's r
 _SERIAL_HEADER = regex.compile(r"[ \t\u3000]*(?:" + "|".join(SERIAL_HEADERS) + r")[ \t\u3000]*")
 _TOTAL_CELL = regex.compile(r"[ \t\u3000]*(?:" + "|".join("[ \t\u3000]*".join(label) for label in TOTAL_LABELS) + r")[ \t\u3000]*")  # 合　计
 _SERIAL_CELL = regex.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
+_CODE_CELL = regex.compile(r"[ \t\u3000]*[A-Z]{1,5}-\d\S{0,12}[ \t\u3000]*")  # KZY-3升降式, RS-86（86英寸）: a model in a label's column
 
 
 def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) -> tuple[int, int, int] | None:
@@ -485,7 +422,8 @@ def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) 
     end, rows = first, 0
     while end + width <= len(lines) and _SERIAL_CELL.fullmatch(lines[end].group()) and layout(end) == shape \
             and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
-            and all(_STACKED_LABEL.fullmatch(line.group()) for line, label in zip(lines[end:end + width], shape) if label):
+            and all(_STACKED_LABEL.fullmatch(line.group()) or _CODE_CELL.fullmatch(line.group())
+                    for line, label in zip(lines[end:end + width], shape) if label):
         end += width
         rows += 1
     figures = len(shape) - max(k for k, label in enumerate(shape) if label) - 1  # the columns after the last label
