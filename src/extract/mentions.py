@@ -1010,7 +1010,6 @@ ACCOUNT_SHARE = 0.4  # of the figures before, the share in money that makes a te
 ACCOUNT_FIGURES = 3  # … and how many money figures at least
 
 
-_ENTRY_LABEL = regex.compile(r"(?:^|(?<=\n))[^\S\n]*[^\s\w]{0,3}[^\S\n]*(?:\d{1,2}[.、．][^\S\n]*)?(?P<label>[^：:，。；！？,;!?\n]{1,12})[：:][^\S\n]*\Z")
 _NOT_AN_ENTRY = regex.compile(r"电话|热线|号码|编号|代码|邮编|手机|微信|QQ|账号|时间|日期|地址|年龄|面积|人数|比例|系数|指数|得分|分数")
 _SUM_BEFORE = regex.compile(r"(?:一共|总共|合计|共计|总计|加起来|算下来|来回|就是|[费票钱礼价]|(?<![\d一二三四五六七八九十])一个?\p{Han})[^\S\n]?\Z")  # 一场600: a rate
 
@@ -1018,16 +1017,15 @@ _SUM_BEFORE = regex.compile(r"(?:一共|总共|合计|共计|总计|加起来|�
 def _account_entry(text: str, start: int, end: int, look: _Lookups) -> bool:
     """Is a bare written figure an entry of an account: a line's labelled amount (买菜：1560), a
     sum (一共1200, 中介费700), or a price with its rate before or after (一场600, 88一斤)?"""
-    entry = _ENTRY_LABEL.search(text, max(0, start - 24), start)
-    if entry:
-        return not _NOT_AN_ENTRY.search(entry.group("label"))
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LABEL_OF_LINE.fullmatch(text, line_start, start):  # the label list items' captions read (_list_caption_unit)
+        return not _NOT_AN_ENTRY.search(text, line_start, start)
     return _SUM_BEFORE.search(text, max(0, start - 4), start) is not None or look.rate_after_words.at(text, end) is not None
 
 
-def _keeps_accounts(mentions: list[Mention]) -> bool:
+def _keeps_accounts(sums: int, figures: int) -> bool:
     """Is the text a post or a talk that keeps accounts: are many of its figures so far sums of money?"""
-    money = sum(1 for x in mentions if x.unit is not None and x.unit.kind == "money")
-    return money >= ACCOUNT_FIGURES and money >= ACCOUNT_SHARE * len(mentions)
+    return sums >= ACCOUNT_FIGURES and sums >= ACCOUNT_SHARE * figures
 
 
 def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], look: _Lookups) -> Mention | None:
@@ -1043,12 +1041,12 @@ def _spoken_sum(text: str, m: regex.Match, end: int, mentions: list[Mention], lo
     end = second.end() if len(tokens) == 2 else end
     if not _SPOKEN_SUM_END.match(text, end) and not (written and (_WRITTEN_SUM_END.match(text, end) or look.rate_after_words.at(text, end))):
         return None
-    if written and (_YEAR_LIKE.fullmatch(token) or _DIGITS_GO_ON_AFTER_MARK.match(text, end) or not _account_entry(text, m.start(), end, look)
-                    or not _keeps_accounts(mentions)):
-        return None
     if text[max(0, m.start() - 1):m.start()] in ("第", "乘", "×"):
         return None  # 两千二乘十二: the multiplier counts months
     money = [x for x in mentions if x.unit is not None and x.unit.kind == "money" and x.unit.unit not in _OLD_MONEY]
+    if written and (_YEAR_LIKE.fullmatch(token) or _DIGITS_GO_ON_AFTER_MARK.match(text, end)
+                    or not _account_entry(text, m.start(), end, look) or not _keeps_accounts(len(money), len(mentions))):
+        return None
     worded = names_money(text, clause_start(text, m.start(), SENTENCE_END), m.start(), look)
     if not money and not worded:
         return None
