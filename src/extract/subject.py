@@ -71,7 +71,7 @@ class _WordSets:
     outcomes: tuple[str, ...]  # 死亡, 受伤: what befalls the people counted before it
     singles: frozenset[str]  # 牛, 米, 煤: things a figure counts that one character names
     standards: tuple[str, ...]  # 标准: after a figure, the standard it sets for what is paid
-    spans: tuple[str, ...]  # 为期: before a length of time, which is of the event named after its 的
+    spans: regex.Pattern | None  # 为期(约): before a length of time, which is of the event named after its 的
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -87,7 +87,11 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
                      tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
                      frozenset(words.get("single", [])), tuple(words.get("standard", [])),
-                     tuple(words.get("span", [])), tagger(rules))
+                     _span_re(words.get("span", [])), tagger(rules))
+
+
+def _span_re(words: list[str]) -> regex.Pattern | None:
+    return regex.compile("(?:" + _alternation(tuple(words)) + ")约?$") if words else None
 
 
 _GROUP_LINKS = ("为", "是")
@@ -348,9 +352,8 @@ _EVENT_NAME = 8  # characters: the head of a long event name (城镇燃气安全
 def _event_spanned(text: str, mention: Mention, sets: _WordSets) -> str | None:
     """为期10天的第九届鄜溪采茶戏艺术节在县大剧院落下帷幕: a length of time said before 的 is the
     event's, named after the 的 without its edition, year or slogan."""
-    if not text.startswith("的", mention.end) or not any(
-            regex.search(regex.escape(word) + r"约?$", text[max(0, mention.start - 5):mention.num_start])
-            for word in sets.spans):
+    if sets.spans is None or not text.startswith("的", mention.end) \
+            or not sets.spans.search(text, max(0, mention.start - 5), mention.num_start):
         return None
     pos = mention.end + 1
     prefix = _EVENT_PREFIX.match(text, pos)
