@@ -152,6 +152,8 @@ class _Lookups:
     rate_words: list[tuple[regex.Pattern, str]]  # the rate markers with a fixed denominator (人均 → 人)
     corrections: tuple[str, ...]  # a speaker taking a figure back: 不对, 说错了 (rules: spoken, role correction)
     carry_gap: regex.Pattern  # what may stand between a figure and the bare number that continues it
+    account_sum: regex.Pattern  # a word that ends just before an account's sum: 一共, 中介费 (rules: spoken, role account-sum)
+    not_an_entry: regex.Pattern  # a line label whose figure is no account's entry: 电话 (rules: spoken, role not-an-entry)
     money_words: tuple[regex.Pattern, ...]  # the question words of the implicit rules in 元: talk about money
 
 
@@ -204,6 +206,8 @@ def lookups(rules: Rules) -> _Lookups:
         rate_words=[(regex.compile(pattern), per) for pattern, per, _ in rules.rate_before if per != "$per"],
         corrections=tuple(rules.spoken_words.get("correction", ())),
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
+        account_sum=_account_sum_re(rules.spoken_words.get("account-sum", [])),
+        not_an_entry=_words_re(rules.spoken_words.get("not-an-entry", ())) if rules.spoken_words.get("not-an-entry") else regex.compile("(?!)"),
         money_words=tuple(words for words, rule in implicit_question if rule.get("unit") == "元"),
     )
 
@@ -1010,8 +1014,11 @@ ACCOUNT_SHARE = 0.4  # of the figures before, the share in money that makes a te
 ACCOUNT_FIGURES = 3  # … and how many money figures at least
 
 
-_NOT_AN_ENTRY = regex.compile(r"电话|热线|号码|编号|代码|邮编|手机|微信|QQ|账号|时间|日期|地址|年龄|面积|人数|比例|系数|指数|得分|分数")
-_SUM_BEFORE = regex.compile(r"(?:一共|总共|合计|共计|总计|加起来|算下来|来回|就是|[费票钱礼价]|(?<![\d一二三四五六七八九十])一个?\p{Han})[^\S\n]?\Z")  # 一场600: a rate
+def _account_sum_re(words: list[str]) -> regex.Pattern:
+    """A sum word (一共, 中介费) or a rate of one (一场600) just before a figure; the words are
+    rules data (spoken, role account-sum)."""
+    said = "|".join(map(regex.escape, words)) or "(?!)"
+    return regex.compile(rf"(?:{said}|(?<![\d一二三四五六七八九十])一个?\p{{Han}})[^\S\n]?\Z")
 
 
 def _account_entry(text: str, start: int, end: int, look: _Lookups) -> bool:
@@ -1019,8 +1026,8 @@ def _account_entry(text: str, start: int, end: int, look: _Lookups) -> bool:
     sum (一共1200, 中介费700), or a price with its rate before or after (一场600, 88一斤)?"""
     line_start = text.rfind("\n", 0, start) + 1
     if _LABEL_OF_LINE.fullmatch(text, line_start, start):  # the label list items' captions read (_list_caption_unit)
-        return not _NOT_AN_ENTRY.search(text, line_start, start)
-    return _SUM_BEFORE.search(text, max(0, start - 4), start) is not None or look.rate_after_words.at(text, end) is not None
+        return not look.not_an_entry.search(text, line_start, start)
+    return look.account_sum.search(text, max(0, start - 4), start) is not None or look.rate_after_words.at(text, end) is not None
 
 
 def _keeps_accounts(sums: int, figures: int) -> bool:
