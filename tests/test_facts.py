@@ -1190,6 +1190,13 @@ def test_a_rate_marker_with_one_names_no_subject_of_its_own():
     assert [f.subject for f in facts] == ["冷库出租", "煤", "加蛋", "加肠"]
 
 
+def test_a_cap_in_a_clause_of_its_own_is_on_what_the_clause_before_pays():
+    text = ("按投资额的30%给予补贴，最高不超过50万元。该项目可获得设备投资额8%的奖补，最高不超过1000万元。"
+            "每逾期一日支付违约金，但最多不超过人民币伍佰元。支付违约金人民币贰佰元，最高不超过人民币伍仟元。")
+    assert [(f.value, f.subject) for f in extract_facts(text) if f.unit == "元"] == [
+        (500000, "补贴"), (10000000, "奖补"), (500, "违约金"), (200, "违约金"), (5000, "违约金")]
+
+
 def test_a_pdf_table_with_a_header_on_two_lines_and_a_group_label_row():
     text = ("表6　2024年岑江区各级各类学校基本情况\n学校类别　　　　学校数　　　招生数　　　专任教师\n"
             "　　　　　　　　（所）　　　（人）　　　（人）\n普通高中　　　　　　6　　　　4,210　　　1,062\n义务教育\n"

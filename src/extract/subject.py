@@ -322,6 +322,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         return _Found(mention.noun)  # 1086名老人发放高龄津贴: the noun, not what it does
     if after:
         return _Found(after)
+    capped = _capped(text, mention, previous, sets) if kind == "money" else None
+    if capped:
+        return _Found(capped)
     found = _phrase_before(text, mention, previous, kind, rules)
     if found.text in sets.grants:
         found = _Found(_granted_before(text, mention.start, found.text, sets) or found.text)
@@ -403,6 +406,37 @@ def _place_after(text: str, pos: int, sets: _WordSets) -> str | None:
         words.append(word)
     place = "".join(words)
     return place if len(place) > 1 else None
+
+
+_CAP = regex.compile(r"[ \t]*(?:但|且|并且|单笔|单次)?(?:最高|最多|上限)(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
+_CLAUSE_ENDS_IN_A_THING = regex.compile(r"\p{Han}{2}[，,]\s*\Z")
+
+
+def _capped(text: str, mention: Mention, previous: Mention | None, sets: _WordSets) -> str | None:
+    """按投资额的30%给予补贴，最高不超过50万元: a cap in a clause of its own is on what the
+    clause before pays, named at its end: a grant verb's object (给予补贴), a noun after 的
+    (设备投资额8%的奖补), or the nouns ending the clause (支付违约金)."""
+    left = clause_start(text, mention.start)
+    if left == 0 or not _CAP.fullmatch(text, left, mention.num_start) or not _CLAUSE_ENDS_IN_A_THING.search(text, max(0, left - 3), left):
+        return None
+    if previous is not None and previous.end >= left - 2:
+        return None  # 支付违约金人民币贰佰元，最高不超过…: the figure before names the thing
+    before = text[clause_start(text, left - 1):left - 1]
+    grant = max(((before.rfind(word), word) for word in sets.grants if _PAID.fullmatch(before, before.rfind(word) + len(word))
+                 and before.rfind(word) >= 0), default=None)
+    if grant:
+        return _grant_object(before, grant[0] + len(grant[1]), sets)
+    of = _OF_A_THING.search(before)
+    if of:
+        return of.group(1)
+    words = tuple(sets.tag(before))
+    if not words or words[-1][1] not in NOUN_TAGS:
+        return None
+    found = _chunk(words, sets.singles)
+    return found.text if found.text and not found.weak else None
+
+
+_OF_A_THING = regex.compile(r"的(\p{Han}{2,6})$")
 
 
 def _standard_of(text: str, mention: Mention, kind: str, sets: _WordSets) -> str | None:
