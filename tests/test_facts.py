@@ -1277,3 +1277,8 @@ def test_an_abstract_and_a_pages_title_repeat_the_article_and_a_temperature_take
             "正文：\n今年以来，濛溪县统筹各类资金1.26亿元，新建高标准农田4.2万亩。孩子发烧到39度5。\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [
         (42000, "亩"), (126000000, "元"), (42000, "亩"), (39.5, "℃")]
+
+
+def test_a_quotation_after_a_verb_of_saying_is_speech_unless_as_short_as_a_slogan():
+    assert [(f.value, f.unit) for f in extract_facts("一位养殖户说“现在卖一斤蛋要亏两毛”。")] == [(0.2, "元")]
+    assert extract_facts("小本生意千万别听人说“月入过万”就往里冲。") == []

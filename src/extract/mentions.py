@@ -303,6 +303,8 @@ def _names_again(text: str, names: list[regex.Match], quoted: list[tuple[int, in
 # A short quotation is a name (“三落实一巩固行动”, “131”就业服务); a longer one is a name
 # only when a word like these follows it, else it is speech (“一天开四五百公里是常事”).
 NAME_LENGTH = 10
+_SAID_BEFORE = regex.compile(r"(?:说|讲|道|喊|问|感叹|感慨)[：:，,]?$")  # what is said after a verb of saying is speech
+SAYING_LENGTH = 5  # … unless it is as short as a slogan: 听人说“月入过万”
 _NAME_ENDS = ("案", "事件", "专项行动", "工程")  # “徐某等12人特大跨境诈骗案”: a case's name, however long
 _NAME_AFTER = regex.compile(r"[\p{Han}]{0,2}?(?:活动|工程|行动|计划|项目|服务|模式|机制|战略|品牌|工作|体系|平台|专项|政策|称号|"
                             r"基地|示范|名单|标准|理念|原则|目标|要求|生活圈|服务圈|经济圈|工作法|格局|目标)")
@@ -317,8 +319,9 @@ def _is_name(text: str, m: regex.Match) -> bool:
     inner = _inner(m)
     if m.group().startswith(("《", "#")):
         return True
-    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()) or _SPOKEN_FIGURE_END.search(inner):
-        return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店; “毛收入两万出头”
+    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()) or _SPOKEN_FIGURE_END.search(inner) \
+            or (len(inner) > SAYING_LENGTH and _SAID_BEFORE.search(text, max(0, m.start() - 3), m.start())):
+        return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店; “毛收入两万出头”; 说“现在卖一斤蛋要亏两毛”
     if "、" in inner and all(len(part) <= 4 for part in inner.split("、")):
         return True  # a saying of short parallel phrases: “一年栽、三年挂、五年丰”
     return len(inner) <= NAME_LENGTH or _NAME_AFTER.match(text, m.end()) is not None or inner.endswith(_NAME_ENDS)
