@@ -1282,3 +1282,9 @@ def test_an_abstract_and_a_pages_title_repeat_the_article_and_a_temperature_take
 def test_a_quotation_after_a_verb_of_saying_is_speech_unless_as_short_as_a_slogan():
     assert [(f.value, f.unit) for f in extract_facts("一位养殖户说“现在卖一斤蛋要亏两毛”。")] == [(0.2, "元")]
     assert extract_facts("小本生意千万别听人说“月入过万”就往里冲。") == []
+
+
+def test_a_spoken_number_ending_in_le_carries_the_unit_of_the_figure_before_but_not_a_head_count():
+    facts = extract_facts("那时候能卖到六十多块一斤，现在掉到四十出头了。")
+    assert [(f.value, f.unit, f.approx, f.per) for f in facts] == [(60, "元", "over", "斤"), (40, "元", "over", "斤")]
+    assert [f.value for f in extract_facts("家里五口人，老母亲七十八了，常年卧床。")] == [5]

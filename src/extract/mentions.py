@@ -929,6 +929,7 @@ CARRY_GAP = 16  # characters between the figure and the bare number that continu
 _APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?(?:一点儿?|点儿)?"
 _SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
 _CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
+_CARRY_END_DONE = regex.compile(rf"{_APPROX_TAIL}了?[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 现在掉到四十出头了 (not 五口人，老母亲七十八了: an age)
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
 
 
@@ -951,7 +952,8 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     unit = previous.unit
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or unit.factor != 1 or not _spoken_whole(token):
         return None  # 八毛，…八十: no one says eighty 毛
-    if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not _CARRY_END.match(text, end) \
+    carry_end = _CARRY_END if unit.kind in ("people", "households") else _CARRY_END_DONE
+    if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not carry_end.match(text, end) \
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()) \
             or _one_of(text, m.start(), look):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
