@@ -142,7 +142,7 @@ class _Lookups:
     rules: Rules
     rate_after_words: WordList
     noun_sets: dict[str, WordList]  # role -> nouns, for prefix look-ups
-    firm_words: regex.Pattern  # any firm noun, to find one inside a phrase
+    firm_words: regex.Pattern  # any firm or group noun, to find one inside a phrase (家庭医生团队 counts teams)
     phrases_re: re.Pattern | None  # the set phrases of exclusions.yaml
     patterns: list[tuple[regex.Pattern, str, str]]  # their patterns: regex, rule id, scope
     implicit: list[tuple[regex.Pattern, regex.Pattern, object]]  # before words: the clause before the number
@@ -196,7 +196,7 @@ def lookups(rules: Rules) -> _Lookups:
         rules=rules,
         rate_after_words=WordList(rules.rate_after),
         noun_sets={role: WordList(nouns.get(role, [])) for role in ("person", "household", "firm", "account", "group")},
-        firm_words=regex.compile("|".join(map(regex.escape, nouns.get("firm", []))) or "(?!)"),
+        firm_words=regex.compile("|".join(map(regex.escape, [*nouns.get("firm", []), *nouns.get("group", [])])) or "(?!)"),
         phrases_re=phrases_re,
         patterns=patterns,
         implicit=implicit,
@@ -1811,8 +1811,8 @@ def _counted_noun(text: str, mention: Mention, look: _Lookups) -> None:
         firm = None  # 店员 is a person, though 店 is a firm
     inside = look.firm_words.search(run, 0, 16)
     firm_at = inside.start() if inside and inside.start() < 8 else None
-    if person and firm_at is not None and (firm_at - len(person) > 2 or _VERB_BETWEEN.search(run, len(person), firm_at)):
-        firm_at = None  # 果农加入了电商合作社, 两个人都在厂里: the firm is where they are, not what is counted
+    if firm_at is not None and (person and firm_at - len(person) > 2 or _VERB_BETWEEN.search(run, len(person or ""), firm_at)):
+        firm_at = None  # 果农加入了电商合作社, 两个人都在厂里, 21户名单在各村民小组公示: the firm is where they are, not what is counted
     if firm or (firm_at is not None and firm_at >= len(person or "")):
         mention.noun, mention.noun_role = firm, "firm"  # 农民专业合作社 counts firms, not farmers
         return
