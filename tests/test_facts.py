@@ -1288,3 +1288,8 @@ def test_a_spoken_number_ending_in_le_carries_the_unit_of_the_figure_before_but_
     facts = extract_facts("那时候能卖到六十多块一斤，现在掉到四十出头了。")
     assert [(f.value, f.unit, f.approx, f.per) for f in facts] == [(60, "元", "over", "斤"), (40, "元", "over", "斤")]
     assert [f.value for f in extract_facts("家里五口人，老母亲七十八了，常年卧床。")] == [5]
+
+
+def test_a_table_label_spaced_out_to_its_column_is_one_word_as_a_subject():
+    text = "品种| 本周| 上周\n土 豆| 2.38元| 2.30元\n黄 瓜| 3.72元| 3.35元\n"
+    assert [f.subject for f in extract_facts(text)] == ["土豆", "土豆", "黄瓜", "黄瓜"]

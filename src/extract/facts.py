@@ -360,11 +360,14 @@ def _people_counted(text: str, before: Mention | None, prior: Fact | None, menti
         fact.steps.append(f"kind people: 个 goes on counting the people of {prior.text}")
 
 
+_SPACE_IN_WORD = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+
+
 def _add_context(body: str, facts: list[Fact], kept: list[Mention], sentences: "Sentences", rules: Rules,
                  article_year: int | None = None) -> None:
     """Subject, indicator, year, place and scope of each fact."""
     for fact, mention, subject in zip(facts, kept, find_subjects(body, kept, [f.kind for f in facts], rules)):
-        fact.subject = subject
+        fact.subject = subject and _SPACE_IN_WORD.sub("", subject)  # 土 豆 | 2.38: a table's label spaced out to its column
         left, right = sentences.bounds(mention.start)
         found = fact_context(body[left:right], body[left:mention.num_start], subject, fact.kind, rules)
         fact.indicator, fact.place, fact.scope = found.indicator, found.place, found.scope
