@@ -555,7 +555,7 @@ _PERSON_ENTRY = regex.compile(r"(?:^|[。！？：:\n])(?:被告人|被害人|�
 _NOT_A_PERSON = ("他", "她", "其", "我", "你", "全村", "全县", "全市")
 
 
-_ROLE_END = "民人员手将师生户工长者娘授任记理士农主"  # 村民, 老人, 球员, 门将, 教授, 主任, 果农, 园主: a role before a name
+_ROLE_END = "民人员手将师生户工长者娘授任记理士农主众"  # 村民, 老人, 球员, 门将, 教授, 主任, 果农, 园主: a role before a name
 _ROLE_REACH = 8  # characters from 的 to the name
 
 
@@ -583,7 +583,7 @@ def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
 
 
 _PLACE_ENDS = "村镇乡县市区省"  # 刘家坪村: a place, not a person
-_PLACE_BEFORE_NAME = regex.compile(r"(?:[村镇乡组]|社区)\Z")
+_PLACE_BEFORE_NAME = regex.compile(r"(?:[村镇乡组]|社区|[户农]|村民|居民|群众)\Z")  # 七里冲村吴大兴, 养殖户钱四宝
 
 
 def _is_person_name(name: str, after: str, sets: _WordSets) -> bool:
