@@ -1464,6 +1464,7 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
         if parts is not None:
             return parts
     digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)
+              or (_PRICE_DIGITS.match(text, pos) if unit.unit in ("元", "角") else None)
               or (_FEN_AFTER_ZERO.match(text, pos) if unit.unit == "元" else None)) if unit.digit_after else None
     if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
         return None  # 400米20名选手: a figure of its own
@@ -1506,6 +1507,7 @@ _TENTHS_PAIR = regex.compile(r"([一二三四五六七八])([二三四五六七�
 
 
 _FEN_AFTER_ZERO = regex.compile(r"[零〇][一二三四五六七八九]" + _DECIMALS_END)  # 一块零五: 1.05 元
+_PRICE_DIGITS = regex.compile(r"[一二三四五六七八九][〇零一二三四五六七八九]" + _DECIMALS_END)  # 八毛七五: 0.875 元 (两块四五, neighbours, is a range)
 _HEIGHT_DIGITS = regex.compile(r"[一二三四五六七八九][〇零一二三四五六七八九](?=[的个左，。、；\s]|$)")  # 一米六五的个子: 1.65 米
 
 
