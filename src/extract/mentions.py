@@ -1293,7 +1293,7 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     if unit_match is None or (unit_match[0].kind != "money" and _symbol_before(text, start, look)):
         return _unitless(text, start, pos, tokens, look)  # €1200万车规级芯片: the sign names the unit
     unit, unit_start, pos, half = unit_match
-    surface = text[unit_start:pos]
+    surface = text[unit_start:pos - 1] if half and text[pos - 1] == "半" else text[unit_start:pos]  # 月息一分半: the unit is 分
     if unit.id not in look.only_after and look.rules.surface_alternatives:
         unit = _other_context(text, start, surface, look) or unit  # 地丁银一万二千六百四十两: silver
     context = look.only_after.get(unit.id)
