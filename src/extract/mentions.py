@@ -1678,10 +1678,14 @@ _HALF_WORD_STARTS = "价径年月天日夜晌身岛导边路山成拉截场程�
 
 
 def _split_unit(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bool] | None:
-    """两分多钟, 十秒来钟: a one-character approximation marker inside a two-character unit."""
+    """两分多钟, 十秒来钟, 一分半钟: a one-character approximation marker, or 半, inside a
+    two-character unit."""
     surface = text[pos:pos + 1] + text[pos + 2:pos + 3]
     if len(surface) == 2 and text[pos + 1:pos + 2] in look.rules.approx_inside and surface in look.surfaces:
         return look.surfaces[surface], pos + 2, pos + 3, False
+    if len(surface) == 2 and text[pos + 1:pos + 2] == "半" and look.surfaces.get(surface, None) is not None \
+            and look.surfaces[surface].kind == "duration":
+        return look.surfaces[surface], pos + 2, pos + 3, True  # 一分半钟: one and a half minutes
     return None
 
 
