@@ -222,6 +222,7 @@ def names_money(text: str, start: int, end: int, look: _Lookups) -> bool:
     return any(words.search(text, start, end) for words in look.money_words)
 
 
+CONTEXT_REACH = 12  # characters before a unit searched for another unit's context words
 ONLY_AFTER_GAP = 2  # characters between an only_after word and the number: 偏北风4到5级, 风力达4级
 
 
@@ -1712,6 +1713,11 @@ def _unit_at(text: str, pos: int, look: _Lookups, guarded: bool = True) -> tuple
                       if unit.id in look.only_before and look.only_before[unit.id].match(text, rest)), None)
         if other is not None and not numeral:
             return other, rest  # 三分地: not the score's 分, which 地 blocks, but the 亩's, which it calls for
+        other = next((unit for unit in look.rules.surface_alternatives.get(surface, ())
+                      if unit.id in look.context_words and unit.id not in look.not_before
+                      and look.context_words[unit.id].search(text, max(0, pos - CONTEXT_REACH), pos)), None)
+        if other is not None and not numeral:
+            return other, rest  # 按月息2分支付: not the score's 分, which 支 blocks, but the interest's (checked by _quantity)
         # 3块地 is no money, 3位数 no people: try a shorter surface
         surface = next((text[pos:pos + n] for n in range(len(surface) - 1, 0, -1) if text[pos:pos + n] in look.surfaces), None)
     return None
