@@ -1100,8 +1100,8 @@ def test_a_one_cell_a_line_table_goes_on_past_a_page_break():
 
 
 def test_the_one_after_each_and_a_verb_is_a_denominator():
-    facts = extract_facts("每吸纳1名脱贫劳动力，补贴2000元。马铃薯每生产1000公斤鲜薯需吸收纯氮5公斤。")
-    assert [(f.value, f.per) for f in facts] == [(2000, "人"), (5, "1000公斤")]
+    facts = extract_facts("每吸纳1名脱贫劳动力，补贴2000元。马铃薯每生产1000公斤鲜薯需吸收纯氮5公斤。每成功输送1人，奖励100元。")
+    assert [(f.value, f.per) for f in facts] == [(2000, "人"), (5, "1000公斤"), (100, "人")]
 
 
 def test_a_one_in_a_list_of_figures_is_a_count_but_not_after_a_verb_a_pronoun_or_a_figure():

@@ -2130,7 +2130,7 @@ def _denominator(text: str, mention: Mention) -> str | None:
             and not _INTERVAL.search(text, mention.num_end, mention.end + 2) and not _INTERVAL_AFTER.match(text, mention.end):
         return "the denominator of a rate (每10股, 每千人)"
     if mention.tokens == ("1",) or mention.tokens == ("一",):
-        if _EACH_DONE.search(text, max(0, mention.num_start - 4), mention.num_start):
+        if _EACH_DONE.search(text, max(0, mention.num_start - 6), mention.num_start):
             return "the denominator of a rate (每吸纳1名, 每销售1吨)"
     if mention.unit is not None and mention.unit.kind in ("weight", "count") and _LOT.fullmatch(mention.tokens[0]) \
             and _PRICE_NEXT.match(text, mention.end):
@@ -2142,7 +2142,7 @@ _LOT = regex.compile(r"[2-9]|[两俩仨三四五六七八九十]")
 _PRICE_NEXT = regex.compile(r"(?:只要|只卖|才|就|卖)?[一二两三四五六七八九十百千]{1,6}(?:块钱?|元)?[一二三四五六七八九]?(?=[，。！？；,!?;…\s]|$)")
 
 
-_EACH_DONE = regex.compile(r"每(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶]|[运车班架航]次)\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元 (but 每运次1元)
+_EACH_DONE = regex.compile(r"每(?:成功|新)?(?![年月天日周季人户亩个次位名只头件台家平米公斤吨升元股份箱盒袋瓶]|[运车班架航]次)\p{Han}{2}$")  # 每吸纳1名脱贫劳动力，补贴2000元, 每成功输送1人 (but 每运次1元)
 
 _INTERVAL = regex.compile(r"一[班趟次轮列]")  # 每2.5分钟一班: an interval, a figure of its own
 _INTERVAL_AFTER = regex.compile(r"[发开有跑]一[班趟次轮列]")  # 每15分钟发一班车

@@ -438,7 +438,7 @@ RATE_CLAUSE_END = CLAUSE_END.replace("、", "")  # a list of nouns stays in the 
 FRAME_LENGTH = 16
 # 一年下来，… and 每吸纳1名脱贫劳动力，给予…: a clause of the period or the unit alone frames the next
 _FRAME_CLAUSE = regex.compile(r"(?:^|(?<=[，。；！？：,;!?:\n]))\s*(?P<frame>(?:算下来|算起来)?(?:一年|一个月|一天|一季|一茬|每年|每月|每天)"
-                              r"(?:下来|到头|算下来|算起来|干下来)?|每\p{Han}{1,2}[1一][名个位人户吨亩斤头只件台辆车方]\p{Han}{0,8})[，,]\s*\Z")
+                              r"(?:下来|到头|算下来|算起来|干下来)?|每(?:成功)?\p{Han}{1,2}[1一][名个位人户吨亩斤头只件台辆车方]\p{Han}{0,8})[，,]\s*\Z")
 
 
 _SPACE = regex.compile(r"\s*")
