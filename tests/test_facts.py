@@ -1293,3 +1293,9 @@ def test_a_spoken_number_ending_in_le_carries_the_unit_of_the_figure_before_but_
 def test_a_table_label_spaced_out_to_its_column_is_one_word_as_a_subject():
     text = "品种| 本周| 上周\n土 豆| 2.38元| 2.30元\n黄 瓜| 3.72元| 3.35元\n"
     assert [f.subject for f in extract_facts(text)] == ["土豆", "土豆", "黄瓜", "黄瓜"]
+
+
+def test_a_bare_figure_and_the_level_it_changed_to_share_the_unit_the_words_before_give():
+    facts = extract_facts("店铺粉丝从3.2万涨到8.9万，复购率37%。月薪从四千涨到五千。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [
+        (32000, "人", None), (89000, "人", None), (37, "%", None), (4000, "元", "月"), (5000, "元", "月")]

@@ -944,6 +944,7 @@ def _carry_gap(corrections: list[str]) -> regex.Pattern:
 
 
 _RATE_WORD = regex.compile(r"每|\p{Han}均")
+_CHANGED_TO_NEXT = regex.compile(r"(?:[涨增升降减跌]|增加|减少|上升|下降|提高|降低|增长|扩大|缩小)(?:到|至)")
 
 
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
@@ -951,10 +952,11 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     counted in that figure's unit."""
     token, end = m.group(), _token_end(m, look)
     unit = previous.unit
-    if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or unit.factor != 1 or not _spoken_whole(token):
-        return None  # 八毛，…八十: no one says eighty 毛
+    changed = previous.pattern == "implicit" and _CHANGED_TO_NEXT.fullmatch(text, previous.end, m.start()) is not None
+    if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or unit.factor != 1 or not (_spoken_whole(token) or changed):
+        return None  # 八毛，…八十: no one says eighty 毛; but 粉丝从3.2万涨到8.9万: the new level of a bare figure
     carry_end = _CARRY_END if unit.kind in ("people", "households") else _CARRY_END_DONE
-    if not look.carry_gap.fullmatch(text, previous.end, m.start()) or not carry_end.match(text, end) \
+    if not (look.carry_gap.fullmatch(text, previous.end, m.start()) or changed) or not carry_end.match(text, end) \
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()) \
             or _one_of(text, m.start(), look):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
@@ -1979,6 +1981,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 and look.rate_after_words.at(text, pos + len(marker or "")) is None  # 租金1300一个月: its rate follows
                 and not _CLAUSE_CLOSER.match(text, pos + len(marker or ""))  # 一个月就快一千了。
                 and not text.startswith("之间", pos + len(marker or ""))  # 在7k—9k之间: the range's frame
+                and not _CHANGED_TO_NEXT.match(text, pos + len(marker or ""))  # 粉丝从3.2万涨到8.9万: the change, then the new level
                 and not (marker in _BOUND_AFTER and next_char == "的"))  # 月薪6000以上的岗位: the bound ends the figure
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and (pattern.match(text, pos) or (marker and pattern.match(text, pos + len(marker)))):
