@@ -1299,3 +1299,14 @@ def test_a_bare_figure_and_the_level_it_changed_to_share_the_unit_the_words_befo
     facts = extract_facts("店铺粉丝从3.2万涨到8.9万，复购率37%。月薪从四千涨到五千。")
     assert [(f.value, f.unit, f.per) for f in facts] == [
         (32000, "人", None), (89000, "人", None), (37, "%", None), (4000, "元", "月"), (5000, "元", "月")]
+
+
+def test_a_caption_with_fewer_units_than_columns_gives_each_the_unit_its_name_counts():
+    text = ("表１　各级各类学校基本情况（单位：所、人）\n学　段　　　学校数　　在校生数　　专任教师数\n"
+            "幼儿园　　　　４８　　　８，６１２　　　　６０４\n小　学　　　　３６　　２４，３８０　　１，５２６\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (48, "所"), (8612, "人"), (604, "人"), (36, "所"), (24380, "人"), (1526, "人")]
+
+
+def test_a_full_width_thousands_group_cut_by_a_space_is_completed():
+    assert [(f.value, f.unit) for f in extract_facts("教职工４，６ １０人，其中专任教师３，９１２人。")] == [(4610, "人"), (3912, "人")]

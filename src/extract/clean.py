@@ -729,7 +729,7 @@ _STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]{0,2})\d{1,3}(?: \d{3})*$")
 _CAPTION_NUMBER = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*[表图]\d{1,2}$")
 _GROUP_AT_EDGE = regex.compile(r"(?:(?<=\d[—–~～-])|(?<=^|\n))\d{1,3}$")
 _WHOLE_GROUP = regex.compile(r"\d{3}(?=[^\d\s.,])")
-_CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:,\d{3})*,(?P<part>\d{1,2})$")
+_CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:[,，]\d{3})*[,，](?P<part>\d{1,2})$")
 _DIGIT_RUN = regex.compile(r"\d+")
 
 

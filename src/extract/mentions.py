@@ -653,7 +653,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
     if caption and 1 < len(caption) < len(bare):  # 单位：人、万元 over 外出务工人数 | 其中：省外 | 上半年务工收入
-        _units_by_meaning(text, cells, bare, caption, columns)
+        _units_by_meaning(text, cells, bare, caption, columns, look)
     if caption and (len(caption) == 1 or len(caption) <= len(bare)) and not any(k in columns for k in bare):
         # 单位：亿元 serves the columns whose header names no unit; 单位：万亩、公斤/亩、万吨
         # names them one by one, the last ones when label columns come first (购机者 | 数量 | 补贴金额)
@@ -675,19 +675,23 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
 
 _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人"}
+_NO_SPACE = regex.compile(r"\s+")
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
 
 
-def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict) -> None:
-    """Each bare column takes the caption's unit its name calls for (人数 → 人, 收入 → 万元), and
-    a 其中 column the unit of the column before it; all or nothing."""
+def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict,
+                      look: _Lookups) -> None:
+    """Each bare column takes the caption's unit its name calls for (人数 → 人, 收入 → 万元,
+    在校生数 → 人, 学校数 → 所), and a 其中 column the unit of the column before it; all or nothing."""
     by_kind = {unit[0].kind: unit for unit, _ in caption}
     found = {}
     for k in bare:
-        name = text[slice(*cells[k])].strip()
+        name = _NO_SPACE.sub("", text[slice(*cells[k])])
         kind = next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
+        if kind is None and name.endswith("数") and len(name) > 2:  # 在校生数, 专任教师数: people; 学校数: things
+            kind = "people" if any(name[:-1].endswith(word) for word in look.noun_sets["person"].words) else "count"
         if kind in by_kind:
             found[k] = by_kind[kind]
         elif name.startswith("其中") and k - 1 in found:
