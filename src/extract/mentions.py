@@ -1137,7 +1137,7 @@ def _percent_range_end(text: str, pos: int, pct: str, look: _Lookups) -> tuple[f
 
 
 SPOKEN_COUNTS = "俩仨"  # 两个, 三个: the measure word is inside
-_PAIR_WORDS = "他她你我咱们哥姐娘爷弟兄妻夫子女口伴"  # 他俩, 哥俩, 夫妻俩, 老伴俩: the two of them, no statistic
+_PAIR_WORDS = "他她你我咱俺们哥姐娘爷弟兄妻夫子女口伴"  # 他俩, 俺俩, 哥俩, 夫妻俩, 老伴俩: the two of them, no statistic
 
 
 def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | None:
