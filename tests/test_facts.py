@@ -1310,3 +1310,8 @@ def test_a_caption_with_fewer_units_than_columns_gives_each_the_unit_its_name_co
 
 def test_a_full_width_thousands_group_cut_by_a_space_is_completed():
     assert [(f.value, f.unit) for f in extract_facts("教职工４，６ １０人，其中专任教师３，９１２人。")] == [(4610, "人"), (3912, "人")]
+
+
+def test_a_bare_ge_after_people_taken_on_counts_people_and_so_do_the_figures_that_go_on():
+    facts = extract_facts("徒弟倒是带过三个，留下来的只有一个。这次全县招了六十五个学徒，分到炼钢车间的有十八个。")
+    assert [(f.value, f.kind) for f in facts] == [(3, "people"), (1, "people"), (65, "people"), (18, "people")]

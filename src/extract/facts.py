@@ -332,15 +332,16 @@ def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact:
 
 _CLAUSE_CLOSE = regex.compile(r"[，。；！？、,;!?\s]|$")
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")  # 超过5万人的有两个: a head count inside the clause names what the 个 is not
-_COUNT_LINK = r"(?:就有|也有|还有|只有|一共|总共|共有|增加到|增至|达到|只剩|还剩|剩下|有|就|才|共|约|都|也)"
+_COUNT_LINK = r"(?:就有|也有|还有|只有|一共|总共|共有|增加到|增至|达到|只剩|还剩|就剩|剩下|有|就|才|共|约|都|也)"
 _AGAIN_LINK = regex.compile(_COUNT_LINK + r"$|[来到走去回留]了$|[上下回出进]来$")  # 今天来了三十八个, 救上来两个: the same people come or go
-PEOPLE_REACH = 10  # characters from a head count to a figure in 个 that goes on counting the same people
+PEOPLE_REACH = 14  # characters from a head count to a figure in 个 that goes on counting the same people
 
 
 @lru_cache(maxsize=8)
 def _person_before(rules: Rules) -> regex.Pattern:
-    return regex.compile(r"(?!(?<=法)人(?!员))(?:\L<nouns>)(?:\p{Han}{1,6}的|[来到走去回留]了|[上下回出进]来了?)?" + _COUNT_LINK + r"{0,2}$",
-                         nouns=sorted(rules.nouns.get("person", {}), key=len, reverse=True))  # 老人还能干活的有十几个, 年轻人回来了三十多个
+    return regex.compile(r"(?!(?<=法)人(?!员))(?:\L<nouns>)(?:\p{Han}{1,6}的|[来到走去回留]了|[上下回出进]来了?"
+                         r"|(?:倒是|也|又|还|都|就|前后|先后)?(?:带|招|请|雇|收|教|培养|培训|找)[了过])?" + _COUNT_LINK + r"{0,2}$",
+                         nouns=sorted(rules.nouns.get("person", {}), key=len, reverse=True))  # 老人还能干活的有十几个, 年轻人回来了三十多个, 徒弟倒是带过三个
     # (a 法人, a legal person, is a body: 企业法人2914个 counts bodies)
 
 
