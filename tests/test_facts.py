@@ -1315,3 +1315,8 @@ def test_a_full_width_thousands_group_cut_by_a_space_is_completed():
 def test_a_bare_ge_after_people_taken_on_counts_people_and_so_do_the_figures_that_go_on():
     facts = extract_facts("徒弟倒是带过三个，留下来的只有一个。这次全县招了六十五个学徒，分到炼钢车间的有十八个。")
     assert [(f.value, f.kind) for f in facts] == [(3, "people"), (1, "people"), (65, "people"), (18, "people")]
+
+
+def test_a_price_after_a_pack_size_is_the_packs():
+    facts = extract_facts("🍑水蜜桃3斤装¥25.8，第2件半价。10斤装每箱39.9元，20斤装每箱75元。②食用油：5升装每桶68元。")
+    assert [f.subject for f in facts if f.unit == "元"] == ["水蜜桃3斤装", "10斤装", "20斤装", "食用油"]

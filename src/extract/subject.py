@@ -334,7 +334,10 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
         among = _AMONG.search(text, max(0, mention.start - 24), mention.start)
         if among:  # 在接受手术的患者中，七十岁以上的占…; 在岗人员中，
             return _Found(among.group(1)[among.group(1).rfind("的") + 1:])
+        pack = _PACK_BEFORE.search(text, clause_start(text, mention.start), mention.start) if kind == "money" else None
         label = _sentence_label(text, mention.start, sets)
+        if pack and not (label and not _HAN.match(pack.group("pack"))):
+            return _Found(pack.group("pack"))  # 水蜜桃3斤装¥25.8, 10斤装每箱39.9元: the pack the price is for (食用油：5升装… is 食用油's)
         if label:
             return _Found(label, weak=True)  # 阳光玫瑰葡萄：每盒2斤，团购价29.9，原价59
         topic = _question_topic(text, mention.start, previous, sets)
@@ -408,6 +411,9 @@ def _place_after(text: str, pos: int, sets: _WordSets) -> str | None:
     return place if len(place) > 1 else None
 
 
+_HAN = regex.compile(r"\p{Han}")
+_PACK_BEFORE = regex.compile(r"(?P<pack>(?:\p{Han}{1,6}[ \t]?)?[\d一二三四五六七八九十两]+(?:斤|公斤|千克|克|升|L|个|只|枚|袋|盒|瓶)装)"
+                          r"(?:的\p{Han}{1,3})?(?:只要|只卖|才|仅|仅需|售价|卖|每\p{Han})?[ \t]*\Z")
 _CAP = regex.compile(r"[ \t]*(?:但|且|并且|单笔|单次)?(?:最高|最多|上限)(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
 _CLAUSE_ENDS_IN_A_THING = regex.compile(r"\p{Han}{2}[，,]\s*\Z")
 
