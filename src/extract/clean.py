@@ -608,6 +608,10 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
     return bare if len(bare) >= CAPTION_SHARE * len(lines) else []
 
 
+_LONG_NUMBER_END = regex.compile(r"(?<!\d)\d{7,}$")  # a phone or an ID number
+_DATE_START = regex.compile(r"\d{4}年\d{1,2}月")
+
+
 def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
                          captions: list[tuple[int, int]] = (), raw: str = "") -> list[tuple[int, int]]:
     """Rejoin lines that a PDF or a narrow column broke mid-sentence; keep one newline
@@ -643,6 +647,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
             wrapped = False  # 单位：万亩 / 机耕：3.85 / 机插：2.12 — a caption and lines of labelled values, one a line
         elif _KEY_VALUE_LINE.match(text, m.end()) and line[-1].isdigit():
             wrapped = False  # …一共1200 / 合计：4754.6 — a line of one labelled value after a figure
+        elif line[-1].isdigit() and (_LONG_NUMBER_END.search(line) or _DATE_START.match(text, m.end())):
+            wrapped = False  # 电话：13907126658 / 2026年1月10日: a phone number or a figure, then a date's line
         elif raw.startswith(PARAGRAPH_INDENT, m.end() - 2) and not _wrapped_surely(line[-1], text[m.end()]):
             wrapped = False  # 　　一、样本农户基本情况 / 　　586户…: an indented line opens a paragraph
         else:
