@@ -1320,3 +1320,11 @@ def test_a_bare_ge_after_people_taken_on_counts_people_and_so_do_the_figures_tha
 def test_a_price_after_a_pack_size_is_the_packs():
     facts = extract_facts("🍑水蜜桃3斤装¥25.8，第2件半价。10斤装每箱39.9元，20斤装每箱75元。②食用油：5升装每桶68元。")
     assert [f.subject for f in facts if f.unit == "元"] == ["水蜜桃3斤装", "10斤装", "20斤装", "食用油"]
+
+
+def test_a_one_cell_a_line_table_whose_row_labels_are_bus_lines():
+    text = ("表1　三季度日均客流前四位线路\n线路\n长度（公里）\n日均客流（人次）\nK1路\n28.6\n21,480\n"
+            "5路\n16.2\n18,950\n旅游2线\n34.5\n12,360\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (28.6, "公里", "K1路"), (21480, "人次", "K1路"), (16.2, "公里", "5路"), (18950, "人次", "5路"),
+        (34.5, "公里", "旅游2线"), (12360, "人次", "旅游2线")]
