@@ -1328,3 +1328,8 @@ def test_a_one_cell_a_line_table_whose_row_labels_are_bus_lines():
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
         (28.6, "公里", "K1路"), (21480, "人次", "K1路"), (16.2, "公里", "5路"), (18950, "人次", "5路"),
         (34.5, "公里", "旅游2线"), (12360, "人次", "旅游2线")]
+
+
+def test_a_bare_figure_before_a_word_of_reckoning_takes_the_unit_its_words_give():
+    facts = extract_facts("按常住人口约427万计算，每千人口床位数6.7张。")
+    assert [(f.value, f.unit, f.approx) for f in facts][:1] == [(4270000, "人", "about")]

@@ -948,6 +948,7 @@ def _carry_gap(corrections: list[str]) -> regex.Pattern:
 
 
 _RATE_WORD = regex.compile(r"每|\p{Han}均")
+_RECKONED_NEXT = regex.compile(r"(?:计算|测算|核算|折算|来算|算)(?=[，。；、）),;]|$)")
 _CHANGED_TO_NEXT = regex.compile(r"(?:[涨增升降减跌]|增加|减少|上升|下降|提高|降低|增长|扩大|缩小)(?:到|至)")
 
 
@@ -1986,6 +1987,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 and not _CLAUSE_CLOSER.match(text, pos + len(marker or ""))  # 一个月就快一千了。
                 and not text.startswith("之间", pos + len(marker or ""))  # 在7k—9k之间: the range's frame
                 and not _CHANGED_TO_NEXT.match(text, pos + len(marker or ""))  # 粉丝从3.2万涨到8.9万: the change, then the new level
+                and not _RECKONED_NEXT.match(text, pos + len(marker or ""))  # 按常住人口约427万计算, 均价按十七算
                 and not (marker in _BOUND_AFTER and next_char == "的"))  # 月薪6000以上的岗位: the bound ends the figure
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and (pattern.match(text, pos) or (marker and pattern.match(text, pos + len(marker)))):
