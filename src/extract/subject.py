@@ -428,10 +428,9 @@ def _capped(text: str, mention: Mention, previous: Mention | None, sets: _WordSe
     if previous is not None and previous.end >= left - 2:
         return None  # 支付违约金人民币贰佰元，最高不超过…: the figure before names the thing
     before = text[clause_start(text, left - 1):left - 1]
-    grant = max(((before.rfind(word), word) for word in sets.grants if _PAID.fullmatch(before, before.rfind(word) + len(word))
-                 and before.rfind(word) >= 0), default=None)
-    if grant:
-        return _grant_object(before, grant[0] + len(grant[1]), sets)
+    granted = [at + len(word) for word in sets.grants if (at := before.rfind(word)) >= 0 and _PAID.fullmatch(before, at + len(word))]
+    if granted:
+        return _grant_object(before, max(granted), sets)  # the last grant verb's object: 给予奖励
     of = _OF_A_THING.search(before)
     if of:
         return of.group(1)
