@@ -1333,3 +1333,9 @@ def test_a_one_cell_a_line_table_whose_row_labels_are_bus_lines():
 def test_a_bare_figure_before_a_word_of_reckoning_takes_the_unit_its_words_give():
     facts = extract_facts("按常住人口约427万计算，每千人口床位数6.7张。")
     assert [(f.value, f.unit, f.approx) for f in facts][:1] == [(4270000, "人", "about")]
+
+
+def test_a_list_of_labels_and_figures_apart_by_a_bar_under_a_unit_caption():
+    text = "单笔捐款金额前五位如下（单位：元）：\n▪️1987届 何九林｜50,000\n▪️1995届 陈二毛｜20,000\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(50000, "元"), (20000, "元")]
+    assert extract_facts("单位：万元\n项目|2025年末|2024年末\n") == []

@@ -1886,10 +1886,11 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
     return mention
 
 
-_LABEL_OF_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*")  # 🔸带鱼（中条）：
-_LABELLED_LINE = regex.compile(r"[^\n：:|]{1,24}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
+_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜
+_LABELLED_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜])[ \t\u3000]*[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
 _CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]*\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
 LIST_REACH = 12  # lines from a list item up to its caption
+_BARS = regex.compile(r"[|｜]")
 
 
 def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
@@ -1900,6 +1901,10 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
     label_start = gap.end() - len(gap.group().lstrip(" \t\u3000|")) if gap else line_start
     if not _LABEL_OF_LINE.fullmatch(text, label_start, start):
         return None
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if _BARS.search(text, label_start, start) and (len(_BARS.findall(text, line_start, line_end)) > 1 or text[pos:line_end].strip()):
+        return None  # ▪️1995届 陈二毛｜20,000: a label, a bar and the line's one figure (not a header row 项目|2025年末|…)
     end = line_start - 1
     for _ in range(LIST_REACH):
         if end <= 0:
