@@ -163,7 +163,17 @@ FIELD_FLOOR = 0.95
 # 世, 房; heldout531's oyster and market talk carry a 斤's or a 串's rate over a clause (一斤两三个的大蚝，码头上收九块);
 # heldout532's posts list sums with no money word where the post's first figures give too little sense of money (包月600,
 # 最后7199) and carry a rate a line away.
-FIELD_FLOORS = {"heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
+# Rounds 101–106 (sets 543–572): rates said once and carried a clause or a turn on (550's cattle-market haggling and
+# corn trade: 种子一亩七十来块，化肥两百三…; 551's Cantonese and Taiwan quotes: 一個月做廿六日, 一日揸十一个钟 … 半个钟;
+# 561's dialect interviews: 一宿能整三四百; 566's 每趟 … 还能捎带二三十件; 570's 一袋500克，售价15.9元; 571's 办一届赛要花
+# 七八万，村集体出两万; 572's 亩蛾量, 百丛卵量), price tables whose 计量单位 column gives each row's denominator
+# (556: 粳米|一级散装|斤|2.86) or whose caption gives every cell one (555's 按每盒算, 571's 费用明细（每生）), and 557's
+# memoirs pricing by the 晌 and the 担.
+FIELD_FLOORS = {"heldout550": {"per_acc": 0.93}, "heldout551": {"per_acc": 0.92}, "heldout555": {"per_acc": 0.91},
+                "heldout556": {"per_acc": 0.92}, "heldout557": {"per_acc": 0.92}, "heldout561": {"per_acc": 0.86},
+                "heldout566": {"per_acc": 0.92}, "heldout570": {"per_acc": 0.93}, "heldout571": {"per_acc": 0.92},
+                "heldout572": {"per_acc": 0.94},
+                "heldout18": {"per_acc": 0.92}, "heldout27": {"per_acc": 0.90}, "heldout29": {"per_acc": 0.92},
                 "heldout30": {"per_acc": 0.92}, "heldout33": {"per_acc": 0.88}, "heldout36": {"per_acc": 0.88},
                 "heldout49": {"f1": 0.93, "per_acc": 0.85}, "heldout53": {"f1": 0.85, "per_acc": 0.82},
                 "heldout54": {"f1": 0.94, "approx_acc": 0.93}, "heldout55": {"f1": 0.91}, "heldout57": {"f1": 0.94, "per_acc": 0.94},
