@@ -933,8 +933,7 @@ CARRY_GAP = 16  # characters between the figure and the bare number that continu
 # what may stand between a spoken figure and its clause's end (八万出头一点)
 _APPROX_TAIL = "(?:左右|上下|多|来|出头|挂零|[都也还]?不[到止])?(?:一点儿?|点儿)?"
 _SPOKEN_CLAUSE_MARKS = "，。！？；,!?;"
-_CARRY_END = regex.compile(rf"{_APPROX_TAIL}[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。
-_CARRY_END_DONE = regex.compile(rf"{_APPROX_TAIL}了?[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 现在掉到四十出头了 (not 五口人，老母亲七十八了: an age)
+_CARRY_END = regex.compile(rf"{_APPROX_TAIL}(?P<done>了)?[{MODAL_PARTICLES}]?(?:[{_SPOKEN_CLAUSE_MARKS}]|$)")  # 还要五千五呢。, 现在掉到四十出头了
 _RATIO_WORD = regex.compile(r"比[例重值为]|率")  # 女性四万四千二百人，性别比为一百零四: a ratio, no count
 
 
@@ -949,7 +948,6 @@ def _carry_gap(corrections: list[str]) -> regex.Pattern:
 
 _RATE_WORD = regex.compile(r"每|\p{Han}均")
 _RECKONED_NEXT = regex.compile(r"(?:计算|测算|核算|折算|来算|算)(?=[，。；、）),;]|$)")
-_CHANGED_TO_NEXT = regex.compile(r"(?:[涨增升降减跌]|增加|减少|上升|下降|提高|降低|增长|扩大|缩小)(?:到|至)")
 
 
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
@@ -960,8 +958,10 @@ def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Me
     changed = previous.pattern == "implicit" and _CHANGED_TO_NEXT.fullmatch(text, previous.end, m.start()) is not None
     if unit is None or unit.kind not in CARRIED_KINDS or unit.tenths or unit.factor != 1 or not (_spoken_whole(token) or changed):
         return None  # 八毛，…八十: no one says eighty 毛; but 粉丝从3.2万涨到8.9万: the new level of a bare figure
-    carry_end = _CARRY_END if unit.kind in ("people", "households") else _CARRY_END_DONE
-    if not (look.carry_gap.fullmatch(text, previous.end, m.start()) or changed) or not carry_end.match(text, end) \
+    closed = _CARRY_END.match(text, end)
+    if closed and closed.group("done") and unit.kind in ("people", "households"):
+        closed = None  # 五口人，老母亲七十八了: an age, no more people
+    if not (look.carry_gap.fullmatch(text, previous.end, m.start()) or changed) or not closed \
             or _RATIO_WORD.search(text, previous.end, m.start()) or _RATE_WORD.search(text, previous.end, m.start()) \
             or _one_of(text, m.start(), look):
         return None  # 十二桌，每桌八百八; 一百零三户，户均五千七; 九百七十来方，一方四百二: after a rate marker the number is a price, not more 桌
@@ -1450,6 +1450,7 @@ _RANGE_ASIDE = regex.compile(r"[（(]不?含[^（）()]{0,3}[）)]|以上(?=至)
 CHANGE_VERBS = ("提高", "提升", "增加", "增长", "上升", "上涨", "上调", "下调", "抬高", "降低", "下降", "减少", "压减",
                 "缩短", "延长", "扩大", "调整")
 _CHANGE_VERB = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)})了?$")
+_CHANGED_TO_NEXT = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|[涨增升降减跌]|缩小)(?:到|至)")  # 从3.2万涨到8.9万: a change, then the new level
 LEVEL_RATIO = 5
 
 
@@ -1691,9 +1692,9 @@ def _split_unit(text: str, pos: int, look: _Lookups) -> tuple[Unit, int, int, bo
     surface = text[pos:pos + 1] + text[pos + 2:pos + 3]
     if len(surface) == 2 and text[pos + 1:pos + 2] in look.rules.approx_inside and surface in look.surfaces:
         return look.surfaces[surface], pos + 2, pos + 3, False
-    if len(surface) == 2 and text[pos + 1:pos + 2] == "半" and look.surfaces.get(surface, None) is not None \
-            and look.surfaces[surface].kind == "duration":
-        return look.surfaces[surface], pos + 2, pos + 3, True  # 一分半钟: one and a half minutes
+    unit = look.surfaces.get(surface) if len(surface) == 2 and text[pos + 1:pos + 2] == "半" else None
+    if unit is not None and unit.kind == "duration":
+        return unit, pos + 2, pos + 3, True  # 一分半钟: one and a half minutes
     return None
 
 

@@ -336,7 +336,7 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
             return _Found(among.group(1)[among.group(1).rfind("的") + 1:])
         pack = _PACK_BEFORE.search(text, clause_start(text, mention.start), mention.start) if kind == "money" else None
         label = _sentence_label(text, mention.start, sets)
-        if pack and not (label and not _HAN.match(pack.group("pack"))):
+        if pack and not (label and not _ALL_HAN.match(pack.group("pack"))):
             return _Found(pack.group("pack"))  # 水蜜桃3斤装¥25.8, 10斤装每箱39.9元: the pack the price is for (食用油：5升装… is 食用油's)
         if label:
             return _Found(label, weak=True)  # 阳光玫瑰葡萄：每盒2斤，团购价29.9，原价59
@@ -411,7 +411,6 @@ def _place_after(text: str, pos: int, sets: _WordSets) -> str | None:
     return place if len(place) > 1 else None
 
 
-_HAN = regex.compile(r"\p{Han}")
 _PACK_BEFORE = regex.compile(r"(?P<pack>(?:\p{Han}{1,6}[ \t]?)?[\d一二三四五六七八九十两]+(?:斤|公斤|千克|克|升|L|个|只|枚|袋|盒|瓶)装)"
                           r"(?:的\p{Han}{1,3})?(?:只要|只卖|才|仅|仅需|售价|卖|每\p{Han})?[ \t]*\Z")
 _CAP = regex.compile(r"[ \t]*(?:但|且|并且|单笔|单次)?(?:最高|最多|上限)(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
@@ -588,7 +587,7 @@ def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
 
 
 _PLACE_ENDS = "村镇乡县市区省"  # 刘家坪村: a place, not a person
-_PLACE_BEFORE_NAME = regex.compile(r"(?:[村镇乡组]|社区|[户农]|村民|居民|群众)\Z")  # 七里冲村吴大兴, 养殖户钱四宝
+_PLACE_OR_ROLE_BEFORE_NAME = regex.compile(r"(?:[村镇乡组]|社区|[户农]|村民|居民|群众)\Z")  # 七里冲村吴大兴, 养殖户钱四宝
 
 
 def _is_person_name(name: str, after: str, sets: _WordSets) -> bool:
@@ -639,7 +638,7 @@ def _person_before_age(text: str, start: int, surnames: tuple[str, ...]) -> str 
         for n in (3, 2):
             name = _name_ending_at(text, left - 1, surnames, (n,))
             opening = left - 1 - n
-            if name and (opening == clause_start(text, opening) or _PLACE_BEFORE_NAME.search(text, max(0, opening - 8), opening)):
+            if name and (opening == clause_start(text, opening) or _PLACE_OR_ROLE_BEFORE_NAME.search(text, max(0, opening - 8), opening)):
                 return name
     aside = _NAME_ASIDE.search(text, max(0, start - 12), start)
     if aside is None:
