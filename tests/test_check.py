@@ -238,6 +238,23 @@ def test_slow_sample_times_patterns():
     assert slow_sample(regex.compile(r"(?<![\d一二三])[\d一二三]+届(?=全会|人大)"), limit=0.2) is None
 
 
+def test_a_busy_machine_does_not_make_a_pattern_slow():
+    class Busy:
+        """A pattern whose first search runs out of wall time while the CPU did other work."""
+        pattern = r"\d+元"
+        searches = 0
+
+        def findall(self, text, timeout):
+            self.searches += 1
+            if self.searches == 1:
+                raise TimeoutError
+            return []
+
+    busy = Busy()
+    assert slow_sample(busy) is None
+    assert busy.searches > 2  # tried again, then went on to the other inputs
+
+
 def test_read_rule_file_keeps_going_after_a_bad_rule(news):
     path = _write(news, """\
         units:
