@@ -154,6 +154,9 @@ class _Lookups:
     carry_gap: regex.Pattern  # what may stand between a figure and the bare number that continues it
     account_sum: regex.Pattern  # a word that ends just before an account's sum: 一共, 中介费 (rules: spoken, role account-sum)
     not_an_entry: regex.Pattern  # a line label whose figure is no account's entry: 电话 (rules: spoken, role not-an-entry)
+    said_before: regex.Pattern  # a verb of saying before a quotation: 说“…” is speech (rules: spoken, role saying)
+    said_reach: int  # characters before a quotation that may hold the verb and a colon
+    reckoned_next: regex.Pattern  # a verb of reckoning after a figure: 按427万计算 (rules: spoken, role reckoning)
     money_words: tuple[regex.Pattern, ...]  # the question words of the implicit rules in 元: talk about money
 
 
@@ -208,6 +211,9 @@ def lookups(rules: Rules) -> _Lookups:
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
         account_sum=_account_sum_re(rules.spoken_words.get("account-sum", [])),
         not_an_entry=_words_re(rules.spoken_words.get("not-an-entry", ())) if rules.spoken_words.get("not-an-entry") else regex.compile("(?!)"),
+        said_before=regex.compile(f"(?:{_any_word(rules.spoken_words.get('saying', ()))})[：:，,]?$"),
+        said_reach=1 + max(map(len, rules.spoken_words.get("saying", [""]))),
+        reckoned_next=regex.compile(f"(?:{_any_word(rules.spoken_words.get('reckoning', ()))})(?=[，。；、）),;]|$)"),
         money_words=tuple(words for words, rule in implicit_question if rule.get("unit") == "元"),
     )
 
@@ -224,6 +230,11 @@ def names_money(text: str, start: int, end: int, look: _Lookups) -> bool:
 
 CONTEXT_REACH = 12  # characters before a unit searched for another unit's context words
 ONLY_AFTER_GAP = 2  # characters between an only_after word and the number: 偏北风4到5级, 风力达4级
+
+
+def _any_word(words) -> str:
+    """An alternation of ``words``, the longest first; one that matches nothing when there are none."""
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
 def _words_re(words, but: tuple[str, ...] = ()) -> regex.Pattern:
@@ -265,7 +276,7 @@ def doc_spans(text: str, rules: Rules) -> DocSpans:
     for pattern, rule_id, scope in look.patterns:
         blocked += [(m.start(), m.end(), rule_id, scope) for m in pattern.finditer(text)]
     blocked += _given_names_again(text, blocked)
-    names = [m for m in _QUOTES.finditer(text) if _is_name(text, m)]
+    names = [m for m in _QUOTES.finditer(text) if _is_name(text, m, look)]
     quoted = [m.span() for m in names]
     blocked += _names_again(text, names, quoted)
     return DocSpans(blocked=sorted(blocked), quoted=quoted, phrases=phrases)
@@ -304,8 +315,7 @@ def _names_again(text: str, names: list[regex.Match], quoted: list[tuple[int, in
 # A short quotation is a name (“三落实一巩固行动”, “131”就业服务); a longer one is a name
 # only when a word like these follows it, else it is speech (“一天开四五百公里是常事”).
 NAME_LENGTH = 10
-_SAID_BEFORE = regex.compile(r"(?:说|讲|道|喊|问|感叹|感慨)[：:，,]?$")  # what is said after a verb of saying is speech
-SAYING_LENGTH = 5  # … unless it is as short as a slogan: 听人说“月入过万”
+SAYING_LENGTH = 5  # … but a quotation after a verb of saying (rules: spoken, saying) is speech, unless as short as a slogan: 听人说“月入过万”
 _NAME_ENDS = ("案", "事件", "专项行动", "工程")  # “徐某等12人特大跨境诈骗案”: a case's name, however long
 _NAME_AFTER = regex.compile(r"[\p{Han}]{0,2}?(?:活动|工程|行动|计划|项目|服务|模式|机制|战略|品牌|工作|体系|平台|专项|政策|称号|"
                             r"基地|示范|名单|标准|理念|原则|目标|要求|生活圈|服务圈|经济圈|工作法|格局|目标)")
@@ -316,12 +326,12 @@ def _inner(quote: regex.Match) -> str:
     return next(g for g in quote.groups() if g is not None)
 
 
-def _is_name(text: str, m: regex.Match) -> bool:
+def _is_name(text: str, m: regex.Match, look: _Lookups) -> bool:
     inner = _inner(m)
     if m.group().startswith(("《", "#")):
         return True
     if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()) or _SPOKEN_FIGURE_END.search(inner) \
-            or (len(inner) > SAYING_LENGTH and _SAID_BEFORE.search(text, max(0, m.start() - 3), m.start())):
+            or (len(inner) > SAYING_LENGTH and look.said_before.search(text, max(0, m.start() - look.said_reach), m.start())):
         return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店; “毛收入两万出头”; 说“现在卖一斤蛋要亏两毛”
     if "、" in inner and all(len(part) <= 4 for part in inner.split("、")):
         return True  # a saying of short parallel phrases: “一年栽、三年挂、五年丰”
@@ -947,7 +957,6 @@ def _carry_gap(corrections: list[str]) -> regex.Pattern:
 
 
 _RATE_WORD = regex.compile(r"每|\p{Han}均")
-_RECKONED_NEXT = regex.compile(r"(?:计算|测算|核算|折算|来算|算)(?=[，。；、）),;]|$)")
 
 
 def _carried(text: str, m: regex.Match, previous: Mention, look: _Lookups) -> Mention | None:
@@ -1993,7 +2002,7 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
                 and not _CLAUSE_CLOSER.match(text, pos + len(marker or ""))  # 一个月就快一千了。
                 and not text.startswith("之间", pos + len(marker or ""))  # 在7k—9k之间: the range's frame
                 and not _CHANGED_TO_NEXT.match(text, pos + len(marker or ""))  # 粉丝从3.2万涨到8.9万: the change, then the new level
-                and not _RECKONED_NEXT.match(text, pos + len(marker or ""))  # 按常住人口约427万计算, 均价按十七算
+                and not look.reckoned_next.match(text, pos + len(marker or ""))  # 按常住人口约427万计算, 均价按十七算
                 and not (marker in _BOUND_AFTER and next_char == "的"))  # 月薪6000以上的岗位: the bound ends the figure
     for pattern, rule in look.implicit_after:
         if qualified and not approx_inside and (pattern.match(text, pos) or (marker and pattern.match(text, pos + len(marker)))):

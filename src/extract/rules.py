@@ -41,8 +41,8 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
 }
 NOUN_ROLES = ("person", "household", "firm", "account", "group")
 SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension", "host", "no-topic",
-                 "group", "outcome", "single", "standard", "span")
-SPOKEN_ROLES = ("correction", "account-sum", "not-an-entry")
+                 "group", "outcome", "single", "standard", "span", "cap")
+SPOKEN_ROLES = ("correction", "account-sum", "not-an-entry", "saying", "reckoning")
 EXCLUSION_SCOPES = ("number", "mention")
 
 

@@ -72,6 +72,7 @@ class _WordSets:
     singles: frozenset[str]  # 牛, 米, 煤: things a figure counts that one character names
     standards: tuple[str, ...]  # 标准: after a figure, the standard it sets for what is paid
     spans: regex.Pattern | None  # 为期(约): before a length of time, which is of the event named after its 的
+    cap: regex.Pattern  # 最高不超过: a clause of a cap on what the clause before pays
     tag: Callable[[str], tuple[tuple[str, str], ...]]  # segmentation with the rule set's nouns
 
 
@@ -87,7 +88,13 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
                      tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
                      frozenset(words.get("single", [])), tuple(words.get("standard", [])),
-                     _span_re(words.get("span", [])), tagger(rules))
+                     _span_re(words.get("span", [])), _cap_re(words.get("cap", [])), tagger(rules))
+
+
+def _cap_re(heads: list[str]) -> regex.Pattern:
+    """但最高不超过, 单笔上限为: a cap's head word with the conjunction before it and the verb after."""
+    return regex.compile(rf"[ \t]*(?:但|且|并且|单笔|单次)?(?:{_alternation(tuple(heads))})"
+                         r"(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
 
 
 def _span_re(words: list[str]) -> regex.Pattern | None:
@@ -413,7 +420,6 @@ def _place_after(text: str, pos: int, sets: _WordSets) -> str | None:
 
 _PACK_BEFORE = regex.compile(r"(?P<pack>(?:\p{Han}{1,6}[ \t]?)?[\d一二三四五六七八九十两]+(?:斤|公斤|千克|克|升|L|个|只|枚|袋|盒|瓶)装)"
                           r"(?:的\p{Han}{1,3})?(?:只要|只卖|才|仅|仅需|售价|卖|每\p{Han})?[ \t]*\Z")
-_CAP = regex.compile(r"[ \t]*(?:但|且|并且|单笔|单次)?(?:最高|最多|上限)(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
 _CLAUSE_ENDS_IN_A_THING = regex.compile(r"\p{Han}{2}[，,]\s*\Z")
 
 
@@ -422,7 +428,7 @@ def _capped(text: str, mention: Mention, previous: Mention | None, sets: _WordSe
     clause before pays, named at its end: a grant verb's object (给予补贴), a noun after 的
     (设备投资额8%的奖补), or the nouns ending the clause (支付违约金)."""
     left = clause_start(text, mention.start)
-    if left == 0 or not _CAP.fullmatch(text, left, mention.num_start) or not _CLAUSE_ENDS_IN_A_THING.search(text, max(0, left - 3), left):
+    if left == 0 or not sets.cap.fullmatch(text, left, mention.num_start) or not _CLAUSE_ENDS_IN_A_THING.search(text, max(0, left - 3), left):
         return None
     if previous is not None and previous.end >= left - 2:
         return None  # 支付违约金人民币贰佰元，最高不超过…: the figure before names the thing
