@@ -187,12 +187,16 @@ def _field_gap_at(text: str, pos: int) -> bool:
 
 
 def _spaced_label_at(text: str, pos: int) -> bool:
-    """A gap inside a spaced-out label (类　别), but not the gap after one (类　别　　　品　名: 别 ends it)."""
-    if not _SPACED_LABEL.match(text, pos):
+    """A gap inside a spaced-out label (类　别), but not the gap after one (类　别　　　品　名: 别 ends
+    it; 项 目 类 别      完 成 投 资: a word spaced narrower than the gap after it ends there)."""
+    gap = _SPACED_LABEL.match(text, pos)
+    if not gap:
         return False
     gap_before = pos - 1
     while gap_before > 0 and text[gap_before - 1] in " \u3000":
         gap_before -= 1
+    if gap_before < pos - 1 and _HAN.match(text, gap_before - 1) and len(gap.group()) >= (pos - 1 - gap_before) + 2:
+        return False  # (but an indent is no gap inside a word)
     return not (gap_before < pos - 1 and _spaced_label_at(text, gap_before))
 
 
@@ -320,7 +324,8 @@ _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Z
                                r"[ \t\u3000]*(?:其中[：:])?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"  # 其中：稻谷
                                r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*|"
                                r"[ \t\u3000]*(?:\d{4}年)?\d{1,2}[—–~-]\d{1,2}月份?[^\n，。；;：:！？!?\d]{0,4}[ \t\u3000]*|"  # 1—9月: a period column
-                               r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*")  # K1路, 旅游2线: a bus or metro line
+                               r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*|"  # K1路, 旅游2线: a bus or metro line
+                               r"[ \t\u3000]*[A-Z][A-Za-z]{0,3}\d{1,2}(?:\.\d)?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*")  # PM2.5浓度（μg/m³）
 _STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2}"  # — : an empty cell
                                 r"|[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3})[ \t\u3000]*")  # 元/斤: a unit column
 STACKED_MIN_ROWS = 2
@@ -387,7 +392,7 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
 # A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
 # 门票收入（万元） 增长（%） 白鹤湖景区 326.5 8,412.6 18.3 九曲峡 142.8 3,265.0 9.6 合 计 537.7 …
 # It is read like a stacked table, a cell for a line, once a header cell gives its column's unit.
-_FLAT_CELL = regex.compile(r"(?<!\S)\p{Han}[ \u3000]\p{Han}(?!\S)|\S+")  # 合 计: two one-character cells are one
+_FLAT_CELL = regex.compile(r"(?<!\S)\p{Han}(?:[ \u3000]\p{Han}){1,3}(?!\S)|\S+")  # 合 计, 砚 台 镇: one-character cells are one
 _UNIT_HEADER = regex.compile(r"\p{Han}[（(][^）)]{1,6}[）)]")  # 接待人次（万人次）: a header that gives its column's unit
 
 
