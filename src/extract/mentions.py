@@ -431,12 +431,12 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
 
 
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
-# or after the label before one (销量（辆）为4.86万).
-_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
+# or after the label before one (销量（辆）为4.86万); the 百 of （百分点） is no magnitude.
+_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
 _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
-_UNIT_CELL = regex.compile(r"\s*(?P<magnitude>[万亿千百]?)(?P<unit>[^\d\s|/]{1,4}?)(?:/(?P<per>[^\d\s|/]{1,3}))?\s*")  # a 单位 column: 万人, 所, 元/斤
+_UNIT_CELL = regex.compile(r"\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^\d\s|/]{1,4}?)(?:/(?P<per>[^\d\s|/]{1,3}))?\s*")  # a 单位 column: 万人, 所, 元/斤
 _BARE_CELL = regex.compile(r"\s*(?!(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\s*$)"
                            r"(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
                            r"|(?!(?:19|20)\d{2}\s*[~～—–-])(?P<number>\d+(?:\.\d+)?)\s*[~～—–-]\s*(?P<high>\d+(?:\.\d+)?)"
@@ -809,7 +809,8 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
     return _caption_units(below.group(), look) if below is not None else None
 
 
-_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。*_]{1,30}?)(?:[（(][^\s（）()]{1,3}[）)])?\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）; 如下（单位：元）：
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。；;*_]{1,30}?)(?:[（(][^\s（）()]{1,3}[）)])?(?:[；;][^（）()\n]{1,40})?"
+                           r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）; 如下（单位：元）：; （单位：户、元；明细另贴）
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
@@ -1425,21 +1426,23 @@ def _money_range(text: str, low: Mention, look: _Lookups) -> Mention | None:
 
 
 def _sized_compound(text: str, mention: Mention, look: _Lookups) -> Mention | None:
-    """一丈六尺 (16 尺): a figure in a unit and one right after it in the smaller unit it
-    holds (units.yaml's size), as one figure in the smaller unit. Lengths of time have
-    their own readings (一年零三个月, 2小时11分)."""
-    size = look.rules.sizes.get(mention.unit.unit)
-    if size is None or size[0] == mention.unit.unit or mention.unit.kind == "duration" or len(mention.tokens) != 1:
+    """一丈六尺 (16 尺), 一丈三尺五寸 (135 寸): a figure in a unit and, right after it, one in
+    each smaller unit it holds (units.yaml's size), as one figure in the smallest unit.
+    Lengths of time have their own readings (一年零三个月, 2小时11分)."""
+    if mention.unit.kind == "duration" or len(mention.tokens) != 1:
         return None
-    second = TOKEN.match(text, mention.end)
-    smaller = _unit_at(text, second.end(), look) if second else None
-    if smaller is None or smaller[0].unit != size[0]:
+    value, unit, end, num_end = parse_number(mention.tokens[0]), mention.unit, mention.end, mention.num_end
+    while value is not None and (size := look.rules.sizes.get(unit.unit)) is not None and size[0] != unit.unit:
+        second = TOKEN.match(text, end)
+        smaller = _unit_at(text, second.end(), look) if second else None
+        part = parse_number(second.group()) if smaller is not None and smaller[0].unit == size[0] else None
+        if part is None or part >= size[1]:
+            break
+        value, unit, end, num_end = value * size[1] + part, smaller[0], smaller[1], second.end()
+    if value is None or unit is mention.unit:
         return None
-    whole, part = parse_number(mention.tokens[0]), parse_number(second.group())
-    if whole is None or part is None or part >= size[1]:
-        return None
-    compound = Mention(mention.start, smaller[1], mention.num_start, second.end(), (text[mention.start:smaller[1]],),
-                       smaller[0], "compound", smaller[0].id, fixed_value=_round(whole * size[1] + part))
+    compound = Mention(mention.start, end, mention.num_start, num_end, (text[mention.start:end],),
+                       unit, "compound", unit.id, fixed_value=_round(value))
     _suffixes(text, compound, look)
     return compound
 
@@ -1484,8 +1487,9 @@ def _decimals_after(text: str, pos: int, unit: Unit, look: _Lookups, token: str)
     digits = (_DECIMALS.match(text, pos) or (_HEIGHT_DIGITS.match(text, pos) if unit.unit == "米" else None)
               or (_PRICE_DIGITS.match(text, pos) if unit.unit in ("元", "角") else None)
               or (_FEN_AFTER_ZERO.match(text, pos) if unit.unit == "元" else None)) if unit.digit_after else None
-    if digits and len(digits.group()) == 2 and look.surface_words.at(text, digits.end()) is not None:
-        return None  # 400米20名选手: a figure of its own
+    after = look.surface_words.at(text, digits.end()) if digits else None
+    if after is not None and (len(digits.group()) == 2 or (unit.kind != "money" and look.surfaces[after].kind == "money")):
+        return None  # 400米20名选手, 蓝布一尺三角二分: a figure of its own
     if digits and digits.group()[0].isascii() != any(ch.isascii() and ch.isdigit() for ch in token):
         return None
     return (digits.group(), digits.end()) if digits else None
