@@ -455,12 +455,12 @@ def _page_copies(text: str) -> list[tuple[int, int]]:
 
 
 def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
-    """Does line ``n + 1`` follow line ``n`` with no blank line between (page chrome, left
-    out of ``lines``, may stand between)?"""
+    """Does line ``n + 1`` follow line ``n`` with no blank line between? Page chrome, left out
+    of ``lines``, may stand between, with the blank lines around it (— 1 — and a running header)."""
     if n + 1 >= len(lines):
         return False
     between = text[lines[n].end() + 1:lines[n + 1].start()]
-    return not between or (between.endswith("\n") and "\n\n" not in between and all(line.strip() for line in between[:-1].split("\n")))
+    return not between or (between.endswith("\n") and any(line.strip() for line in between.split("\n")))
 
 
 # A draft copied from Word, or a scanned document, with its line numbers in the margin

@@ -1560,17 +1560,20 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
 MINUS_SIGNS = "-－−"
 
 
-_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9](?=[十百千万]|[块塊元蚊毛角个個只斤人岁歲户戶家名位成吨噸头頭台辆輛次天趟棵株亩畝]))(?!、)")
+_NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9]\d?(?=[十百千万]|[块塊元蚊毛角个個只斤人岁歲户戶家名位成吨噸头頭台辆輛次天趟棵株亩畝]))(?!、)")
 
 
 def _neighbour_after(text: str, start: int, pos: int) -> regex.Match | None:
     """三、四户 is 三四户, a range: two neighbouring numerals set apart by a 、 (not a
-    longer list: 一、二、三类); so is 5、6千元, where the magnitude after them serves both."""
-    if pos - start != 1 or not text.startswith("、", pos) or text[start - 1:start] == "、":
+    longer list: 一、二、三类); so is 5、6千元, where the magnitude after them serves both, and
+    25、26台."""
+    first = text[start:pos]
+    if not (len(first) == 1 or (len(first) == 2 and first.isdigit())) or not text.startswith("、", pos) \
+            or text[start - 1:start] == "、":
         return None
     second = _NEIGHBOUR.match(text, pos + 1)
-    if second is None or parse_number(second.group()) != (parse_number(text[start]) or 0) + 1 \
-            or (second.group().isdigit() != text[start].isdigit()):
+    if second is None or parse_number(second.group()) != (parse_number(first) or 0) + 1 \
+            or (second.group().isdigit() != first.isdigit()):
         return None
     magnitude = TOKEN.match(text, second.start())
     return magnitude if magnitude and magnitude.group()[-1] in "十百千万" else second
