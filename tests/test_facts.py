@@ -1339,3 +1339,48 @@ def test_a_list_of_labels_and_figures_apart_by_a_bar_under_a_unit_caption():
     text = "单笔捐款金额前五位如下（单位：元）：\n▪️1987届 何九林｜50,000\n▪️1995届 陈二毛｜20,000\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(50000, "元"), (20000, "元")]
     assert extract_facts("单位：万元\n项目|2025年末|2024年末\n") == []
+
+
+def test_a_header_spaced_a_character_apart_parts_its_cells_at_the_wider_gaps():
+    text = ("表1  水利建设投资完成情况\n                                    单位：万元\n"
+            "项 目 类 别      完 成 投 资      比上年增长（%）\n合计             64,800           12.3\n"
+            "防洪工程         21,360           8.6\n灌溉工程         19,540           21.4\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][-2:] == [
+        (195400000, "元", "灌溉工程"), (21.4, "%", "灌溉工程")]
+
+
+def test_a_column_in_percentage_points_and_a_label_of_three_spaced_characters():
+    text = ("表3 各乡镇参保情况 乡镇 参保率（%） 比上年增减（百分点） 城关镇 97.3 ＋0.4 砚 台 镇 96.9 ＋0.7 "
+            "三溪口乡 96.2 -0.2\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (97.3, "%", "城关镇"), (0.4, "个百分点", "城关镇"), (96.9, "%", "砚台镇"), (0.7, "个百分点", "砚台镇"),
+        (96.2, "%", "三溪口乡"), (0.2, "个百分点", "三溪口乡")]
+
+
+def test_a_stacked_header_naming_an_indicator_with_digits():
+    text = ("县（市、区）\nPM2.5浓度（μg/m³）\n同比变化（%）\n优良天数比例（%）\n城北区\n26\n-10.3\n87.1\n"
+            "柏枧县\n21\n-16.0\n96.8\n")
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)][:3] == [(26, "微克", "立方米"), (10.3, "%", None), (87.1, "%", None)]
+
+
+def test_a_caption_whose_unit_list_ends_in_an_aside():
+    text = ("分红到组明细（单位：户、人、元；各户明细另贴于村委会一楼大厅）\n    组  别      户  数      人  口       分红金额\n"
+            "    一  组        78         271          94,500\n    二  组        69         248          87,150\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(78, "户"), (271, "人"), (94500, "元"), (69, "户"), (248, "人"),
+                                                               (87150, "元")]
+
+
+def test_a_stacked_table_runs_on_past_a_page_footer_with_blank_lines_around_it():
+    text = ("麂子岭乡人民政府文件\n\n关于2025年工作总结的报告\n表1 主要经济指标\n指标\n单位\n2025年\n增长（%）\n"
+            "地区生产总值\n亿元\n8.46\n6.3\n固定资产投资\n万元\n21,580\n-4.6\n\n— 1 —\n\n麂子岭乡人民政府文件\n"
+            "社会消费品零售总额\n万元\n9,860\n5.6\n")
+    assert [(f.value, f.subject) for f in extract_facts(text)][-2:] == [(98600000, "社会消费品零售总额"), (5.6, "社会消费品零售总额")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一個月可以賣到25、26台", [(25, 26, "台")]),
+    ("一趟要虧5、6千元", [(5000, 6000, "元")]),
+    ("分别有3、5、8台", [(3, None, "台"), (5, None, "台"), (8, None, "台")]),
+])
+def test_neighbouring_numbers_apart_by_a_pause_mark_are_a_range(text, expected):
+    assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == expected
