@@ -125,10 +125,10 @@ def bench_extract(corpus: Path, jobs: int, chars: int, docs: int, work: Path) ->
     command = [sys.executable, "-m", "extract", "run", str(corpus), "--out", str(work / f"out-j{jobs}"),
                "--jobs", str(jobs)]
     wall, peak, _, err = measure(command)
-    if "documents" not in err:
+    closing = re.search(r"(\d+) new facts, \d+ failed[^\n]* in ([\d.]+)s", err)
+    if closing is None:
         return {"note": f"failed: {err.strip()[-300:]}"}
-    seconds = float(re.search(r" in ([\d.]+)s", err).group(1))
-    found = int(re.search(r"(\d+) new facts", err).group(1))
+    found, seconds = int(closing.group(1)), float(closing.group(2))
     return {"docs": docs, "chars": chars, "found": found, "seconds": seconds, "wall": wall, "peak": peak}
 
 
