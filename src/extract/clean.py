@@ -326,7 +326,7 @@ _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Z
                                r"[ \t\u3000]*(?:\d{4}年)?\d{1,2}[—–~-]\d{1,2}月份?[^\n，。；;：:！？!?\d]{0,4}[ \t\u3000]*|"  # 1—9月: a period column
                                r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*|"  # K1路, 旅游2线: a bus or metro line
                                r"[ \t\u3000]*[A-Z][A-Za-z]{0,3}\d{1,2}(?:\.\d)?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*")  # PM2.5浓度（μg/m³）
-_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2}"  # — : an empty cell
+_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2}|持平"  # —, 持平: an empty cell
                                 r"|[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3})[ \t\u3000]*")  # 元/斤: a unit column
 STACKED_MIN_ROWS = 2
 
@@ -1056,7 +1056,7 @@ def _short_title(line: str, titles: list[str]) -> bool:
 
 MAX_RUNNING_HEADER = 40
 _SENTENCE_MARK = regex.compile(r"[，。；！？,;!?：:]")
-_YEAR = regex.compile(r"[12１２][0-9０-９]{3}年")
+_YEAR = regex.compile(r"[12１２][0-9０-９]{3}年(?:第[0-9０-９]{1,3}期)?")  # 2026年第11期: a bulletin's issue in a running header
 _FIGURE = regex.compile(r"[0-9０-９〇一二三四五六七八九十百千万亿]")
 
 

@@ -444,6 +444,7 @@ _BARE_CELL = regex.compile(r"\s*(?!(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\s*$)"
                            r"|(?P<number>[零壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億点]{2,}))\s*")  # 壹佰贰拾陆点肆: a cell in capital numerals
 # 2025.04: a month, no figure; (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
 # in Chinese numerals, but not its year column (一九五七)
+_RATIO_BASE = regex.compile(r"\p{Han}{1,2}\s*[=＝]\s*100")  # 女=100: the base of a ratio column (性别比) in a row of units
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
@@ -649,9 +650,9 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     units = {} if columns else {k: _unit_in(_UNIT_CELL.fullmatch(text, *cell), look) for k, cell in enumerate(cells)
-                                if text[slice(*cell)].strip()}
-    unit_row = bool(units) and all(units.values())
-    if unit_row:  # ;个;人;份;元;% under the labels: a row of units alone, one a column, naming nothing
+                                if (word := text[slice(*cell)].strip()) and word not in UNIT_HEADERS and not _RATIO_BASE.fullmatch(word)}
+    unit_row = len(units) > 1 and all(units.values())
+    if unit_row:  # ;个;人;份;元;% (or 单位|人|%) under the labels: a row of units, one a column, naming nothing
         columns = units
     for k, cell in enumerate(cells):  # 户数, 人数, 工日: a count of households, people or days' work, no unit written
         counted = _COUNT_HEADER.fullmatch(text, *cell)
@@ -868,8 +869,8 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
     """A header row holds no bare number, and names a unit or has no digit at all."""
     if any(_BARE_CELL.fullmatch(text, *cell) for cell in cells):
         return False
-    return all(_PERIOD_CELL.fullmatch(text, *cell) or not any(ch.isdigit() for ch in text[slice(*cell)])
-               for cell in cells) or any(
+    return all(_PERIOD_CELL.fullmatch(text, *cell) or _RATIO_BASE.fullmatch(text[slice(*cell)].strip())
+               or not any(ch.isdigit() for ch in text[slice(*cell)]) for cell in cells) or any(
         _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() in UNIT_HEADERS for cell in cells)
 
 
@@ -1461,7 +1462,7 @@ _RANGE_ASIDE = regex.compile(r"[（(]不?含[^（）()]{0,3}[）)]|以上(?=至)
 # rate), 比上年末增加1140户 (a change of the count before).
 CHANGE_VERBS = ("提高", "提升", "增加", "增长", "上升", "上涨", "上调", "下调", "抬高", "降低", "下降", "减少", "压减",
                 "缩短", "延长", "扩大", "调整")
-_CHANGE_VERB = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)})了?$")
+_CHANGE_VERB = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)})了?(?:约|約|近|超过|超過|逾)?$")  # 增加約4,200人至16.1萬人
 _CHANGED_TO_NEXT = regex.compile(rf"(?:{'|'.join(CHANGE_VERBS)}|[涨增升降减跌]|缩小)(?:到|至)")  # 从3.2万涨到8.9万: a change, then the new level
 LEVEL_RATIO = 5
 
@@ -1469,7 +1470,7 @@ LEVEL_RATIO = 5
 def _change_then_level(text: str, start: int, low: str, high: str) -> bool:
     """提高1.5米至182.0米: after a verb of change, a small amount then 至 a level far above
     it are the change and the new level, not a range."""
-    if not _CHANGE_VERB.search(text, max(0, start - 3), start):
+    if not _CHANGE_VERB.search(text, max(0, start - 5), start):
         return False
     first, second = parse_quantity(low), parse_quantity(high)
     return bool(first and second and first[0] > 0 and second[0] >= LEVEL_RATIO * first[0])
