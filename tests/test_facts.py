@@ -1384,3 +1384,25 @@ def test_a_stacked_table_runs_on_past_a_page_footer_with_blank_lines_around_it()
 ])
 def test_neighbouring_numbers_apart_by_a_pause_mark_are_a_range(text, expected):
     assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)] == expected
+
+
+def test_a_row_of_units_may_open_with_a_unit_label_or_hold_a_ratio_base():
+    markdown = ("| 学校名称 | 专任教师 | 本科率 |\n|---|---|---|\n| 单位 | 人 | % |\n| 中心小学 | 61 | 85.2 |\n"
+                "| 第二小学 | 32 | 75.0 |\n")
+    assert [(f.value, f.unit) for f in extract_facts(markdown)] == [(61, "人"), (85.2, "%"), (32, "人"), (75, "%")]
+    csv = ("村（社区）,户数,男,女,性别比\n,户,人,人,女=100\n芷塘社区,\"1,486\",\"2,093\",\"2,124\",98.5\n"
+           "柿子湾村,612,\"1,061\",977,108.6\n栗树坪村,447,803,726,110.6\n")
+    assert [(f.value, f.unit) for f in extract_facts(csv)][:3] == [(1486, "户"), (2093, "人"), (2124, "人")]
+
+
+def test_an_unchanged_cell_and_an_issue_numbered_running_header_keep_a_stacked_table_whole():
+    text = ("淇州市价格监测中心\n重要民生商品价格周报\n表1　主要蔬菜零售价格\n品名\n单位\n本周价格\n涨跌\n牛肉\n元/斤\n39.80\n持平\n"
+            "羊肉\n元/斤\n42.00\n+1.00\n淇州市价格监测中心　重要民生商品价格周报　　　　　　— 1 —\n重要民生商品价格周报（2026年第11期）\n"
+            "土豆\n元/斤\n1.80\n+0.20\n")
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [
+        (39.8, "牛肉"), (42, "羊肉"), (1, "羊肉"), (1.8, "土豆"), (0.2, "土豆")]
+
+
+def test_a_change_with_an_approximation_then_the_new_level_is_no_range():
+    facts = extract_facts("失業人數增加約4,200人至16.1萬人")
+    assert [(f.value, f.value_max, f.approx) for f in facts] == [(4200, None, "about"), (161000, None, None)]
