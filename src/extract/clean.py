@@ -20,6 +20,7 @@ from statistics import median
 
 import regex
 
+from .numerals import WHITE_SPACE
 from .rules import Rules, load_rules
 
 # Sentence-final marks: a line ending in one of these ends a paragraph.
@@ -942,7 +943,7 @@ MIN_REPEATED_CHARS = 30
 def _repeated_blocks(text: str) -> list[tuple[int, int]]:
     """A block of lines printed again right after itself (two page photos that overlap, a
     pasted paragraph twice, page chrome between the copies): the second copy goes."""
-    lines = [(m.span(), _SPACE.sub("", m.group())) for m in _LINE.finditer(text) if m.group().strip()]
+    lines = [(m.span(), WHITE_SPACE.sub("", m.group())) for m in _LINE.finditer(text) if m.group().strip()]
     texts = [line for _, line in lines]
     drop: list[tuple[int, int]] = []
     k = 0
@@ -997,7 +998,7 @@ _FRAMED_TWICE = regex.compile(r"(?P<frame>[—\-－]{2,})(?P<title>\p{Han}\S{6,}
 def _doubled_spaced_line(line: regex.Match) -> tuple[int, int] | None:
     """`屋顶上的“阳光存折”　官坪县…超２７００万元　屋顶上的“阳光存折”　官坪县…超２７００万元`: a
     headline of several spaced parts printed twice on one line; the second copy's span."""
-    if len(line.group()) < 2 * MIN_DOUBLED_LINE or not _SPACE.search(line.group().strip()):
+    if len(line.group()) < 2 * MIN_DOUBLED_LINE or not WHITE_SPACE.search(line.group().strip()):
         return None  # too short to hold two copies; a line of one token is _TOKEN's
     chars = [(k, ch) for k, ch in enumerate(line.group()) if not ch.isspace()]
     half = len(chars) // 2
@@ -1006,7 +1007,6 @@ def _doubled_spaced_line(line: regex.Match) -> tuple[int, int] | None:
     return line.start() + chars[half][0], line.start() + chars[-1][0] + 1
 
 
-_SPACE = regex.compile(r"\s+")
 MIN_DOUBLED_LINE = 8
 
 
@@ -1031,8 +1031,8 @@ def _page_chrome(text: str) -> list[tuple[int, int]]:
     if not numbers:
         return []
     chrome = [lines[k].span() for k in numbers]
-    header = _SPACE.sub("", lines[0].group())
-    after = [k + 1 for k in numbers if k + 1 < len(lines) and _SPACE.sub("", lines[k + 1].group()) == header]
+    header = WHITE_SPACE.sub("", lines[0].group())
+    after = [k + 1 for k in numbers if k + 1 < len(lines) and WHITE_SPACE.sub("", lines[k + 1].group()) == header]
     if after:
         chrome += [lines[0].span()] + [lines[k].span() for k in after]
     titles = ["".join(_HAN.findall(line.group())) for line in lines[:TITLE_LINES]]
@@ -1048,7 +1048,7 @@ MIN_SHARED_TITLE = 4  # Chinese characters a running header shares with the titl
 def _short_title(line: str, titles: list[str]) -> bool:
     """A running header that shortens the title (桥口农商银行2025年度报告摘要 over 桥口农村商业银行股份有限公司
     ⏎ ２０２５年度报告摘要): no sentence, and a run of four characters or more of the title."""
-    if _SENTENCE_MARK.search(line) or len(_SPACE.sub("", line)) > MAX_RUNNING_HEADER or _FIGURE.search(_YEAR.sub("", line)):
+    if _SENTENCE_MARK.search(line) or len(WHITE_SPACE.sub("", line)) > MAX_RUNNING_HEADER or _FIGURE.search(_YEAR.sub("", line)):
         return False  # 粮食生产总量35.6万吨 after a page break is text
     han = "".join(_HAN.findall(line))
     return any(han[i:i + MIN_SHARED_TITLE] in title for title in titles for i in range(len(han) - MIN_SHARED_TITLE + 1))
@@ -1105,7 +1105,7 @@ def _doubled_lines(text: str) -> list[tuple[int, int]]:
     keeps its first copy."""
     drop, previous = [], None
     for m in _LINE.finditer(text):
-        line = _SPACE.sub("", m.group())
+        line = WHITE_SPACE.sub("", m.group())
         if not line:
             continue
         if line == previous and len(line) >= MIN_DOUBLED_LINE:

@@ -10,6 +10,7 @@ import regex
 from .clean import CleanText, clean
 from .mentions import CHANGE_VERBS, PERCENT_KINDS, SENTENCE_END, SPOKEN_SUM_RULE, SUM_AS_TOPIC, Mention, Rejection, doc_spans, find_mentions, lookups
 from .normalize import is_attribute, normalize
+from .numerals import WHITE_SPACE
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
 from .subject import find_subjects
@@ -391,7 +392,7 @@ def _as_written(cleaned: CleanText, subject: str | None, mention: Mention, sente
     if at < 0:
         return subject
     raw_start, raw_end = cleaned.raw_span(at, at + len(subject))
-    written = _NO_SPACE.sub("", cleaned.raw[raw_start:raw_end])
+    written = WHITE_SPACE.sub("", cleaned.raw[raw_start:raw_end])
     return written if len(written) == len(subject) else subject
 
 
@@ -421,14 +422,13 @@ class Sentences:
 def _fact(doc, cleaned: CleanText, mention: Mention, n, sentences: Sentences) -> Fact:
     raw_start, raw_end = cleaned.raw_span(mention.start, mention.end)
     return Fact(
-        doc=doc, text=_NO_SPACE.sub("", cleaned.raw[raw_start:raw_end]), value=n.value, value_max=n.value_max,
+        doc=doc, text=WHITE_SPACE.sub("", cleaned.raw[raw_start:raw_end]), value=n.value, value_max=n.value_max,
         unit=n.unit, kind=n.kind, approx=n.approx, per=n.per, subject=None, indicator=None, year=None, place=None,
         scope=None, start=raw_start, end=raw_end, sentence=sentences.sentence(mention.start),
         rule=f"{mention.pattern}/{mention.rule}", steps=n.steps,
     )
 
 
-_NO_SPACE = regex.compile(r"\s+")
 
 
 def extract_facts(text: str, doc: str | None = None, rules: Rules | None = None, context: bool = True) -> list[Fact]:

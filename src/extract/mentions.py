@@ -17,7 +17,7 @@ import re
 import regex
 
 from .clean import RULE_LINE, SERIAL_HEADERS, TOTAL_LABELS
-from .numerals import parse_number, parse_quantity
+from .numerals import WHITE_SPACE, parse_number, parse_quantity
 from .rules import Rules, Unit
 
 DIGITS = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺"
@@ -686,7 +686,6 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
 
 _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人"}
-_NO_SPACE = regex.compile(r"\s+")
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
@@ -699,7 +698,7 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
     by_kind = {unit[0].kind: unit for unit, _ in caption}
     found = {}
     for k in bare:
-        name = _NO_SPACE.sub("", text[slice(*cells[k])])
+        name = WHITE_SPACE.sub("", text[slice(*cells[k])])
         kind = next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
         if kind is None and name.endswith("数") and len(name) > 2:  # 在校生数, 专任教师数: people; 学校数: things
             kind = "people" if any(name[:-1].endswith(word) for word in look.noun_sets["person"].words) else "count"

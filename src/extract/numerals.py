@@ -116,7 +116,7 @@ _MONEY = regex.compile(rf"(.+?)[{YUAN}](?:(.)[角毛](.)?)?(?:(.)分)?[整正钱
 _DECIMAL_TAIL = regex.compile(
     "([0-9" + "".join(c for c in DIGITS if c not in TWO_WORDS) + "]+)([" + "".join(BIG_UNITS) + "]*)"
 )
-_SPACE = regex.compile(r"\s+")
+WHITE_SPACE = regex.compile(r"\s+")  # one regex for every stage that drops white space
 _MIXED_WITH_SPACE = regex.compile(r"([+-]?[0-9]+)\s+([0-9]+/[0-9]+)")  # 1 3/5
 _DIGIT_SPACE_DIGIT = regex.compile(r"[0-9.]\s+[0-9.]")  # 1 234: two numbers
 _DIGIT_PAIR = regex.compile(rf"(?<![{''.join(DIGITS)}])([{''.join(DIGITS)}])([{''.join(DIGITS)}])(?![{''.join(DIGITS)}])")
@@ -264,13 +264,13 @@ def _normalize(s: str) -> str:
     t = s.translate(_TRANSLATE).strip()
     if "有" in t:
         t = _CLASSICAL_AND.sub("", t)  # 六十有八, 八十有一: the classical "and" between tens and units
-    if _SPACE.search(t):
+    if WHITE_SPACE.search(t):
         mixed = _MIXED_WITH_SPACE.fullmatch(t)
         if mixed:
             return mixed[1] + MIXED_MARK + mixed[2]
         if _DIGIT_SPACE_DIGIT.search(t):
             return ""
-        t = _SPACE.sub("", t)
+        t = WHITE_SPACE.sub("", t)
     return t
 
 
