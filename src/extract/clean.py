@@ -327,7 +327,7 @@ _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Z
                                r"[ \t\u3000]*(?:\d{4}年)?\d{1,2}[—–~-]\d{1,2}月份?[^\n，。；;：:！？!?\d]{0,4}[ \t\u3000]*|"  # 1—9月: a period column
                                r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*|"  # K1路, 旅游2线: a bus or metro line
                                r"[ \t\u3000]*[A-Z][A-Za-z]{0,3}\d{1,2}(?:\.\d)?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*")  # PM2.5浓度（μg/m³）
-_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|[—–-]{1,2}|持平"  # —, 持平: an empty cell
+_STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|\d[\d.]{0,8}[—–~～]\d[\d.]{0,8}|[—–-]{1,2}|持平"  # 1.55—1.62: a range; —, 持平: an empty cell
                                 r"|[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3})[ \t\u3000]*")  # 元/斤: a unit column
 STACKED_MIN_ROWS = 2
 
@@ -378,16 +378,19 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
         labels += 1
     if _SERIAL_HEADER.fullmatch(lines[k].group()) and labels < len(lines) and _SERIAL_CELL.fullmatch(lines[labels].group()):
         return _numbered_rows(text, lines, labels, labels - k)
-    width = labels - k - 1  # the last label opens the first row
-    if width < 2:
-        return None
-    end, rows = labels - 1, 0
-    while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
-            and _STACKED_LABEL.fullmatch(lines[end].group()) \
-            and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + 1:end + width]):
-        end += width
-        rows += 1
-    return (width, end, 0) if rows >= STACKED_MIN_ROWS else None
+    for lead in (1, 2):  # the last label opens the first row; or the last two do (玉米 / 一等 / 1.12 under 品种 / 等级 / 价格)
+        width = labels - k - lead
+        if width < lead + 1:
+            return None
+        end, rows = labels - lead, 0
+        while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
+                and all(_STACKED_LABEL.fullmatch(line.group()) for line in lines[end:end + lead]) \
+                and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + lead:end + width]):
+            end += width
+            rows += 1
+        if rows >= STACKED_MIN_ROWS:
+            return width, end, 0
+    return None
 
 
 # A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
