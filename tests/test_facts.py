@@ -1406,3 +1406,15 @@ def test_an_unchanged_cell_and_an_issue_numbered_running_header_keep_a_stacked_t
 def test_a_change_with_an_approximation_then_the_new_level_is_no_range():
     facts = extract_facts("失業人數增加約4,200人至16.1萬人")
     assert [(f.value, f.value_max, f.approx) for f in facts] == [(4200, None, "about"), (161000, None, None)]
+
+
+def test_a_one_line_table_under_an_inline_caption_of_two_units():
+    text = ("表2 主要经营指标 单位：亿元、% 项目 2025年末 2024年末 增减额 增幅 资产总额 486.32 452.17 34.15 7.55 "
+            "各项存款 412.86 381.04 31.82 8.35\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][:4] == [
+        (48632000000, "元", "资产总额"), (45217000000, "元", "资产总额"), (3415000000, "元", "资产总额"), (7.55, "%", "资产总额")]
+
+
+def test_a_stacked_table_whose_rows_open_with_two_labels():
+    text = "表1　秋粮收购挂牌价格\n品种\n等级\n价格（元/斤）\n玉米\n一等\n1.12\n玉米\n二等\n1.10\n粳稻\n二等\n1.40\n"
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(1.12, "斤", "玉米"), (1.1, "斤", "玉米"), (1.4, "斤", "粳稻")]

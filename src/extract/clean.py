@@ -398,16 +398,18 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
 # It is read like a stacked table, a cell for a line, once a header cell gives its column's unit.
 _FLAT_CELL = regex.compile(r"(?<!\S)\p{Han}(?:[ \u3000]\p{Han}){1,3}(?!\S)|\S+")  # 合 计, 砚 台 镇: one-character cells are one
 _UNIT_HEADER = regex.compile(r"\p{Han}[（(][^）)]{1,6}[）)]")  # 接待人次（万人次）: a header that gives its column's unit
+_INLINE_CAPTION = regex.compile(r"单位[：:]\S{1,12}[ \u3000]")  # 表2 主要经营指标 单位：亿元、% 项目 …: a caption before the header
 
 
 def _one_line_tables(text: str, unit_cell: regex.Pattern) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """The rows of tables flattened into one line, the gaps that become | and those that become line breaks."""
     rows: list[tuple[int, int]] = []
     breaks: list[int] = []
-    for line in _LINE.finditer(text) if _UNIT_HEADER.search(text) else ():
-        if _UNIT_HEADER.search(line.group()):
+    for line in _LINE.finditer(text) if _UNIT_HEADER.search(text) or _INLINE_CAPTION.search(text) else ():
+        if _UNIT_HEADER.search(line.group()) or _INLINE_CAPTION.search(line.group()):
             found, gaps = _table_rows(text, list(_FLAT_CELL.finditer(text, line.start(), line.end())), unit_cell,
-                                      lambda header: any(_UNIT_HEADER.search(cell.group()) for cell in header))
+                                      lambda header: any(_UNIT_HEADER.search(cell.group()) for cell in header)
+                                      or _INLINE_CAPTION.search(text, line.start(), header[0].start()) is not None)
             rows, breaks = rows + found, breaks + gaps
     return rows, breaks, [start - 1 for start, _ in rows if text[start - 1:start] in (" ", "\u3000")]
 

@@ -688,13 +688,15 @@ _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股])数|(人�
 _COUNTED_UNITS = {"人口": "人"}
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
-                 ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")))
+                 ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")),
+                 ("percent", regex.compile(r"增幅|增速|增长率?|比重|占比|[^\p{Han}]?率$")))
 
 
 def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict,
                       look: _Lookups) -> None:
     """Each bare column takes the caption's unit its name calls for (人数 → 人, 收入 → 万元,
-    在校生数 → 人, 学校数 → 所), and a 其中 column the unit of the column before it; all or nothing."""
+    在校生数 → 人, 学校数 → 所), a period (2025年末) the caption's one unit of amount, and a 其中
+    column the unit of the column before it; all or nothing."""
     by_kind = {unit[0].kind: unit for unit, _ in caption}
     found = {}
     for k in bare:
@@ -702,8 +704,11 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
         kind = next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
         if kind is None and name.endswith("数") and len(name) > 2:  # 在校生数, 专任教师数: people; 学校数: things
             kind = "people" if any(name[:-1].endswith(word) for word in look.noun_sets["person"].words) else "count"
+        amounts = [unit for unit, _ in caption if unit[0].kind not in PERCENT_KINDS]
         if kind in by_kind:
             found[k] = by_kind[kind]
+        elif kind is None and _PERIOD_CELL.fullmatch(text, *cells[k]) and len(amounts) == 1:
+            found[k] = amounts[0]  # 2025年末 under 单位：亿元、%: the amount the period holds
         elif name.startswith("其中") and k - 1 in found:
             found[k] = found[k - 1]  # 其中：省外: a part of the column before it
     named = {(unit.unit, magnitude) for unit, magnitude in found.values()}
