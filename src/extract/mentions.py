@@ -210,7 +210,7 @@ def lookups(rules: Rules) -> _Lookups:
         corrections=tuple(rules.spoken_words.get("correction", ())),
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
         account_sum=_account_sum_re(rules.spoken_words.get("account-sum", [])),
-        not_an_entry=_words_re(rules.spoken_words.get("not-an-entry", ())) if rules.spoken_words.get("not-an-entry") else regex.compile("(?!)"),
+        not_an_entry=_words_re(rules.spoken_words.get("not-an-entry", ())),
         said_before=regex.compile(f"(?:{_any_word(rules.spoken_words.get('saying', ()))})[：:，,]?$"),
         said_reach=1 + max(map(len, rules.spoken_words.get("saying", [""]))),
         reckoned_next=regex.compile(f"(?:{_any_word(rules.spoken_words.get('reckoning', ()))})(?=[，。；、）),;]|$)"),
@@ -240,7 +240,7 @@ def _any_word(words) -> str:
 def _words_re(words, but: tuple[str, ...] = ()) -> regex.Pattern:
     """Any of ``words``, the longest first, unless one of ``but`` stands there."""
     unless = f"(?!{'|'.join(map(regex.escape, but))})" if but else ""
-    return regex.compile(unless + "(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")")
+    return regex.compile(unless + "(?:" + _any_word(words) + ")")
 
 
 # ---------------------------------------------------------------- document context
