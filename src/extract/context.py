@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from .rules import Rules
+from .rules import Rules, alternation
 from .segment import tag
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})年|([〇○零一二三四五六七八九]{4})年")
@@ -63,7 +63,7 @@ def _indicator_terms(rules: Rules) -> tuple[regex.Pattern | None, dict[str, list
             owners.setdefault(term, []).append((indicator, kinds))
     if not owners:
         return None, owners
-    return regex.compile("|".join(map(regex.escape, sorted(owners, key=len, reverse=True)))), owners
+    return regex.compile(alternation(owners)), owners
 
 
 def _indicator(sentence: str, at: int, subject: str | None, kind: str, rules: Rules) -> str | None:

@@ -18,7 +18,7 @@ import regex
 
 from .clean import RULE_LINE, SERIAL_HEADERS, TOTAL_LABELS
 from .numerals import WHITE_SPACE, parse_number, parse_quantity
-from .rules import Rules, Unit
+from .rules import Rules, Unit, alternation
 
 DIGITS = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺"
 MAGNITUDES = "十拾佰仟万萬亿億廿卅卌"  # 百 and 千 are handled apart: they may start a unit; 廿 is 二十
@@ -175,7 +175,7 @@ def lookups(rules: Rules) -> _Lookups:
         elif rule.get("question"):
             implicit_question.append((regex.compile("|".join(map(regex.escape, map(str, rule.get("question"))))), rule))
         elif rule.get("before") or rule.get("pattern"):
-            words = rule.get("pattern") or "|".join(map(regex.escape, sorted((str(w) for w in rule.get("before")), key=len, reverse=True)))
+            words = rule.get("pattern") or alternation(str(w) for w in rule.get("before"))
             gap = int(rule.get("gap", 4))
             implicit.append((regex.compile(f"(?:{words})(?:\\s*[：:]\\s*)?[^\\d|{regex.escape(CLAUSE_END)}]{{0,{gap}}}$"), regex.compile(words), rule))
         else:  # the words stand right after the number and end its clause
@@ -211,9 +211,9 @@ def lookups(rules: Rules) -> _Lookups:
         carry_gap=_carry_gap(rules.spoken_words.get("correction", [])),
         account_sum=_account_sum_re(rules.spoken_words.get("account-sum", [])),
         not_an_entry=_words_re(rules.spoken_words.get("not-an-entry", ())),
-        said_before=regex.compile(f"(?:{_any_word(rules.spoken_words.get('saying', ()))})[：:，,]?$"),
+        said_before=regex.compile(f"(?:{alternation(rules.spoken_words.get('saying', ()))})[：:，,]?$"),
         said_reach=1 + max(map(len, rules.spoken_words.get("saying", [""]))),
-        reckoned_next=regex.compile(f"(?:{_any_word(rules.spoken_words.get('reckoning', ()))})(?=[，。；、）),;]|$)"),
+        reckoned_next=regex.compile(f"(?:{alternation(rules.spoken_words.get('reckoning', ()))})(?=[，。；、）),;]|$)"),
         money_words=tuple(words for words, rule in implicit_question if rule.get("unit") == "元"),
     )
 
@@ -232,15 +232,10 @@ CONTEXT_REACH = 12  # characters before a unit searched for another unit's conte
 ONLY_AFTER_GAP = 2  # characters between an only_after word and the number: 偏北风4到5级, 风力达4级
 
 
-def _any_word(words) -> str:
-    """An alternation of ``words``, the longest first; one that matches nothing when there are none."""
-    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) or "(?!)"
-
-
 def _words_re(words, but: tuple[str, ...] = ()) -> regex.Pattern:
     """Any of ``words``, the longest first, unless one of ``but`` stands there."""
     unless = f"(?!{'|'.join(map(regex.escape, but))})" if but else ""
-    return regex.compile(unless + "(?:" + _any_word(words) + ")")
+    return regex.compile(unless + "(?:" + alternation(words) + ")")
 
 
 # ---------------------------------------------------------------- document context
@@ -689,7 +684,7 @@ _COUNTED_UNITS = {"人口": "人"}
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")),
-                 ("percent", regex.compile(r"增幅|增速|增长率?|比重|占比|[^\p{Han}]?率$")))
+                 ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
 def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict,
@@ -698,13 +693,13 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
     在校生数 → 人, 学校数 → 所), a period (2025年末) the caption's one unit of amount, and a 其中
     column the unit of the column before it; all or nothing."""
     by_kind = {unit[0].kind: unit for unit, _ in caption}
+    amounts = [unit for unit, _ in caption if unit[0].kind not in PERCENT_KINDS]
     found = {}
     for k in bare:
         name = WHITE_SPACE.sub("", text[slice(*cells[k])])
         kind = next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
         if kind is None and name.endswith("数") and len(name) > 2:  # 在校生数, 专任教师数: people; 学校数: things
             kind = "people" if any(name[:-1].endswith(word) for word in look.noun_sets["person"].words) else "count"
-        amounts = [unit for unit, _ in caption if unit[0].kind not in PERCENT_KINDS]
         if kind in by_kind:
             found[k] = by_kind[kind]
         elif kind is None and _PERIOD_CELL.fullmatch(text, *cells[k]) and len(amounts) == 1:
@@ -1909,7 +1904,7 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
 
 
 _LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜
-_LABELLED_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜])[ \t\u3000]*[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
+_LABELLED_LINE = regex.compile(_LABEL_OF_LINE.pattern + r"[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
 _CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]*\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
 LIST_REACH = 12  # lines from a list item up to its caption
 _BARS = regex.compile(r"[|｜]")

@@ -46,6 +46,12 @@ SPOKEN_ROLES = ("correction", "account-sum", "not-an-entry", "saying", "reckonin
 EXCLUSION_SCOPES = ("number", "mention")
 
 
+def alternation(words) -> str:
+    """A regex alternative of ``words``, the longest first (欧阳 before 欧); one that never
+    matches when there are none."""
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
 def default_rules_dir() -> Path:
     """The built-in ``rules/`` folder (EXTRACT_RULES overrides it)."""
     env = os.environ.get("EXTRACT_RULES")
@@ -506,7 +512,7 @@ def compile_rules(rules: list[Rule]) -> Rules:
     for rule in rules:
         _COMPILERS[rule.section](out, rule)
     if any(SURNAME_SLOT in pattern for pattern, _, _ in out.patterns):
-        names = "(?:" + "|".join(map(regex.escape, sorted(out.subject_words.get("surname", []), key=len, reverse=True))) + ")"
+        names = "(?:" + alternation(out.subject_words.get("surname", [])) + ")"
         out.patterns = [(pattern.replace(SURNAME_SLOT, names), rule_id, scope) for pattern, rule_id, scope in out.patterns]
     out.version = _version(rules)
     return out

@@ -22,7 +22,7 @@ from typing import Callable
 import regex
 
 from .mentions import MODAL_PARTICLES, PERCENT_KINDS, SENTENCE_END, TURN, Mention, clause_start, question_before
-from .rules import Rules
+from .rules import Rules, alternation
 from .segment import tagger
 
 # jieba tags that can be part of a noun phrase; verbs (v, vn) may join in a phrase
@@ -93,12 +93,12 @@ def _word_sets(rules: Rules) -> _WordSets:
 
 def _cap_re(heads: list[str]) -> regex.Pattern:
     """但最高不超过, 单笔上限为: a cap's head word with the conjunction before it and the verb after."""
-    return regex.compile(rf"[ \t]*(?:但|且|并且|单笔|单次)?(?:{_alternation(tuple(heads))})"
+    return regex.compile(rf"[ \t]*(?:但|且|并且|单笔|单次)?(?:{alternation(heads)})"
                          r"(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
 
 
 def _span_re(words: list[str]) -> regex.Pattern | None:
-    return regex.compile("(?:" + _alternation(tuple(words)) + ")约?$") if words else None
+    return regex.compile("(?:" + alternation(words) + ")约?$") if words else None
 
 
 _GROUP_LINKS = ("为", "是")
@@ -106,18 +106,13 @@ _GROUP_LINKS = ("为", "是")
 
 def _group_re(groups: list[str]) -> regex.Pattern | None:
     """起付标准在职职工为, 退休人员为: what a figure is given for, with the link before the number."""
-    return regex.compile(f"(?:{_alternation(tuple(groups))})均?(?:{'|'.join(_GROUP_LINKS)})$") if groups else None
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    """A regex alternative of ``words``, the longest first (欧阳 before 欧); one that never matches if none."""
-    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    return regex.compile(f"(?:{alternation(groups)})均?(?:{'|'.join(_GROUP_LINKS)})$") if groups else None
 
 
 def _speaker_re(surnames: tuple[str, ...]) -> regex.Pattern:
     """How Chinese writes a speaker's nickname in a transcript or a chat: 阿禾, 阿May, 老周,
     小宋, 刘叔, 陈姐, 小雨妈."""
-    names = _alternation(surnames)
+    names = alternation(surnames)
     return regex.compile(rf"(?:阿[\p{{Han}}A-Za-z]{{1,4}}|[小老](?:{names})|(?:{names})(?:[叔姨姐哥伯婶嫂爷奶]|师傅|老师|大爷|大妈|阿姨)"
                          rf"|\p{{Han}}{{1,2}}[妈爸])$")
 
@@ -571,7 +566,7 @@ _ROLE_REACH = 8  # characters from 的 to the name
 
 @lru_cache(maxsize=8)
 def _name_re(surnames: tuple[str, ...]) -> regex.Pattern:
-    return regex.compile(rf"(?:{_alternation(surnames)})(?:某某|某|\p{{Han}}{{2}})")
+    return regex.compile(rf"(?:{alternation(surnames)})(?:某某|某|\p{{Han}}{{2}})")
 
 
 def _named_after_age(text: str, end: int, sets: _WordSets) -> str | None:
