@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from extract.check import check_rules
@@ -37,8 +38,9 @@ BROKEN = [
         units:
           - id: 晌
             surfaces: [晌
-        """, "news/r.yaml:4: YAML syntax error: expected ',' or ']', but got '<stream end>' "
-             "(while parsing a flow sequence at line 3)"),
+        """, "news/r.yaml:4: YAML syntax error: " + (
+        "did not find expected ',' or ']'" if yaml.__with_libyaml__  # the rules are parsed by libyaml where PyYAML has it
+        else "expected ',' or ']', but got '<stream end>'") + " (while parsing a flow sequence at line 3)"),
     ("unknown-key", """\
         units:
           - id: 晌
@@ -253,6 +255,41 @@ def test_a_busy_machine_does_not_make_a_pattern_slow():
     busy = Busy()
     assert slow_sample(busy) is None
     assert busy.searches > 2  # tried again, then went on to the other inputs
+
+
+def test_a_pattern_found_fast_is_not_timed_again(tmp_path, monkeypatch):
+    from extract import rules as rules_module
+
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", str(tmp_path / "cache"))
+    timed = []
+    monkeypatch.setattr(rules_module, "slow_sample", lambda compiled: timed.append(compiled.pattern) or (
+        "1" * 12 if "slow" in compiled.pattern else None))
+
+    def verdicts():
+        # a new run: nothing remembered in memory, only what the cache folder holds
+        rules_module._slow_sample_of.cache_clear()
+        rules_module._fast_patterns.cache_clear()
+        return rules_module._slow_sample_of(r"\d+元"), rules_module._slow_sample_of(r"slow\d+")
+
+    assert verdicts() == (None, "1" * 12)
+    assert timed == [r"\d+元", r"slow\d+"]
+    assert verdicts() == (None, "1" * 12)
+    assert timed[2:] == [r"slow\d+"]  # the fast one remembered, the slow one timed (and refused) again
+    monkeypatch.setattr(rules_module, "SLOW_LENGTH", rules_module.SLOW_LENGTH * 2)
+    verdicts()
+    assert timed[3:] == [r"\d+元", r"slow\d+"]  # a verdict holds for one test size only
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
+    from extract import rules as rules_module
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", str(blocker / "cache"))
+    rules_module._slow_sample_of.cache_clear()
+    rules_module._fast_patterns.cache_clear()
+    assert rules_module._slow_sample_of(r"\d+万元") is None
+    rules_module._fast_patterns.cache_clear()
 
 
 def test_read_rule_file_keeps_going_after_a_bad_rule(news):

@@ -9,6 +9,7 @@ rule of the same section and id, or switches one off with ``enabled: false``.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -87,9 +88,9 @@ class Rule:
 # ---------------------------------------------------------------- YAML with lines
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line (and its keys' lines) and reports
-    duplicate keys."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (parsed by libyaml where PyYAML has it, ten times faster) that records
+    each mapping's line (and its keys' lines) and reports duplicate keys."""
 
     def __init__(self, stream, problems: list[tuple[int, str]]):
         super().__init__(stream)
@@ -341,8 +342,56 @@ def _check_regex(rule_id: str, pattern: Any) -> list[str]:
 
 @lru_cache(maxsize=1024)
 def _slow_sample_of(pattern: str) -> str | None:
-    """slow_sample, once per pattern: the rule files are read more than once per check."""
-    return slow_sample(regex.compile(pattern))
+    """slow_sample, once per pattern: the rule files are read more than once per check,
+    and a pattern found fast once is remembered across runs (timing every pattern took
+    most of the two seconds of reading the rules)."""
+    known = _fast_patterns()
+    key = _pattern_key(pattern)
+    if key in known:
+        return None
+    sample = slow_sample(regex.compile(pattern))
+    if sample is None:
+        known.add(key)
+        _remember_fast(known)
+    return sample
+
+
+def cache_dir() -> Path:
+    """Where extract keeps what it can work out again: ``$EXTRACT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/extract``, else ``~/.cache/extract``."""
+    if os.environ.get("EXTRACT_CACHE_DIR"):
+        return Path(os.environ["EXTRACT_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extract"
+
+
+_FAST_PATTERNS_FILE = "fast-patterns.txt"  # one key a line: patterns slow_sample found fast
+
+
+def _pattern_key(pattern: str) -> str:
+    # A verdict holds for one pattern under one regex release and one test size.
+    identity = f"{regex.__version__}\0{SLOW_LIMIT}\0{SLOW_LENGTH}\0{pattern}"
+    return hashlib.sha1(identity.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _fast_patterns() -> set[str]:
+    try:
+        return set((cache_dir() / _FAST_PATTERNS_FILE).read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def _remember_fast(known: set[str]) -> None:
+    """Write the keys whole, through a temporary file, so that a reader (another worker)
+    never sees half a file; a cache that cannot be written is no error."""
+    path = cache_dir() / _FAST_PATTERNS_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        temporary.write_text("\n".join(sorted(known)) + "\n", encoding="ascii")
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 # What an escape in a pattern stands for, when building inputs from its characters.
