@@ -146,6 +146,7 @@ def test_one_approximation_marker_after_a_figure():
     ("我是党员，今年五十岁。", [None]),
     ("邮政储蓄年末余额八千七百万元", ["邮政储蓄年末余额"]),  # a bare measure keeps its thing across the period
     ("公司全年研发投入3.47亿元", ["研发投入"]),  # … a full one does not
+    ("将对剩余的107户分散农户逐户摸底", ["分散农户"]),  # a modifier may open the households counted
 ])
 def test_subjects_of_labels_rates_ages_and_asides(text, subjects):
     assert [f.subject for f in extract_facts(text)] == subjects

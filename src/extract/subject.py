@@ -809,17 +809,20 @@ MAX_MODIFIERS = 2
 def _modified_noun(words: tuple[tuple[str, str], ...], kind: str) -> int:
     """How many words of an adjective or verb open a noun phrase after a measure-word
     count (126个接种门诊, 38个老旧小区, 15个打包工人): 0 when they do not, or the figure is no count."""
-    if kind not in ("count", "people"):
+    if kind not in ("count", "people", "households"):
         return 0
     k = 0
     while k < len(words) and k < MAX_MODIFIERS and words[k][1] in _MODIFIERS:
         k += 1
     if kind == "people" and not (k < len(words) and words[k][0].endswith(_PERSON_ENDS)):
         return 0  # 161人实现就业, 92名专家下沉乡镇: after a head count a verb starts the predicate
+    if kind == "households" and not (k < len(words) and words[k][0].endswith(_HOUSEHOLD_ENDS)):
+        return 0  # 107户分散农户 yes, 32户签订协议 no
     return k if k and k < len(words) and words[k][1] in NOUN_TAGS else 0
 
 
-_PERSON_ENDS = tuple("人员者工生师农民嫂")  # 打包工人, 返乡大学生, 大病患者: what a modifier before a head count's noun may open
+_PERSON_ENDS = tuple("人员者工生师农民嫂")
+_HOUSEHOLD_ENDS = ("户", "家庭")  # 打包工人, 返乡大学生, 大病患者: what a modifier before a head count's noun may open
 
 
 def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
