@@ -42,7 +42,7 @@ SECTIONS: dict[str, tuple[set[str], set[str]]] = {
 }
 NOUN_ROLES = ("person", "household", "firm", "account", "group")
 SUBJECT_ROLES = ("link", "lead", "share", "term", "adverb", "vague", "grant", "surname", "progress", "dimension", "host", "no-topic",
-                 "group", "outcome", "single", "standard", "span", "cap")
+                 "group", "outcome", "single", "standard", "span", "cap", "cap-opening", "cap-verb")
 SPOKEN_ROLES = ("correction", "account-sum", "not-an-entry", "saying", "reckoning")
 EXCLUSION_SCOPES = ("number", "mention")
 

@@ -88,13 +88,13 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
                      tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
                      frozenset(words.get("single", [])), tuple(words.get("standard", [])),
-                     _span_re(words.get("span", [])), _cap_re(words.get("cap", [])), tagger(rules))
+                     _span_re(words.get("span", [])), _cap_re(words.get("cap", []), words.get("cap-opening", []), words.get("cap-verb", [])), tagger(rules))
 
 
-def _cap_re(heads: list[str]) -> regex.Pattern:
-    """但最高不超过, 单笔上限为: a cap's head word with the conjunction before it and the verb after."""
-    return regex.compile(rf"[ \t]*(?:但|且|并且|单笔|单次)?(?:{alternation(heads)})"
-                         r"(?:不超过|不得超过|不高于|不多于|不超出|可达|为)?(?:人民币)?")
+def _cap_re(heads: list[str], openings: list[str], verbs: list[str]) -> regex.Pattern:
+    """但最高不超过, 单笔上限为: a cap's head word with the word that may open it and the verb after."""
+    return regex.compile(rf"[ \t]*(?:{alternation(openings)})?(?:{alternation(heads)})"
+                         rf"(?:{alternation(verbs)})?(?:人民币)?")
 
 
 def _span_re(words: list[str]) -> regex.Pattern | None:
