@@ -587,9 +587,10 @@ def test_colloquial_digits_after_wan_a_saying_in_quotes_and_a_half_year_of_age()
 def test_a_scanned_page_s_letter_spaced_figures_and_misread_digits_are_read_whole():
     text = ("　　总投资1 2 5 0 万元，其中中央补助资金7 6 0万元，完成率达8 7 . O %，合计4.2 6公里。\n"
             "　　汛期平均降雨量1,3 5 6 . 8毫米，门诊量达32OO余人次，就诊率达到9 0 .\n3 %。采用O2O模式。\n"
-            "5. 9栋二胖妈4袋\n")
+            "5. 9栋二胖妈4袋\n总值2 1. 6 8\n亿元，收入2 1, 4 6 0元。\n1. 3个村未完成\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [
-        (12500000, "元"), (7600000, "元"), (87, "%"), (4.26, "公里"), (1356.8, "毫米"), (3200, "人次"), (90.3, "%"), (4, "袋")]
+        (12500000, "元"), (7600000, "元"), (87, "%"), (4.26, "公里"), (1356.8, "毫米"), (3200, "人次"), (90.3, "%"), (4, "袋"),
+        (2168000000, "元"), (21460, "元"), (3, "个")]  # 2 1. 6 8: a space after the point too, but 1. is a list item's number
 
 
 def test_a_running_header_beside_the_page_number_and_an_empty_cell_of_a_stacked_table():
@@ -1081,6 +1082,35 @@ def test_a_caption_unit_serves_a_list_of_labelled_figures():
     assert [(f.value, f.value_max, f.unit, f.per, f.approx) for f in extract_facts(text)] == [
         (38, 45, "元", "斤", None), (22, None, "元", "斤", "about"), (1200000, None, "元", None, None),
         (985000, None, "元", None, None)]
+
+
+def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
+    text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
+            "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (126000, "亩", "营造林"), (28600, "亩", "东营子镇"), (24800, "亩", "大石门镇"), (4, "个", "乡镇"),
+        (19000, "亩", "其余4个乡镇")]
+
+
+@pytest.mark.parametrize("caption, header, row, units", [
+    # one amount unit for the one column whose name calls for none (用电量 beside 同比增长 and 占比)
+    ("单位：亿千瓦时、%", "类别　　用电量　　同比增长　　占比", "全社会　　186.42　　7.3　　100.0",
+     [(18642000000, "千瓦时"), (7.3, "%"), (100, "%")]),
+    # the caption's one amount again for a column that counts it once more (已整改 beside 隐患数)
+    ("单位：处、%", "车间　　隐患数　　已整改　　整改率", "锻造车间　　78　　71　　91.0",
+     [(78, "处"), (71, "处"), (91, "%")]),
+    # … but never for a column of ranks
+    ("单位：处、%", "车间　　隐患数　　排名　　整改率", "锻造车间　　78　　3　　91.0", [(78, "处"), (91, "%")]),
+])
+def test_a_caption_with_fewer_units_than_columns_leaves_no_column_unread(caption, header, row, units):
+    text = f"表1　各车间情况\n{caption}\n{header}\n{row}\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == units
+
+
+def test_a_column_of_case_counts_counts_cases():
+    text = "位次　病种　报告例数　构成比（%）\n1　流行性感冒　1402　75.9\n2　手足口病　87　4.7\n"
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (1402, "例", "流行性感冒"), (75.9, "%", "流行性感冒"), (87, "例", "手足口病"), (4.7, "%", "手足口病")]
 
 
 def test_months_old_and_a_hiring_frame():

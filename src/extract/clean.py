@@ -656,7 +656,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         elif _TURN.match(text, m.end()):
             wrapped = False  # 7栋 老周：…, 主持人：…, 2. … — a message, a speaker's turn or a list item starts
         elif (_KEY_VALUE.fullmatch(line) or _UNIT_CAPTION_END.search(line)) and _KEY_VALUE.match(text, m.end()):
-            wrapped = False  # 单位：万亩 / 机耕：3.85 / 机插：2.12 — a caption and lines of labelled values, one a line
+            wrapped = False  # 单位：万亩 / 机耕：3.85 / 机插：2.12 (or 机耕　　3.85) — a caption and lines of labelled values, one a line
         elif _KEY_VALUE_LINE.match(text, m.end()) and line[-1].isdigit():
             wrapped = False  # …一共1200 / 合计：4754.6 — a line of one labelled value after a figure
         elif line[-1].isdigit() and (_LONG_NUMBER_END.search(line) or _DATE_START.match(text, m.end())):
@@ -677,7 +677,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
 PARAGRAPH_INDENT = "\u3000\u3000"
 _OPEN_ENDS = ".．约达和及与为共至每按从向"
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
-_KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}[：:][ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
+_KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}(?:[：:]|(?<=\p{Han})(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")
 _DATELINE = regex.compile(r"[（(【]?(?:本报讯|本报(?:记者|通讯员)|新华社|中新网|人民网|央视网)")
 _CLAUSE_TAIL = regex.compile(r"\p{Han}[，。、；]")  # 3000元左 / 右，其中: no clause is one character long
@@ -807,9 +807,17 @@ _LIST_NUMBER = regex.compile(r"[#>*\s]*\d{1,2}\.")  # a numbered line's number: 
 
 
 # A scanned page's figure with every digit apart, after a Chinese character and before its
-# unit: 7 6 0万元, 1 2 . 6万立方米, 4.2 6公里, 8 7 . 0 %, 1,3 5 6 . 8毫米.
-_SPACED_FIGURE = regex.compile(r"(?<=(?:^|\p{Han}|[，。：；、（])[ \n]?)\d(?:[.,]\d+)?(?: [.,][ \n]?\d|[.,]\d| \d)+(?:\.\d+)? ?(?=\n?[\p{Han}%％])",
+# unit: 7 6 0万元, 1 2 . 6万立方米, 4.2 6公里, 8 7 . 0 %, 1,3 5 6 . 8毫米, 2 1. 6 8亿元.
+_SPACED_FIGURE = regex.compile(r"(?<=(?:^|\p{Han}|[，。：；、（])[ \n]?)\d(?:[.,]\d+)?(?: ?[.,][ \n]?\d| \d)+(?:\.\d+)? ?(?=\n?[\p{Han}%％])",
                                regex.MULTILINE)
+_AFTER_A_POINT = regex.compile(r"(?<=\d)[.,] ")  # 8. 7, not 3 . 8
+_DIGITS_APART = regex.compile(r"\d \d")
+
+
+def _spaced_figure(m: regex.Match) -> bool:
+    """A space after a point belongs to the figure only when its digits stand apart too
+    (2 1. 6 8亿元), not in a list item's number (8. 7%)."""
+    return not _AFTER_A_POINT.search(m.group()) or _DIGITS_APART.search(m.group()) is not None
 
 _SPACED_CELL = regex.compile(r"(?<=\|)\d(?: ?[.,] ?\d| \d)+(?=\||$)", regex.MULTILINE)  # |1 1,8 0 0|: a cell's figure
 
@@ -826,7 +834,7 @@ def _inner_spaces(text: str, rows: list[tuple[int, int]] = (), raw: str = "",
     drop = [(m.start() + k, m.start() + k + 1) for m in _LETTER_SPACED.finditer(text)
             if _HAN.search(m.group()) for k in range(1, len(m.group()), 2)]
     letter_spaced = {start for start, _ in drop}
-    spaced_figures = [m for m in _SPACED_FIGURE.finditer(text) if not _in_rows(rows, m.start())]
+    spaced_figures = [m for m in _SPACED_FIGURE.finditer(text) if not _in_rows(rows, m.start()) and _spaced_figure(m)]
     letter_spaced |= {k for m in spaced_figures for k in range(*m.span()) if text[k] == " "}
     drop += [(k, k + 1) for m in spaced_figures for k in range(*m.span()) if text[k] == "\n"]  # 9 0 . / 3 %
     if "|" in text:

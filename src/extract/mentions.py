@@ -679,12 +679,15 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned, title_per)
 
 
-_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人"}
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")),
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
+
+
+_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|代码|代号|备注|年份|年度")  # a column of ranks or codes
 
 
 def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict,
@@ -707,6 +710,15 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
         elif name.startswith("其中") and k - 1 in found:
             found[k] = found[k - 1]  # 其中：省外: a part of the column before it
     named = {(unit.unit, magnitude) for unit, magnitude in found.values()}
+    unread = [k for k in bare if k not in found]
+    unused = [unit for unit, _ in caption if (unit[0].unit, unit[1]) not in named]
+    if len(unread) == 1 and len(unused) == 1:
+        found[unread[0]] = unused[0]  # 单位：亿千瓦时、% over 用电量 | 同比增长 | 占比: the one unit left
+        named.add((unused[0][0].unit, unused[0][1]))
+    elif len(amounts) == 1 and unread and not unused:
+        for k in unread:  # 单位：处、% over 隐患数 | 已整改 | 整改率: the one amount, counted again
+            if not _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", text[slice(*cells[k])])):
+                found[k] = amounts[0]
     if len(found) == len(bare) or {(unit.unit, magnitude) for (unit, magnitude), _ in caption} <= named:
         columns |= found
 
@@ -1903,7 +1915,7 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
     return mention
 
 
-_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜
+_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜]|(?<=\p{Han})[ \t\u3000])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜, 东营子镇　　28,600
 _LABELLED_LINE = regex.compile(_LABEL_OF_LINE.pattern + r"[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
 _CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]*\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
 LIST_REACH = 12  # lines from a list item up to its caption
@@ -1937,7 +1949,8 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
             if None in values:
                 return None
             mention = Mention(start, pos, start, pos, tuple(tokens), unit, "caption", unit.id, fixed_value=_scaled(values[0], magnitude),
-                              fixed_value_max=_scaled(values[1], magnitude) if len(values) > 1 else None)
+                              fixed_value_max=_scaled(values[1], magnitude) if len(values) > 1 else None,
+                              noun=_line_label(text[label_start:start]))
             mention.per, mention.per_rule = per, "caption" if per else None
             _suffixes(text, mention, look)
             return mention
@@ -1945,6 +1958,16 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
             return None
         end = begin - 1
     return None
+
+
+_LABEL_EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9]*(?:(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)[^\p{Han}A-Za-z0-9]*)?"
+                            r"|[\s：:|｜]+$")  # marks and a list item's number; the separator
+
+
+def _line_label(label: str) -> str | None:
+    """🔸带鱼（中条）： → 带鱼（中条）, 2.白萝卜： → 白萝卜, 　　东　营　子　镇　　 → 东营子镇: what a list
+    line's figure is of."""
+    return _LABEL_EDGES.sub("", WHITE_SPACE.sub("", label)) or None
 
 
 def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | None:

@@ -288,8 +288,8 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     quoted = _QUOTED_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     if quoted:
         return _Found(quoted.group(1))
-    if mention.noun and mention.pattern in ("counted-noun", "table"):
-        return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's label
+    if mention.noun and mention.pattern in ("counted-noun", "table", "caption"):
+        return _Found(mention.noun)  # 近5万在校生: the noun is part of the mention; a table row's or a list line's label
     sets = _word_sets(rules)
     if kind == "age":
         person = _named_after_age(text, mention.end, sets) or _person_after_age(text, mention.end, sets) \
