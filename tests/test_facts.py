@@ -1113,6 +1113,59 @@ def test_a_column_of_case_counts_counts_cases():
         (1402, "例", "流行性感冒"), (75.9, "%", "流行性感冒"), (87, "例", "手足口病"), (4.7, "%", "手足口病")]
 
 
+def test_an_invoice_s_sums_are_in_yuan_beside_its_unit_column():
+    text = ("项目名称　　规格型号　　单位　数量　单价　　金额　　税率/征收率　税额\n"
+            "*纸制品*宣纸　四尺单宣　　刀　　6　　84.16　504.95　1%　　5.05\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)][-5:] == [
+        (6, "刀"), (84.16, "元"), (504.95, "元"), (1, "%"), (5.05, "元")]
+
+
+def test_a_cell_s_thousands_apart_by_a_space_keep_their_decimals():
+    text = "站名　　年平均气温（℃）　　年降水量（毫米）\n城关　　18.6　　1 548.3\n青檀坳　　16.7　　1 702.6\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(18.6, "℃"), (1548.3, "毫米"), (16.7, "℃"), (1702.6, "毫米")]
+
+
+def test_a_total_row_s_figures_fill_the_last_columns_of_figures_not_a_text_column_after_them():
+    text = ("序号　路线名称　里程（公里）　养护资金（万元）　实施乡镇\n1　岷梨线　8.450　211.3　梨坪镇\n"
+            "2　岷岭线　6.180　309.0　岭口乡\n合计　　14.630　520.3\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][-2:] == [
+        (14.63, "公里", "里程"), (5203000, "元", "养护资金")]
+
+
+def test_a_wage_quoted_in_a_headline_is_no_name():
+    facts = extract_facts("【打工人说】从“一天一块八”到“一天三百二”——泥瓦匠的工钱账。他说“一年一度”的庙会又来了。")
+    assert [(f.value, f.per) for f in facts] == [(1.8, "天"), (320, "天")]
+
+
+def test_a_header_s_unit_per_a_second_written_with_mei():
+    text = "洪水　洪峰水位（米）　洪峰流量（立方米每秒）\n“6·19”洪水　47.12　3,980\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [(47.12, "米", None), (3980, "立方米", "秒")]
+
+
+def test_a_caption_unit_with_an_aside_before_the_next_and_a_town_column_before_the_buyer():
+    text = ("单位：台（套）、元\n序号\t乡镇\t购机者\t机具品目\t数量\t补贴额\n1\t城关镇\t向德福\t轮式拖拉机\t1\t26800\n"
+            "2\t龙潭乡\t田二贵\t微耕机\t2\t2400\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (1, "台", "向德福"), (26800, "元", "向德福"), (2, "台", "田二贵"), (2400, "元", "田二贵")]
+
+
+def test_a_village_group_named_once_is_a_name_wherever_it_comes_again():
+    text = "申请人系青杠坎村五组组长。2020年1月，五组11户把承包地流转给农场，挖坏了五组的田埂3处。"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(11, "户"), (3, "处")]
+
+
+def test_a_header_unit_with_an_aside_after_it():
+    text = "品名　等级　零售价（元/斤）　批发价（元/斤，10斤起批）\n雾峒银针　特级　1280　980\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)][-2:] == [(1280, "元", "斤"), (980, "元", "斤")]
+
+
+def test_an_annals_table_in_chinese_numerals_reads_four_digit_cells_that_are_no_years():
+    text = ("年份　户数（户）　耕地（亩）　粮食总产（万斤）\n一九四九　一六二〇〇　二O八〇〇〇　三一〇七\n"
+            "\n县境东西宽、南北窄。清光绪三十二年编查户口，全县计一万二\n千四百余户。\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (16200, "户"), (208000, "亩"), (31070000, "斤"), (12400, "户")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -90,6 +90,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         read, text = text, _OCR_FIGURE.sub(_ocr_digits, text)  # 3l2家, 2O5家
         # the rows' cells are read from the source: it gets the digits read too (l53,6OO)
         source = "".join(text[k] if k < len(text) and read[k] != text[k] else ch for k, ch in enumerate(source))
+    if "O" in text:
+        zeros = [m.start() for m in _OCR_ZERO_IN_NUMERAL.finditer(text)]
+        text, source = _overwrite(text, zeros, "〇"), _overwrite(source, zeros, "〇") if zeros else source
     points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
     points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
@@ -519,6 +522,7 @@ def _spanned_cells(text: str) -> list[int]:
 # breaks that holds a digit and touches no other letter; a run that begins and ends with a letter is a name (O2O).
 _OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 \n]*[lIO〇○])[\dlIO〇○](?: ?\n?[.,，。]? ?\n?[\dlIO〇○])*(?![A-Za-z])")
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
+_OCR_ZERO_IN_NUMERAL = regex.compile(r"(?<=[〇○零一二三四五六七八九])O(?=[〇○零一二三四五六七八九])")  # 二O八〇〇〇: a letter read for 〇
 _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?\n?)[lIO〇○]")  # a cheap test before the full scan
 _FOOTNOTE_MARK = regex.compile(r"(?<=[\d%％)）])[①-⑩]")
 _MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d|\n\d+[万亿元%％])")  # l。88亿元, ６。⏎４万元: OCR reads a decimal point as a full stop
@@ -676,6 +680,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
 
 PARAGRAPH_INDENT = "\u3000\u3000"
 _OPEN_ENDS = ".．约达和及与为共至每按从向"
+_CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+_MAGNITUDES = set("十百千万亿")
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}(?:[：:]|(?<=\p{Han})(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")
@@ -695,7 +701,9 @@ def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -
 def _wrapped_surely(prev_end: str, next_start: str) -> bool:
     """No line starts with a comma, and no paragraph ends on a bare number or on a word that
     needs what follows (秸秆量约 / 4.2万吨, 达, 和, 每)."""
-    return next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in _OPEN_ENDS
+    return next_start in "，、。；：）)%％" or prev_end.isdigit() or prev_end in _OPEN_ENDS or (
+        prev_end in _CHINESE_NUMERALS and next_start in _CHINESE_NUMERALS
+        and _MAGNITUDES.intersection(prev_end + next_start))  # 全县计一万二 / 千四百余户 (not 记录人小七 / 二〇二五年)
 
 
 # ---------------------------------------------------------------- spaces
@@ -769,7 +777,7 @@ def _completes_group(head: str, tail: str) -> bool:
     return len(head) + len(tail) == 3
 
 
-_CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*[ \t]*(?:\||$))", regex.MULTILINE)
+_CELL_THOUSANDS = regex.compile(r"(?<=(?:^|\|)[ \t]*\d{1,3}(?: \d{3})*) (?=\d{3}(?: \d{3})*(?:\.\d+)?[ \t]*(?:\||$))", regex.MULTILINE)  # | 1 548.3 |: decimals too
 
 
 def _cell_thousands(text: str, space: regex.Match, rows: list[tuple[int, int]]) -> bool:

@@ -255,6 +255,8 @@ _QUOTES = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|‘([^�
 _SPEECH = regex.compile(r"[，。！？；,!?;：]")
 _SPOKEN_FIGURE_END = regex.compile(r"[\d〇零一二两三四五六七八九十百千万]+(?:出头|左右|上下|挂零)$"
                                    r"|^[约近超]?\d+(?:\.\d+)?[%％](?:左右|以上|以内|以下)?$")  # a figure said or a target (“6%左右”), not a name
+_RATE_SAID = regex.compile(r"[一每](?:天|日|个月|月|年|斤|亩|小时)\p{Han}{0,2}?[\d〇零一二两三四五六七八九十百千万]+(?:块钱?|元|毛钱?|角)?"
+                           r"[〇零一二两三四五六七八九]?")  # 从“一天一块八”到“一天三百二”: a wage said, not a name
 _HEADLINE_DASH = regex.compile(r"[ \t]*(?:——|－－|--)")
 
 
@@ -271,6 +273,7 @@ def doc_spans(text: str, rules: Rules) -> DocSpans:
     for pattern, rule_id, scope in look.patterns:
         blocked += [(m.start(), m.end(), rule_id, scope) for m in pattern.finditer(text)]
     blocked += _given_names_again(text, blocked)
+    blocked += _group_names_again(text, blocked)
     names = [m for m in _QUOTES.finditer(text) if _is_name(text, m, look)]
     quoted = [m.span() for m in names]
     blocked += _names_again(text, names, quoted)
@@ -287,6 +290,21 @@ def _given_names_again(text: str, blocked: list[tuple[int, int, str, str]]) -> l
              if rule_id == GIVEN_NAMES_RULE and start > 0 and end < len(text)}
     return [(m.start() + 1, m.end() - 1, GIVEN_NAMES_RULE, scope)
             for name, scope in names for m in regex.finditer(regex.escape(name), text)]
+
+
+GROUP_NAMES_RULE = "group-names"
+
+
+def _group_names_again(text: str, blocked: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """青杠坎村五组 … 五组11户把承包地流转: a village group named once is that group wherever the
+    article names it again (but 十五组 is no 五组)."""
+    names = {(name.group(), scope) for start, end, rule_id, scope in blocked if rule_id == GROUP_NAMES_RULE
+             for name in _GROUP_NAME.finditer(text, start, end)}
+    return [(m.start(), m.end(), GROUP_NAMES_RULE, scope) for name, scope in names
+            for m in regex.finditer(rf"(?<![\d〇零一二两三四五六七八九十]){regex.escape(name)}(?!人|织|成|建|长)", text)]
+
+
+_GROUP_NAME = regex.compile(r"[\d一二三四五六七八九十]{1,2}组")
 
 
 _NUMBERED_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}\d+[A-Za-z号]?")  # 瀾峯18, 云栖里3号: a name ending in its number
@@ -325,7 +343,7 @@ def _is_name(text: str, m: regex.Match, look: _Lookups) -> bool:
     inner = _inner(m)
     if m.group().startswith(("《", "#")):
         return True
-    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()) or _SPOKEN_FIGURE_END.search(inner) \
+    if _SPEECH.search(inner) or _HEADLINE_DASH.match(text, m.end()) or _SPOKEN_FIGURE_END.search(inner) or _RATE_SAID.fullmatch(inner) \
             or (len(inner) > SAYING_LENGTH and look.said_before.search(text, max(0, m.start() - look.said_reach), m.start())):
         return False  # a headline's quoted words, then a dash: “一天能卖三百多笼”——城南早餐店; “毛收入两万出头”; 说“现在卖一斤蛋要亏两毛”
     if "、" in inner and all(len(part) <= 4 for part in inner.split("、")):
@@ -427,7 +445,8 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
 
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万); the 百 of （百分点） is no magnitude.
-_UNIT_IN_BRACKETS = r"[（(]\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/]{1,4}?)(?:/(?P<per>[^（）()\d\s/]{1,4}))?\s*[）)]"
+_UNIT_IN_BRACKETS = (r"[（(]\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
+                     r"(?:[，,；;][^（）()\n]{1,12})?\s*[）)]")  # （立方米每秒）: per 秒  # （元/斤，10斤起批）: an aside after the unit
 _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
@@ -435,16 +454,17 @@ _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(
 _BARE_CELL = regex.compile(r"\s*(?!(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\s*$)"
                            r"(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
                            r"|(?!(?:19|20)\d{2}\s*[~～—–-])(?P<number>\d+(?:\.\d+)?)\s*[~～—–-]\s*(?P<high>\d+(?:\.\d+)?)"
-                           r"|(?![〇○零一二三四五六七八九]{4}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,})"
+                           r"|(?!(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,})"
                            r"|(?P<number>[零壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億点]{2,}))\s*")  # 壹佰贰拾陆点肆: a cell in capital numerals
 # 2025.04: a month, no figure; (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
-# in Chinese numerals, but not its year column (一九五七)
+# in Chinese numerals, but not its year column (一九五七; 三一〇七 is no year)
 _RATIO_BASE = regex.compile(r"\p{Han}{1,2}\s*[=＝]\s*100")  # 女=100: the base of a ratio column (性别比) in a row of units
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADERS = ("单位", "计量单位", "计价单位")
-CATEGORY_HEADERS = ("类别", "类型", "分类", "大类", "门类", "行业", "类")  # a first column that groups the rows, not one
+CATEGORY_HEADERS = ("类别", "类型", "分类", "大类", "门类", "行业", "类",  # a first column that groups the rows, not one
+                    "乡镇", "乡（镇）", "镇（乡）", "所在乡镇", "所属乡镇")  # 乡镇 | 购机者: the buyer, not the town
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -770,10 +790,13 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     offset = 0  # 合计 | 16 | 321.8 | 190,000 under 序号 and five columns: the sums of the last ones
     if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in SERIAL_HEADERS \
             and not _EMPTY_CELL.search(text, cells[0][0], cells[-1][1]):
-        offset = max(0, max([*header.columns, *header.names], default=-1) + 1 - len(cells))
+        last = max(header.columns, default=None)  # the last column of figures (not 实施乡镇 after it)
+        offset = max(0, (last if last is not None else max(header.names, default=-1)) + 1 - len(cells))
     for k, cell in enumerate(cells[1:], 1):
         unit = (own_unit if own_unit and k + offset in header.captioned else header.columns.get(k + offset)) or (
             row_unit if k != unit_column else None)
+        if unit and unit is unit_cell_unit and unit[0].kind != "money" and _MONEY_HEADER.search(header.names.get(k + offset, "")):
+            unit = (look.surfaces["元"], 1)  # 单位 | 数量 | 单价 | 金额 | 税额 over 刀 | 6 | 84.16 | 504.95 | 5.05: the sums are in 元
         if unit_cell_unit and k != unit_column and unit[0].kind == unit_cell_unit[0].kind:
             unit = unit_cell_unit  # 单位 | 人数 over 万人 | 7.12: the row's unit cell scales the column's 人
         bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look) or _BOUND_CELL.fullmatch(text, *cell)) \
@@ -807,6 +830,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
 
 _EMPTY_CELL = regex.compile(r"\|\s*\|")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_MONEY_HEADER = regex.compile(r"(?:价|金额|税额|费|款)$|^(?:单价|金额|价格|税额)")  # a column of sums beside a 单位 column
 UNIT_PRICE_HEADERS = ("单价", "单位价格")  # a price column over a 单位 column: each price is per the row's unit
 _FIGURE_LABEL = regex.compile(r"[\d.]+[%‰]?")  # 5% | 2464 | 216: a row led by a figure has no name
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
@@ -821,8 +845,9 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
     return _caption_units(below.group(), look) if below is not None else None
 
 
-_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>[^\s（）()，。；;*_]{1,30}?)(?:[（(][^\s（）()]{1,3}[）)])?(?:[；;][^（）()\n]{1,40})?"
-                           r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）; 如下（单位：元）：; （单位：户、元；明细另贴）
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)](?=、))(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)](?=、)){0,29}?)"
+                           r"(?:[（(][^\s（）()]{1,3}[）)])?(?:[；;][^（）()\n]{1,40})?"
+                           r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
@@ -834,7 +859,7 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
         return None
     units = []
     for part in m.group("list").split("、"):
-        unit_match = _CAPTION_PART.fullmatch(part)
+        unit_match = _CAPTION_PART.fullmatch(_BRACKETED.sub("", part))  # 台（套）、元: the aside names the same unit
         unit = _unit_in(unit_match, look)
         if unit is None:
             return None
