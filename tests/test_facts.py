@@ -1166,6 +1166,13 @@ def test_an_annals_table_in_chinese_numerals_reads_four_digit_cells_that_are_no_
         (16200, "户"), (208000, "亩"), (31070000, "斤"), (12400, "户")]
 
 
+def test_an_aside_at_a_line_s_end_gives_its_own_rate_to_the_list_below_but_not_the_line_s():
+    facts = extract_facts("成本是这样的（按每盒算）\n▪️红糖本身约11元\n")
+    assert [(f.value, f.per) for f in facts] == [(11, "盒")]
+    facts = extract_facts("说说我一年到底挣多少钱（长文慎入）\n我们村卫生室管着邻村两个村，服务人口2760人。")
+    assert [(f.value, f.per) for f in facts] == [(2, None), (2760, None)]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -392,9 +392,11 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     label_start = _clause_start(text, clause_start - 1, RATE_CLAUSE_END) if clause_start and text[clause_start - 1] in "：:" else None
     if label_start is not None and _SHORT_LABEL.fullmatch(text, label_start, clause_start - 1):
         clause_start = label_start  # 每公里造价：约146.9万元: the rate of the label before the colon
-    if (aside := _WORD_ASIDE.search(text, max(0, clause_start - 9), clause_start)) and not (
-            text[clause_start - 1] == "\n" and "|" in text[text.rfind("\n", 0, aside.start()) + 1:aside.start()]):
-        clause_start = _clause_start(text, aside.start(), RATE_CLAUSE_END)  # 每千人口执业（助理）医师2.9人, 成本（按每盒算） over a list (but not a table header's （立方米每秒） over its rows)
+    if aside := _WORD_ASIDE.search(text, max(0, clause_start - 9), clause_start):
+        if text[clause_start - 1] != "\n":
+            clause_start = _clause_start(text, aside.start(), RATE_CLAUSE_END)  # 每千人口执业（助理）医师2.9人
+        elif "|" not in text[text.rfind("\n", 0, aside.start()) + 1:aside.start()]:
+            clause_start = aside.start()  # 成本（按每盒算） over a list: the aside's own rate (not a table header's, nor the line's)
     k = bisect_left(taken, (mention.num_start,))
     if k and clause_start < taken[k - 1][1] <= mention.num_start:
         clause_start = taken[k - 1][1]  # a figure between marker and number takes the marker
