@@ -1173,6 +1173,13 @@ def test_an_aside_at_a_line_s_end_gives_its_own_rate_to_the_list_below_but_not_t
     assert [(f.value, f.per) for f in facts] == [(2, None), (2760, None)]
 
 
+def test_a_caption_s_people_serve_columns_of_men_women_and_the_change():
+    text = ("单位：户、人\n村（社区）　　户数　　户籍人口　　男　　女　　比上年末增减\n"
+            "栎口社区　　2,418　　6,935　　3,502　　3,433　　+46\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (2418, "户"), (6935, "人"), (3502, "人"), (3433, "人"), (46, "人")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -702,12 +702,15 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
 _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人"}
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
-_HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力")),
+_HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力|^[男女]性?$")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")),
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
 _NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|代码|代号|备注|年份|年度")  # a column of ranks or codes
+
+
+_CHANGE_HEADER = regex.compile(r"增减|增加|减少|净增")
 
 
 def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict,
@@ -727,8 +730,8 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
             found[k] = by_kind[kind]
         elif kind is None and _PERIOD_CELL.fullmatch(text, *cells[k]) and len(amounts) == 1:
             found[k] = amounts[0]  # 2025年末 under 单位：亿元、%: the amount the period holds
-        elif name.startswith("其中") and k - 1 in found:
-            found[k] = found[k - 1]  # 其中：省外: a part of the column before it
+        elif (name.startswith("其中") or _CHANGE_HEADER.search(name)) and k - 1 in found:
+            found[k] = found[k - 1]  # 其中：省外, 比上年末增减: a part, or the change, of the column before it
     named = {(unit.unit, magnitude) for unit, magnitude in found.values()}
     unread = [k for k in bare if k not in found]
     unused = [unit for unit, _ in caption if (unit[0].unit, unit[1]) not in named]
