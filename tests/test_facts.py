@@ -1174,7 +1174,7 @@ def test_an_aside_at_a_line_s_end_gives_its_own_rate_to_the_list_below_but_not_t
 
 
 def test_a_caption_s_people_serve_columns_of_men_women_and_the_change():
-    text = ("单位：户、人\n村（社区）　　户数　　户籍人口　　男　　女　　比上年末增减\n"
+    text = ("单位：户、人\n村（社区）　　户 数　　户籍人口　　 男　　　　女　　　比上年末增减\n"  # (男　　女 would be one label spaced out)
             "栎口社区　　2,418　　6,935　　3,502　　3,433　　+46\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [
         (2418, "户"), (6935, "人"), (3502, "人"), (3433, "人"), (46, "人")]
