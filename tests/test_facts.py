@@ -1180,6 +1180,14 @@ def test_a_caption_s_people_serve_columns_of_men_women_and_the_change():
         (2418, "户"), (6935, "人"), (3502, "人"), (3433, "人"), (46, "人")]
 
 
+def test_a_one_line_table_a_wide_gap_apart_with_a_change_column_after_a_share():
+    text = ("表3  各项存款结构  单位：亿元、%  项目  金额  占比  较上年末增减  储蓄存款  286.50  76.99  24.37  "
+            "对公存款  79.16  21.27  3.85\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (28650000000, "元", "储蓄存款"), (76.99, "%", "储蓄存款"), (2437000000, "元", "储蓄存款"),
+        (7916000000, "元", "对公存款"), (21.27, "%", "对公存款"), (385000000, "元", "对公存款")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -399,7 +399,7 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
 # A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
 # 门票收入（万元） 增长（%） 白鹤湖景区 326.5 8,412.6 18.3 九曲峡 142.8 3,265.0 9.6 合 计 537.7 …
 # It is read like a stacked table, a cell for a line, once a header cell gives its column's unit.
-_FLAT_CELL = regex.compile(r"(?<!\S)\p{Han}(?:[ \u3000]\p{Han}){1,3}(?!\S)|\S+")  # 合 计, 砚 台 镇: one-character cells are one
+_FLAT_CELL = regex.compile(r"(?<![^\s|])\p{Han}(?:[ \u3000]\p{Han}){1,3}(?![^\s|])|[^\s|]+")  # 合 计, 砚 台 镇: one-character cells are one
 _UNIT_HEADER = regex.compile(r"\p{Han}[（(][^）)]{1,6}[）)]")  # 接待人次（万人次）: a header that gives its column's unit
 _INLINE_CAPTION = regex.compile(r"单位[：:]\S{1,12}[ \u3000]")  # 表2 主要经营指标 单位：亿元、% 项目 …: a caption before the header
 
@@ -414,7 +414,16 @@ def _one_line_tables(text: str, unit_cell: regex.Pattern) -> tuple[list[tuple[in
                                       lambda header: any(_UNIT_HEADER.search(cell.group()) for cell in header)
                                       or _INLINE_CAPTION.search(text, line.start(), header[0].start()) is not None)
             rows, breaks = rows + found, breaks + gaps
-    return rows, breaks, [start - 1 for start, _ in rows if text[start - 1:start] in (" ", "\u3000")]
+    return rows, breaks, [gap for start, _ in rows if (gap := _row_gap(text, start)) is not None]
+
+
+def _row_gap(text: str, start: int) -> int | None:
+    """Where the line break goes before a flattened row: the space before it, or the | that a
+    wide gap became (储蓄存款  286.50 marked 储蓄存款| 286.50)."""
+    k = start - 1
+    while k > 0 and text[k] in " \u3000":
+        k -= 1
+    return k if text[k] == "|" else (start - 1 if text[start - 1:start] in (" ", "\u3000") else None)
 
 
 SERIAL_HEADERS = ("序号", "编号", "序")  # a table's first column that numbers its rows
@@ -469,7 +478,8 @@ def _next_line(text: str, lines: list[regex.Match], n: int) -> bool:
     if n + 1 >= len(lines):
         return False
     between = text[lines[n].end() + 1:lines[n + 1].start()]
-    return not between or (between.endswith("\n") and any(line.strip() for line in between.split("\n")))
+    return not between.strip(" \t\u3000") and "\n" not in between or (  # 储蓄存款  286.50: cells of one line, a wide gap apart
+        between.endswith("\n") and any(line.strip() for line in between.split("\n")))
 
 
 # A draft copied from Word, or a scanned document, with its line numbers in the margin

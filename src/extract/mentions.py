@@ -730,8 +730,11 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
             found[k] = by_kind[kind]
         elif kind is None and _PERIOD_CELL.fullmatch(text, *cells[k]) and len(amounts) == 1:
             found[k] = amounts[0]  # 2025年末 under 单位：亿元、%: the amount the period holds
-        elif (name.startswith("其中") or _CHANGE_HEADER.search(name)) and k - 1 in found:
-            found[k] = found[k - 1]  # 其中：省外, 比上年末增减: a part, or the change, of the column before it
+        elif name.startswith("其中") and k - 1 in found:
+            found[k] = found[k - 1]  # 其中：省外: a part of the column before it
+        elif _CHANGE_HEADER.search(name) and (amount := next((found[j] for j in reversed(bare[:bare.index(k)])
+                                                              if j in found and found[j][0].kind not in PERCENT_KINDS), None)):
+            found[k] = amount  # 金额 | 占比 | 较上年末增减, 户籍人口 | 男 | 女 | 比上年末增减: the change of the amount before it
     named = {(unit.unit, magnitude) for unit, magnitude in found.values()}
     unread = [k for k in bare if k not in found]
     unused = [unit for unit, _ in caption if (unit[0].unit, unit[1]) not in named]
