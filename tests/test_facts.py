@@ -1188,6 +1188,16 @@ def test_a_one_line_table_a_wide_gap_apart_with_a_change_column_after_a_share():
         (7916000000, "元", "对公存款"), (21.27, "%", "对公存款"), (385000000, "元", "对公存款")]
 
 
+def test_an_empty_cell_of_a_table_laid_out_with_wide_spaces_keeps_the_columns_after_it():
+    text = ("品名　　　规格　　　　单位　　　本周均价　上周均价\n标准粉　　散装　　　　元/斤　　　2.35　　　2.30\n"
+            "精瘦肉　　　　　　　　元/斤　　　15.80　　 16.30\n")
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [
+        (2.35, "斤", "标准粉"), (2.3, "斤", "标准粉"), (15.8, "斤", "精瘦肉"), (16.3, "斤", "精瘦肉")]
+    # … but a figure aligned right under a long header is in that column, not past an empty one
+    text = "乡镇　　　　参保人数（人）　　　参保率（％）\n岙口镇　　　　　　　　　52,186　　　　98.3\n溪南乡　　　30,445　　　　　　　97.5\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(52186, "人"), (98.3, "%"), (30445, "人"), (97.5, "%")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -18,6 +18,8 @@ from itertools import accumulate, chain, takewhile
 import re
 from statistics import median
 
+import unicodedata
+
 import regex
 
 from .numerals import WHITE_SPACE
@@ -258,7 +260,34 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
             for k in range(gap.start() + 1, gap.end()):
                 if raw[k] == "\t":
                     chars[k] = "|"  # 合计\t\t\t\t39.6: each tab opens a column, empty or not
+        for k in _empty_cells(raw, rows, gaps, n):
+            chars[k] = "|"
     return "".join(chars)
+
+
+def _empty_cells(raw: str, rows: list[tuple[int, int]], gaps: list[list[regex.Match]], n: int) -> list[int]:
+    """精瘦肉　　　　　　　　元/斤 under 品名　　　规格　　　　单位: where a gap of a row with fewer
+    cells than the row above lies wholly across cells there, an empty cell for each (read by display
+    width: a Chinese character is two; a figure aligned right under a long header overlaps it)."""
+    above = next((m for m in range(n - 1, -1, -1) if "\t" not in raw[slice(*rows[m])]
+                  and len(gaps[m]) > len(gaps[n])), None) if n and "\t" not in raw[slice(*rows[n])] else None
+    if above is None or raw.count("\n", rows[above][1], rows[n][0]) != n - above:
+        return []  # only under a fuller row of the same block, a line above it
+    top = rows[above][0]
+    bounds = [top + len(raw[top:rows[above][1]]) - len(raw[top:rows[above][1]].lstrip(" \u3000"))]
+    bounds += [k for gap in gaps[above] for k in gap.span()] + [rows[above][1]]
+    cells = [(_display_width(raw[top:a]), _display_width(raw[top:b])) for a, b in zip(bounds[::2], bounds[1::2])]
+    empty = []
+    for gap in gaps[n]:
+        first, last = _display_width(raw[rows[n][0]:gap.start()]), _display_width(raw[rows[n][0]:gap.end()])
+        spanned = sum(1 for a, b in cells if first <= a and b <= last)
+        inside = list(range(gap.start() + 1, gap.end()))
+        empty += inside[:spanned] if len(inside) >= spanned else []
+    return empty if len(gaps[n]) + len(empty) == len(gaps[above]) else []  # the row then fills the row above, or is left
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 CSV_MIN_ROWS = 3  # lines in a row with the same number of comma-separated fields
