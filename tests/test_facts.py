@@ -1198,6 +1198,11 @@ def test_an_empty_cell_of_a_table_laid_out_with_wide_spaces_keeps_the_columns_af
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(52186, "人"), (98.3, "%"), (30445, "人"), (97.5, "%")]
 
 
+def test_a_price_per_an_amount_in_latin_letters_after_a_slash():
+    facts = extract_facts("特价¥12.8元/500g，鸡蛋5.98元/500g。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(12.8, "元", "500克"), (5.98, "元", "500克")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

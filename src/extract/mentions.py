@@ -1862,7 +1862,7 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
     return pos
 
 
-_SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han})")
+_SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han}|[A-Za-z])")  # 12.8元/500g as 80毫克/100毫升
 _LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}")  # 一年级, 一个月, 一年半, 一个时段: 一年, 一个 begin a longer phrase
 
 
