@@ -1203,6 +1203,12 @@ def test_a_price_per_an_amount_in_latin_letters_after_a_slash():
     assert [(f.value, f.unit, f.per) for f in facts] == [(12.8, "元", "500克"), (5.98, "元", "500克")]
 
 
+def test_a_date_column_under_a_money_caption_holds_no_sums():
+    text = ("三、本季度支出明细（单位：元）\n序号　日期　　摘　要　　　　　　金　额\n1　　7.03　　付村干部报酬　　　　18,600.00\n"
+            "2　　7.15　　付保洁员工资　　　　6,600.00\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(18600, "元"), (6600, "元")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -677,7 +677,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
                 caption and any(unit[0].kind == look.surfaces[surface].kind for unit, _ in caption)):
             columns[k] = (look.surfaces[surface], 1)  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
     column_per: dict[int, str] = {}
-    bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()]
+    bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()
+            and not _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", text[slice(*cells[k])]))]  # 序号 | 日期 | 摘要 | 金额 under 单位：元
     if caption and 1 < len(caption) < len(bare):  # 单位：人、万元 over 外出务工人数 | 其中：省外 | 上半年务工收入
         _units_by_meaning(text, cells, bare, caption, columns, look)
     if caption and (len(caption) == 1 or len(caption) <= len(bare)) and not any(k in columns for k in bare):
@@ -707,7 +708,7 @@ _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.comp
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
-_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|代码|代号|备注|年份|年度")  # a column of ranks or codes
+_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|代码|代号|备注|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
 
 
 _CHANGE_HEADER = regex.compile(r"增减|增加|减少|净增")
