@@ -1209,6 +1209,11 @@ def test_a_date_column_under_a_money_caption_holds_no_sums():
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(18600, "元"), (6600, "元")]
 
 
+def test_a_spoken_price_of_a_hundred_and_a_digit_before_one_and_a_measure_word():
+    facts = extract_facts("俺闺女出门子那会儿才六百五一桌。鲤鱼十一块一斤。一百五十一人。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(650, "元", "桌"), (11, "元", "斤"), (151, "人", None)]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

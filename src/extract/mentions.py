@@ -40,7 +40,8 @@ _TOKEN = rf"""
 )
 (?:
     (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
-  | (?<!\d)[{DIGITS}] | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串
+  | (?<!\d)(?!(?<=[百千万萬][{DIGITS}])一(?=[桌斤个天人份碗次亩箱盒袋只头件张瓶包串年月周晚趟车吨平方]))[{DIGITS}]
+  | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串; 六百五一桌 is 六百五 per 桌
   | 百(?!分[之点比率]|帕) | 千(?![克米瓦卡帕伏字])
   | (?<!\.\d*)(?:(?<=\d)点(?=\d)|(?<!\d)点(?=[{DIGITS}\d]))  # a decimal point: 三点五, spoken 3点5 (not 3050.12点两市, 3300点一线)
   | (?<=[{DIGITS}])·(?=[{DIGITS}])     # 一·二六亿, 九八·六％
