@@ -1214,6 +1214,16 @@ def test_a_spoken_price_of_a_hundred_and_a_digit_before_one_and_a_measure_word()
     assert [(f.value, f.unit, f.per) for f in facts] == [(650, "元", "桌"), (11, "元", "斤"), (151, "人", None)]
 
 
+def test_a_range_of_two_temperatures_below_zero_each_with_its_unit():
+    facts = extract_facts("最低气温零下25℃至零下19℃，零下3℃至2℃。以前车一到零下二十摄氏度就趴窝。")
+    assert [(f.value, f.value_max) for f in facts] == [(-25, -19), (-3, 2), (-20, None)]
+
+
+def test_a_spoken_hundred_before_one_month_is_per_month():
+    facts = extract_facts("跑夜班能多收八百一个月。工钱两千一天。八百一十个月。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(800, "元", "月"), (2000, "元", "天"), (810, "月", None)]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -40,8 +40,9 @@ _TOKEN = rf"""
 )
 (?:
     (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
-  | (?<!\d)(?!(?<=[百千万萬][{DIGITS}])一(?=[桌斤个天人份碗次亩箱盒袋只头件张瓶包串年月周晚趟车吨平方]))[{DIGITS}]
-  | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串; 六百五一桌 is 六百五 per 桌
+  | (?<!\d)(?!(?<=[百千万萬][{DIGITS}])一(?=[桌斤个天人份碗次亩箱盒袋只头件张瓶包串年月周晚趟车吨平方])
+              |(?<=[{DIGITS}][百千万萬])一(?=个月|天|年(?!级)))[{DIGITS}]
+  | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串; 六百五一桌 is 六百五 per 桌, 八百一个月 八百 per 月
   | 百(?!分[之点比率]|帕) | 千(?![克米瓦卡帕伏字])
   | (?<!\.\d*)(?:(?<=\d)点(?=\d)|(?<!\d)点(?=[{DIGITS}\d]))  # a decimal point: 三点五, spoken 3点5 (not 3050.12点两市, 3300点一线)
   | (?<=[{DIGITS}])·(?=[{DIGITS}])     # 一·二六亿, 九八·六％
@@ -1598,11 +1599,14 @@ def _range_end(text: str, pos: int, sign: str = "") -> regex.Match | None:
             return None
         if not sign and text[nxt:nxt + 1] in MINUS_SIGNS and text[nxt + 1:nxt + 2].isdigit():
             nxt += 1  # -6~-4℃: the upper bound below zero too (normalize reads the sign)
+        elif not sign and text.startswith("零下", nxt) and _BELOW_ZERO_BEFORE.search(text, max(0, pos - 10), pos):
+            nxt += 2  # 零下25℃至零下19℃ (but not 车一到零下二十摄氏度: the low bound is below zero too)
         return TOKEN.match(text, nxt + len(sign))
     return None
 
 
 MINUS_SIGNS = "-－−"
+_BELOW_ZERO_BEFORE = regex.compile(r"零下[^，。；、\s]{1,8}$")
 
 
 _NEIGHBOUR = regex.compile(r"(?<=、)(?:[一二三四五六七八九](?=[十百千万]?)|[1-9]\d?(?=[十百千万]|[块塊元蚊毛角个個只斤人岁歲户戶家名位成吨噸头頭台辆輛次天趟棵株亩畝]))(?!、)")

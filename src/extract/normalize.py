@@ -98,12 +98,14 @@ _BARE_JOIN = regex.compile(r"\s*(?:至|到|~|～|-|－|—|——)\s*")
 
 
 def _upper_bound_negative(text: str, mention: Mention) -> bool:
-    """-6~-4℃: a minus before the upper bound too; 零下五六度, 零下5至6度: 零下 governs both bounds."""
+    """-6~-4℃, 零下25℃至零下19℃: a minus before the upper bound too; 零下五六度, 零下5至6度: 零下 governs both bounds."""
     start = mention.num_end - len(mention.tokens[-1])
+    if len(mention.tokens) == 2 and mention.end > mention.num_end:  # 零下25℃至零下19℃: the unit came between
+        start = max(start, text.rfind(mention.tokens[-1], mention.num_start + len(mention.tokens[0]), mention.end))
     if text.startswith("零下", mention.start) and (len(mention.tokens) == 1 or _BARE_JOIN.fullmatch(
             text, mention.num_start + len(mention.tokens[0]), start)):
         return True  # (but 零下3℃至2℃ gives the low bound its own unit: the high one is above zero)
-    return len(mention.tokens) == 2 and start > 0 and text[start - 1] in MINUS_SIGNS
+    return len(mention.tokens) == 2 and start > 0 and (text[start - 1] in MINUS_SIGNS or text.endswith("零下", 0, start))
 
 
 def _negative(text: str, mention: Mention) -> bool:
