@@ -1224,6 +1224,13 @@ def test_a_spoken_hundred_before_one_month_is_per_month():
     assert [(f.value, f.unit, f.per) for f in facts] == [(800, "元", "月"), (2000, "元", "天"), (810, "月", None)]
 
 
+def test_a_unit_caption_broken_after_its_colon_serves_the_list_below():
+    text = ("三个量水堰实测渗流量如下（单位：\n升/秒）：\n　　左岸量水堰　　1.82\n　　河床量水堰　　2.47\n"
+            "各乡镇人民政府，县直有关单位：\n全县网络零售额增长18.6%。\n")
+    assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
+        (3, "个", None, "量水堰"), (1.82, "升", "秒", "左岸量水堰"), (2.47, "升", "秒", "河床量水堰"), (18.6, "%", None, "网络零售额")]
+
+
 def test_months_old_and_a_hiring_frame():
     facts = extract_facts("年纪最小的仅8个月大。连续8个月大幅下降。每吸纳1名脱贫劳动力，补贴2000元。")
     assert [(f.value, f.kind, f.per) for f in facts] == [(8, "age", None), (8, "duration", None), (2000, "money", "人")]

@@ -694,6 +694,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if "|" in line or text.startswith("|", m.end()) or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) \
                 or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
+        elif _UNIT_CAPTION_OPEN.search(line):
+            wrapped = True  # 渗流量如下（单位： / 升/秒）：: a caption broken after its colon
         elif _DATELINE.match(text, m.end()):
             wrapped = False  # …年产值1580万元 / 本报讯 走进…: the headline ends where the dateline starts
         elif _TURN.match(text, m.end()):
@@ -721,6 +723,7 @@ PARAGRAPH_INDENT = "\u3000\u3000"
 _OPEN_ENDS = ".．约达和及与为共至每按从向"
 _CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDES = set("十百千万亿")
+_UNIT_CAPTION_OPEN = regex.compile(r"(?:[（(]|^\s*)单位[：:]$")  # not 县直有关单位：, an addressee
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}(?:[：:]|(?<=\p{Han})(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")
