@@ -17,7 +17,6 @@ from functools import lru_cache
 from itertools import accumulate, chain, takewhile
 import re
 from statistics import median
-
 import unicodedata
 
 import regex

@@ -854,7 +854,8 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
     return _caption_units(below.group(), look) if below is not None else None
 
 
-_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)](?=、))(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)](?=、)){0,29}?)"
+_CAPTION_ITEM = r"(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)](?=、))"  # a unit's character, or an aside before the next unit (台（套）、元)
+_CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>" + _CAPTION_ITEM + r"{1,30}?)"
                            r"(?:[（(][^\s（）()]{1,3}[）)])?(?:[；;][^（）()\n]{1,40})?"
                            r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
