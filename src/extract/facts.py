@@ -429,8 +429,6 @@ def _fact(doc, cleaned: CleanText, mention: Mention, n, sentences: Sentences) ->
     )
 
 
-
-
 def extract_facts(text: str, doc: str | None = None, rules: Rules | None = None, context: bool = True) -> list[Fact]:
     """The statistic facts of one article.
 

@@ -40,9 +40,10 @@ _TOKEN = rf"""
 )
 (?:
     (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
-  | (?<!\d)(?!(?<=[百千万萬][{DIGITS}])一(?=[桌斤个天人份碗次亩箱盒袋只头件张瓶包串年月周晚趟车吨平方])
-              |(?<=[{DIGITS}][百千万萬])一(?=个月|天|年(?!级)))[{DIGITS}]
-  | [{MAGNITUDES}几]  # no Chinese digit right after an Arabic one: ¥2一串; 六百五一桌 is 六百五 per 桌, 八百一个月 八百 per 月
+  | (?<!\d)  # no Chinese digit right after an Arabic one: ¥2一串
+    (?!(?<=[百千万萬][{DIGITS}])一(?=[桌斤个天人份碗次亩箱盒袋只头件张瓶包串年月周晚趟车吨平方])  # 六百五一桌: 六百五 per 桌
+      |(?<=[{DIGITS}][百千万萬])一(?=个月|天|年(?!级)))[{DIGITS}]  # 八百一个月: 八百 per 月
+  | [{MAGNITUDES}几]
   | 百(?!分[之点比率]|帕) | 千(?![克米瓦卡帕伏字])
   | (?<!\.\d*)(?:(?<=\d)点(?=\d)|(?<!\d)点(?=[{DIGITS}\d]))  # a decimal point: 三点五, spoken 3点5 (not 3050.12点两市, 3300点一线)
   | (?<=[{DIGITS}])·(?=[{DIGITS}])     # 一·二六亿, 九八·六％
@@ -448,7 +449,7 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万); the 百 of （百分点） is no magnitude.
 _UNIT_IN_BRACKETS = (r"[（(]\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
-                     r"(?:[，,；;][^（）()\n]{1,12})?\s*[）)]")  # （立方米每秒）: per 秒  # （元/斤，10斤起批）: an aside after the unit
+                     r"(?:[，,；;][^（）()\n]{1,12})?\s*[）)]")  # （立方米每秒）: per 秒; （元/斤，10斤起批）: an aside after the unit
 _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
@@ -716,6 +717,17 @@ _NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|�
 _CHANGE_HEADER = regex.compile(r"增减|增加|减少|净增")
 
 
+def _header_kind(name: str) -> str | None:
+    """What a column's name says it counts (_HEADER_KINDS), white space aside."""
+    name = WHITE_SPACE.sub("", name)
+    return next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
+
+
+def _names_a_sum(name: str) -> bool:
+    """单价, 金额, 税额 beside a 单位 column: a column of sums in 元, not of the row's unit."""
+    return _header_kind(name) == "money" or WHITE_SPACE.sub("", name).startswith(UNIT_PRICE_HEADERS)
+
+
 def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], caption: list, columns: dict,
                       look: _Lookups) -> None:
     """Each bare column takes the caption's unit its name calls for (人数 → 人, 收入 → 万元,
@@ -726,7 +738,7 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
     found = {}
     for k in bare:
         name = WHITE_SPACE.sub("", text[slice(*cells[k])])
-        kind = next((kind for kind, words in _HEADER_KINDS if words.search(name)), None)
+        kind = _header_kind(name)
         if kind is None and name.endswith("数") and len(name) > 2:  # 在校生数, 专任教师数: people; 学校数: things
             kind = "people" if any(name[:-1].endswith(word) for word in look.noun_sets["person"].words) else "count"
         if kind in by_kind:
@@ -745,9 +757,7 @@ def _units_by_meaning(text: str, cells: list[tuple[int, int]], bare: list[int], 
         found[unread[0]] = unused[0]  # 单位：亿千瓦时、% over 用电量 | 同比增长 | 占比: the one unit left
         named.add((unused[0][0].unit, unused[0][1]))
     elif len(amounts) == 1 and unread and not unused:
-        for k in unread:  # 单位：处、% over 隐患数 | 已整改 | 整改率: the one amount, counted again
-            if not _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", text[slice(*cells[k])])):
-                found[k] = amounts[0]
+        found |= dict.fromkeys(unread, amounts[0])  # 单位：处、% over 隐患数 | 已整改 | 整改率: the one amount, counted again
     if len(found) == len(bare) or {(unit.unit, magnitude) for (unit, magnitude), _ in caption} <= named:
         columns |= found
 
@@ -804,7 +814,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     for k, cell in enumerate(cells[1:], 1):
         unit = (own_unit if own_unit and k + offset in header.captioned else header.columns.get(k + offset)) or (
             row_unit if k != unit_column else None)
-        if unit and unit is unit_cell_unit and unit[0].kind != "money" and _MONEY_HEADER.search(header.names.get(k + offset, "")):
+        if unit and unit is unit_cell_unit and unit[0].kind != "money" and _names_a_sum(header.names.get(k + offset, "")):
             unit = (look.surfaces["元"], 1)  # 单位 | 数量 | 单价 | 金额 | 税额 over 刀 | 6 | 84.16 | 504.95 | 5.05: the sums are in 元
         if unit_cell_unit and k != unit_column and unit[0].kind == unit_cell_unit[0].kind:
             unit = unit_cell_unit  # 单位 | 人数 over 万人 | 7.12: the row's unit cell scales the column's 人
@@ -839,7 +849,6 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
 
 _EMPTY_CELL = regex.compile(r"\|\s*\|")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
-_MONEY_HEADER = regex.compile(r"(?:价|金额|税额|费|款)$|^(?:单价|金额|价格|税额)")  # a column of sums beside a 单位 column
 UNIT_PRICE_HEADERS = ("单价", "单位价格")  # a price column over a 单位 column: each price is per the row's unit
 _FIGURE_LABEL = regex.compile(r"[\d.]+[%‰]?")  # 5% | 2464 | 216: a row led by a figure has no name
 _DATE_CELL = regex.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年(?:度|末|底)?)|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"

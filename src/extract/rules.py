@@ -345,14 +345,13 @@ def _slow_sample_of(pattern: str) -> str | None:
     """slow_sample, once per pattern: the rule files are read more than once per check,
     and a pattern found fast once is remembered across runs (timing every pattern took
     most of the two seconds of reading the rules)."""
-    known = _fast_patterns()
     key = _pattern_key(pattern)
-    if key in known:
+    if key in _fast_patterns():
         return None
     sample = slow_sample(regex.compile(pattern))
     if sample is None:
-        known.add(key)
-        _remember_fast(known)
+        _fast_patterns().add(key)
+        _NEWLY_FAST.add(key)
     return sample
 
 
@@ -365,6 +364,7 @@ def cache_dir() -> Path:
 
 
 _FAST_PATTERNS_FILE = "fast-patterns.txt"  # one key a line: patterns slow_sample found fast
+_NEWLY_FAST: set[str] = set()  # keys found fast since the file was last written
 
 
 def _pattern_key(pattern: str) -> str:
@@ -381,17 +381,21 @@ def _fast_patterns() -> set[str]:
         return set()
 
 
-def _remember_fast(known: set[str]) -> None:
-    """Write the keys whole, through a temporary file, so that a reader (another worker)
-    never sees half a file; a cache that cannot be written is no error."""
+def save_fast_patterns() -> None:
+    """Write the patterns found fast, once a reading of the rules is done: whole, through a
+    temporary file, so that a reader (another worker) never sees half a file; a cache that
+    cannot be written is no error."""
+    if not _NEWLY_FAST:
+        return
     path = cache_dir() / _FAST_PATTERNS_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}")
-        temporary.write_text("\n".join(sorted(known)) + "\n", encoding="ascii")
+        temporary.write_text("\n".join(sorted(_fast_patterns())) + "\n", encoding="ascii")
         os.replace(temporary, path)
     except OSError:
         pass
+    _NEWLY_FAST.clear()
 
 
 # What an escape in a pattern stands for, when building inputs from its characters.
@@ -490,6 +494,7 @@ def read_rule_dirs(dirs: list[Path]) -> tuple[list[Rule], list[str]]:
                     problems.append(f"{rule.where}: " + rule_message(rule.section, rule.id, E.E_UNKNOWN_RULE))
                 merged[key] = rule
     rules = [r for r in merged.values() if r.get("enabled") is not False]
+    save_fast_patterns()
     return rules, problems
 
 

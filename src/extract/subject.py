@@ -88,7 +88,8 @@ def _word_sets(rules: Rules) -> _WordSets:
                      frozenset(words.get("dimension", [])), tuple(words.get("host", [])), _group_re(words.get("group", [])),
                      tuple(words.get("no-topic", [])), tuple(words.get("outcome", [])),
                      frozenset(words.get("single", [])), tuple(words.get("standard", [])),
-                     _span_re(words.get("span", [])), _cap_re(words.get("cap", []), words.get("cap-opening", []), words.get("cap-verb", [])), tagger(rules))
+                     _span_re(words.get("span", [])),
+                     _cap_re(words.get("cap", []), words.get("cap-opening", []), words.get("cap-verb", [])), tagger(rules))
 
 
 def _cap_re(heads: list[str], openings: list[str], verbs: list[str]) -> regex.Pattern:
@@ -814,15 +815,14 @@ def _modified_noun(words: tuple[tuple[str, str], ...], kind: str) -> int:
     k = 0
     while k < len(words) and k < MAX_MODIFIERS and words[k][1] in _MODIFIERS:
         k += 1
-    if kind == "people" and not (k < len(words) and words[k][0].endswith(_PERSON_ENDS)):
-        return 0  # 161人实现就业, 92名专家下沉乡镇: after a head count a verb starts the predicate
-    if kind == "households" and not (k < len(words) and words[k][0].endswith(_HOUSEHOLD_ENDS)):
-        return 0  # 107户分散农户 yes, 32户签订协议 no
+    ends = _HEAD_ENDS.get(kind)
+    if ends and not (k < len(words) and words[k][0].endswith(ends)):
+        return 0  # 161人实现就业, 92名专家下沉乡镇, 32户签订协议: after a head count a verb starts the predicate
     return k if k and k < len(words) and words[k][1] in NOUN_TAGS else 0
 
 
-_PERSON_ENDS = tuple("人员者工生师农民嫂")
-_HOUSEHOLD_ENDS = ("户", "家庭")  # 打包工人, 返乡大学生, 大病患者: what a modifier before a head count's noun may open
+# What a modifier before the noun of a head count may open: 打包工人, 返乡大学生, 大病患者; 107户分散农户
+_HEAD_ENDS = {"people": tuple("人员者工生师农民嫂"), "households": ("户", "家庭")}
 
 
 def _opens_phrase(words: tuple[tuple[str, str], ...], kind: str) -> bool:
