@@ -1084,6 +1084,22 @@ def test_a_caption_unit_serves_a_list_of_labelled_figures():
         (985000, None, "元", None, None)]
 
 
+def test_a_caption_in_brackets_before_a_colon_serves_the_labelled_list_after_it_on_its_line():
+    text = ("码头收购价（元/斤）：带鱼（大条）18～22　小黄鱼9.5　马鲛鱼14\n今日菜价（单位：元/斤）：白菜1.2、萝卜0.8左右。\n"
+            "会议（上午）：讨论了3个议题。\n")
+    assert [(f.value, f.value_max, f.unit, f.per, f.approx, f.subject) for f in extract_facts(text)] == [
+        (18, 22, "元", "斤", None, "带鱼（大条）"), (9.5, None, "元", "斤", None, "小黄鱼"), (14, None, "元", "斤", None, "马鲛鱼"),
+        (1.2, None, "元", "斤", None, "白菜"), (0.8, None, "元", "斤", "about", "萝卜"), (3, None, "个", None, None, "议题")]
+
+
+def test_a_table_header_naming_times_of_day_under_a_caption_with_an_aside():
+    text = ("散客场地费（单位：元/小时，按每片场地计）\n| 时段 | 早场07:00—12:00 | 晚场17:00—22:00 |\n"
+            "| 工作日 | 40 | 70～80 |\n| 周末 | 60 | 90～100 |\n")
+    assert [(f.value, f.value_max, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
+        (40, None, "元", "小时", "工作日"), (70, 80, "元", "小时", "工作日"), (60, None, "元", "小时", "周末"),
+        (90, 100, "元", "小时", "周末")]
+
+
 def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
     text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
             "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")

@@ -865,8 +865,8 @@ def _caption_below(lines: list, n: int, look: _Lookups) -> list | None:
 
 _CAPTION_ITEM = r"(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)](?=、))"  # a unit's character, or an aside before the next unit (台（套）、元)
 _CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>" + _CAPTION_ITEM + r"{1,30}?)"
-                           r"(?:[（(][^\s（）()]{1,3}[）)])?(?:[；;][^（）()\n]{1,40})?"
-                           r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）
+                           r"(?:[（(][^\s（）()]{1,3}[）)])?(?:(?:[；;]|[，,](?=按|含|不含|以|均|下同|其中|注))[^（）()\n]{1,40})?"
+                           r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）; （单位：元/小时，按每片场地计）
 _CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
@@ -925,10 +925,11 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
     if any(_BARE_CELL.fullmatch(text, *cell) for cell in cells):
         return False
     return all(_PERIOD_CELL.fullmatch(text, *cell) or _RATIO_BASE.fullmatch(text[slice(*cell)].strip())
-               or not any(ch.isdigit() for ch in text[slice(*cell)]) for cell in cells) or any(
+               or not any(ch.isdigit() for ch in _CLOCK_TIME.sub("", text[slice(*cell)])) for cell in cells) or any(
         _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() in UNIT_HEADERS for cell in cells)
 
 
+_CLOCK_TIME = regex.compile(r"\d{1,2}[:：]\d{2}")  # | 早场07:00—12:00 |: a header names a time of day
 _PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)(?:\p{Han}{1,5}[数值额量]|\p{Han}{0,3}[末底])?\s*")  # | 2023年 | 2024年预算数 |
 
 
@@ -1988,23 +1989,45 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
         begin = text.rfind("\n", 0, end) + 1
         line = text[begin:end]
         if "单位" in line:
-            units = _caption_units(line, look)
-            if not units or len(units) != 1:
-                return None
-            (unit, magnitude), per = units[0]
-            values = [parse_number(token) for token in tokens]
-            if None in values:
-                return None
-            mention = Mention(start, pos, start, pos, tuple(tokens), unit, "caption", unit.id, fixed_value=_scaled(values[0], magnitude),
-                              fixed_value_max=_scaled(values[1], magnitude) if len(values) > 1 else None,
-                              noun=_line_label(text[label_start:start]))
-            mention.per, mention.per_rule = per, "caption" if per else None
-            _suffixes(text, mention, look)
-            return mention
+            return _caption_mention(text, start, pos, tokens, _caption_units(line, look), text[label_start:start], look)
         if not _LABELLED_LINE.fullmatch(text, begin, end):
             return None
         end = begin - 1
     return None
+
+
+_INLINE_LIST_CAPTION = regex.compile(r"[（(](?:单位[：:])?(?P<unit>[^\s（）()，。；：:、]{1,8})[）)][：:][ \t\u3000]*")
+_INLINE_LIST_LABEL = r"\p{Han}[^\s\d，。；：:、|｜]{0,9}?"
+_INLINE_LIST_ITEMS = regex.compile(rf"(?:{_INLINE_LIST_LABEL}[\d.,～~—–－\-至到]+(?:左右|以上|以下)?[ \t\u3000、，,；;|｜]+)*(?P<label>{_INLINE_LIST_LABEL})")
+
+
+def _inline_list_unit(text: str, start: int, pos: int, tokens: list[str], look: _Lookups) -> Mention | None:
+    """码头收购价（元/斤）：带鱼18～22　小黄鱼9.5: the one unit a caption names in brackets before
+    its colon is the unit of each bare figure of the labelled list after it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    caption = None
+    for caption in _INLINE_LIST_CAPTION.finditer(text, line_start, start):
+        pass
+    items = caption and _INLINE_LIST_ITEMS.fullmatch(text, caption.end(), start)
+    if not items:
+        return None
+    return _caption_mention(text, start, pos, tokens, _caption_units("单位：" + caption.group("unit"), look), items.group("label"), look)
+
+
+def _caption_mention(text: str, start: int, pos: int, tokens: list[str], units: list | None, label: str,
+                     look: _Lookups) -> Mention | None:
+    """The bare figure of a list item in the one unit its caption names, of the item's label."""
+    if not units or len(units) != 1:
+        return None
+    (unit, magnitude), per = units[0]
+    values = [parse_number(token) for token in tokens]
+    if None in values:
+        return None
+    mention = Mention(start, pos, start, pos, tuple(tokens), unit, "caption", unit.id, fixed_value=_scaled(values[0], magnitude),
+                      fixed_value_max=_scaled(values[1], magnitude) if len(values) > 1 else None, noun=_line_label(label))
+    mention.per, mention.per_rule = per, "caption" if per else None
+    _suffixes(text, mention, look)
+    return mention
 
 
 _LABEL_EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9]*(?:(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)[^\p{Han}A-Za-z0-9]*)?"
@@ -2041,7 +2064,8 @@ def _unitless(text: str, start: int, pos: int, tokens: list[str], look: _Lookups
         mention = Mention(symbol[0], pos, start, pos, tuple(tokens), unit, "symbol", unit.id)
         _suffixes(text, mention, look)
         return mention
-    bracketed = _bracket_unit(text, start, pos, tokens, look) or _list_caption_unit(text, start, pos, tokens, look)
+    bracketed = (_bracket_unit(text, start, pos, tokens, look) or _list_caption_unit(text, start, pos, tokens, look)
+                 or _inline_list_unit(text, start, pos, tokens, look))
     if bracketed:
         return bracketed
     if len(tokens) > 1 and not all(_QUALIFIED.search(t) for t in tokens) or _FRACTION_AT.match(text, pos):
