@@ -1100,6 +1100,22 @@ def test_a_table_header_naming_times_of_day_under_a_caption_with_an_aside():
         (90, 100, "元", "小时", "周末")]
 
 
+def test_a_caption_serves_a_list_past_its_headings_whose_labels_end_in_a_bracket():
+    text = ("现将捐款500元以上的单位和个人公示如下（排名不分先后，单位：元）：\n\n一、单位捐款\n\n"
+            "砚潭镇商会　　　　　　　　　　　　100,000\n砚潭镇中心小学全体教职工　　　　　　12,680\n\n二、个人捐款\n\n"
+            "王德顺（砚潭村）　　　　　　　　　　10,000\n匿名（微信转账尾号6618）　　　　　　 5,000\n"
+            "陈九斤（白沙村）　　　　　　　　　　 2,000\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (500, "元", "单位和个人"), (100000, "元", "砚潭镇商会"), (12680, "元", "砚潭镇中心小学全体教职工"),
+        (10000, "元", "王德顺（砚潭村）"), (5000, "元", "匿名（微信转账尾号6618）"), (2000, "元", "陈九斤（白沙村）")]
+
+
+def test_a_list_item_s_number_before_a_year_and_arabic_digits_after_a_magnitude_s_zero():
+    facts = extract_facts("注：1．门诊量含线上复诊1.36万人次；2．药占比见正文；3．2024年数据已按新口径调整。"
+                          "日均约10万零8百人次。3102回采工作面推进了86米。")
+    assert [(f.value, f.unit, f.approx) for f in facts] == [(13600, "人次", None), (100800, "人次", "about"), (86, "米", None)]
+
+
 def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
     text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
             "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")

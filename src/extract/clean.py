@@ -98,6 +98,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
+    text = _overwrite(text, [m.start() for m in _ITEM_BEFORE_YEAR.finditer(text)], "、")  # ；3．2024年数据…: an item's number
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     drop += [m.span() for m in _FOOTNOTE_MARK.finditer(text)]  # 24.7①, 活跃网店(家)③: a note's mark
@@ -662,6 +663,7 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
     return bare if len(bare) >= CAPTION_SHARE * len(lines) else []
 
 
+_ITEM_BEFORE_YEAR = regex.compile(r"(?<=(?:^|[；;。：:\n])[ \t\u3000]*\d{1,2})[.．](?=(?:19|20)\d{2}年)")
 _LONG_NUMBER_END = regex.compile(r"(?<!\d)\d{7,}$")  # a phone or an ID number
 _DATE_START = regex.compile(r"\d{4}年\d{1,2}月")
 
@@ -724,7 +726,7 @@ _CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDES = set("十百千万亿")
 _UNIT_CAPTION_OPEN = regex.compile(r"(?:[（(]|^\s*)单位[：:]$")  # not 县直有关单位：, an addressee
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
-_KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,12}(?:[：:]|(?<=\p{Han})(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
+_KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,20}(?:[：:]|(?<=[\p{Han}）”])(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")
 _DATELINE = regex.compile(r"[（(【]?(?:本报讯|本报(?:记者|通讯员)|新华社|中新网|人民网|央视网)")
 _CLAUSE_TAIL = regex.compile(r"\p{Han}[，。、；]")  # 3000元左 / 右，其中: no clause is one character long

@@ -40,6 +40,7 @@ _TOKEN = rf"""
 )
 (?:
     (?<![{DIGITS}])\d+(?:\.\d+)?       # no Arabic digits right after a Chinese one: 队伍1200余人
+  | (?<=\d[万萬亿億千][零〇])\d+(?:\.\d+)?  # but 10万零8百: Arabic digits again after a magnitude and its 零
   | (?<!\d)  # no Chinese digit right after an Arabic one: ¥2一串
     (?!(?<=[百千万萬][{DIGITS}])一(?=[桌斤个天人份碗次亩箱盒袋只头件张瓶包串年月周晚趟车吨平方])  # 六百五一桌: 六百五 per 桌
       |(?<=[{DIGITS}][百千万萬])一(?=个月|天|年(?!级)))[{DIGITS}]  # 八百一个月: 八百 per 月
@@ -1963,10 +1964,11 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
     return mention
 
 
-_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜]|(?<=\p{Han})[ \t\u3000])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜, 东营子镇　　28,600
+_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜]|(?<=[\p{Han}）”])[ \t\u3000])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜, 东营子镇　　28,600
 _LABELLED_LINE = regex.compile(_LABEL_OF_LINE.pattern + r"[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
-_CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]*\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
+_CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]+\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
 LIST_REACH = 12  # lines from a list item up to its caption
+_LIST_HEADING = regex.compile(r"\s*(?:(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\p{Han}{2,12}[：:]?\s*)?")  # 一、单位捐款 between a caption and its list (or a blank line)
 _BARS = regex.compile(r"[|｜]")
 
 
@@ -1988,9 +1990,9 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
             return None
         begin = text.rfind("\n", 0, end) + 1
         line = text[begin:end]
-        if "单位" in line:
+        if "单位" in line and not _LIST_HEADING.fullmatch(line):
             return _caption_mention(text, start, pos, tokens, _caption_units(line, look), text[label_start:start], look)
-        if not _LABELLED_LINE.fullmatch(text, begin, end):
+        if not (_LABELLED_LINE.fullmatch(text, begin, end) or _LIST_HEADING.fullmatch(line)):
             return None
         end = begin - 1
     return None
