@@ -1116,6 +1116,12 @@ def test_a_list_item_s_number_before_a_year_and_arabic_digits_after_a_magnitude_
     assert [(f.value, f.unit, f.approx) for f in facts] == [(13600, "人次", None), (100800, "人次", "about"), (86, "米", None)]
 
 
+def test_a_column_of_class_hours_counts_them():
+    text = "｜班次｜工种｜课时｜计划招收（人）｜\n｜第1期｜电工｜120｜40｜\n｜第2期｜焊工｜136｜35｜\n"
+    assert [(f.value, f.unit, f.kind, f.subject) for f in extract_facts(text)] == [
+        (120, "课时", "count", "电工"), (40, "人", "people", "电工"), (136, "课时", "count", "焊工"), (35, "人", "people", "焊工")]
+
+
 def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
     text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
             "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")

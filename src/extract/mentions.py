@@ -704,7 +704,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned, title_per)
 
 
-_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日))[ \t]*")  # 户数, 受益户数, 资助人次: one header, not 补助资金 受益户数
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日|课时|学时))[ \t]*")  # 户数, 受益户数, 资助人次, 理论课时: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人"}
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力|^[男女]性?$")),
