@@ -1257,6 +1257,11 @@ def test_a_range_of_two_temperatures_below_zero_each_with_its_unit():
     assert [(f.value, f.value_max) for f in facts] == [(-25, -19), (-3, 2), (-20, None)]
 
 
+def test_a_spoken_price_s_tenths_before_a_verb_of_having():
+    facts = extract_facts("一斤十二块顶天了，十二块五没人要，三块五有人买。")
+    assert [(f.value, f.unit) for f in facts] == [(12, "元"), (12.5, "元"), (3.5, "元")]
+
+
 def test_a_spoken_hundred_before_one_month_is_per_month():
     facts = extract_facts("跑夜班能多收八百一个月。工钱两千一天。八百一十个月。")
     assert [(f.value, f.unit, f.per) for f in facts] == [(800, "元", "月"), (2000, "元", "天"), (810, "月", None)]

@@ -66,7 +66,7 @@ ARABIC_YEAR = regex.compile(r"[12]\d{3}")
 CN_YEAR = regex.compile(rf"[{DIGITS}]{{4}}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN = regex.compile(r"\p{Han}")
-_DECIMALS_END = r"(?=[^\d\p{Han}]|[的嘅高长宽深厚钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可我你他她俺咱连保将拉由从用投]|$)"
+_DECIMALS_END = r"(?=[^\d\p{Han}]|[的嘅高长宽深厚钱左多毛角以上下一参是为在都已被到至和涨降跌升调提贵便每就才也还呢吧啊呀嘛了哩算起计加减乘出收卖买付给拿不太整可我你他她俺咱连保将拉由从用投没有]|$)"
 _DECIMALS = regex.compile(r"[1-9一二三四五六七八九]" + _DECIMALS_END
                             + r"|\d\d(?![\d.%％])")  # 9秒97夺冠: two digits are hundredths before any word
 _COLLOQUIAL_MAGNITUDE = regex.compile(r"个(多?[亿万])")
