@@ -1122,6 +1122,19 @@ def test_a_column_of_class_hours_counts_them():
         (120, "课时", "count", "电工"), (40, "人", "people", "电工"), (136, "课时", "count", "焊工"), (35, "人", "people", "焊工")]
 
 
+def test_a_markdown_table_padded_with_spaces_keeps_its_columns():
+    text = ("附表　11月份警情分类统计（单位：起）\n| 类别     | 本月 | 去年同期 |\n| 火灾扑救 |  67  |    72    |\n"
+            "| 合计     | 218  |   199    |\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (67, "起", "火灾扑救"), (72, "起", "火灾扑救"), (218, "起", "本月"), (199, "起", "去年同期")]
+
+
+def test_a_table_title_s_unit_in_brackets_serves_its_cells():
+    text = "四、门诊诊查费标准（元/人次）\n| 类别 | 诊查费 | 备注 |\n|---|---|---|\n| 普通门诊 | 12 | 工作日 |\n| 急诊 | 15 | |\n"
+    assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
+        (12, "元", "人次", "普通门诊"), (15, "元", "人次", "急诊")]
+
+
 def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
     text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
             "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")

@@ -211,7 +211,7 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     (`1　张某某　河西村　补贴面积320亩`): two or more gaps between fields, no full stop."""
     if "\t" not in text and "\u3000" not in text and "  " not in text:
         return []
-    lines = list(_LINE.finditer(text))
+    lines = [m for m in _LINE.finditer(text) if not _PIPE_ROW.match(m.group())]  # | 火灾扑救 |  67  |: a Markdown row's padding
     rows = {k for k, m in enumerate(lines)
             if "。" not in m.group() and (len(_field_gaps(text, m.start(), m.end())) >= 2 or m.group().strip().count("\t") >= 2)}
     # 合  计      397,260 under rows of three columns: a row of the same table with its last cells empty
@@ -223,6 +223,7 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
 
 
+_PIPE_ROW = regex.compile(r"[ \t\u3000]*[|｜][^\n]*[|｜]")
 TWO_COLUMN_ROWS = 3  # lines in a row of a label, a wide gap and a figure that make a table
 
 

@@ -592,6 +592,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             header = _Header({}, {}, None, {})
             above.clear()
             caption = _caption_units(line.group(), look)
+            if caption is None and _TABLE_TITLE.fullmatch(line.group()) and (unit := _TITLE_UNIT.search(line.group())):
+                caption = _caption_units("单位：" + unit.group(1), look)  # 四、门诊诊查费标准（元/人次）: a title's unit
             if _TABLE_TITLE.fullmatch(line.group()):
                 title_per = _title_per(line.group(), look) or (None if _NUMBERED_TITLE.match(line.group()) else title_per)
         elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
@@ -899,6 +901,7 @@ def _per_unit(word: str, look: _Lookups) -> str:
     return unit.unit if unit else word
 
 
+_TITLE_UNIT = regex.compile(r"[（(]([^\s（）()，。；;:：、]{1,8})[）)][ \t\u3000]*$")
 _TABLE_TITLE = regex.compile(r"[^，。；！？,;!?]{2,40}")  # a title line, no sentence
 _NUMBERED_TITLE = regex.compile(r"\s*(?:(?:表|图|附表)\s*[\d一二三四五六七八九十]|\d{1,2}[-—.]\d{1,2}\s)")  # 表6, 12-3 农村住户…
 TITLE_PERS = ("人", "户")  # 人均, 户均, 每百户 in a title average every figure; 年度, 月度 name the table's time instead
