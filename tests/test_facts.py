@@ -1275,6 +1275,13 @@ def test_a_spoken_price_s_tenths_before_a_verb_of_having():
     assert [(f.value, f.unit) for f in facts] == [(12, "元"), (12.5, "元"), (3.5, "元")]
 
 
+def test_an_index_a_wide_gap_after_its_name_and_a_mark_s_tenths_before_de():
+    facts = extract_facts("【数据速览】\n沪　指　　３１８７.４２点　　跌０.２１％\n创业板指　２０４６.１１点　　涨０.６２％\n"
+                          "钟煜跑出4分52秒6的成绩。")
+    assert [(f.value, f.unit, f.subject) for f in facts] == [
+        (3187.42, "点", "沪指"), (0.21, "%", "沪指"), (2046.11, "点", "创业板指"), (0.62, "%", "创业板指"), (292.6, "秒", "成绩")]
+
+
 def test_a_spoken_hundred_before_one_month_is_per_month():
     facts = extract_facts("跑夜班能多收八百一个月。工钱两千一天。八百一十个月。")
     assert [(f.value, f.unit, f.per) for f in facts] == [(800, "元", "月"), (2000, "元", "天"), (810, "月", None)]

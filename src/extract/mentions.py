@@ -486,7 +486,11 @@ def _context_end(text: str, start: int) -> int:
         m = _RESTATED.search(text, max(0, start - 16), start)
         if m:
             return m.start()
-    return start
+    gap = _CELL_GAP_BEFORE.search(text, max(0, start - 4), start)
+    return gap.start() if gap else start  # 沪　指　　３１８７.４２点: a label a cell before the figure
+
+
+_CELL_GAP_BEFORE = regex.compile(r"(?<=\p{Han})[ \t\u3000|｜]+$")
 
 
 def _other_context(text: str, start: int, surface: str, look: _Lookups) -> Unit | None:
@@ -1232,7 +1236,7 @@ def _spoken_count(text: str, start: int, end: int, look: _Lookups) -> Mention | 
 
 
 _HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:钟)?(?!之))?"
-                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.])|\d(?![\d.\p{{Han}}])|[〇零一二三四五六七八九]{{1,2}}(?=的|[^\p{{Han}}\d]|$))?)?",
+                    rf"(?:(?P<s>{_TOKEN})秒(?:钟)?(?P<hundredths>\d\d(?![\d.])|\d(?=的|[^\d.\p{{Han}}]|$)|[〇零一二三四五六七八九]{{1,2}}(?=的|[^\p{{Han}}\d]|$))?)?",
                     regex.VERBOSE)  # 3分36秒5: tenths; 二分零八秒四一的成绩: hundredths
 HMS_UNITS = {"h": "小时", "m": "分钟", "s": "秒"}  # their sizes in 秒 are units.yaml's
 
