@@ -1135,6 +1135,11 @@ def test_a_table_title_s_unit_in_brackets_serves_its_cells():
         (12, "元", "人次", "普通门诊"), (15, "元", "人次", "急诊")]
 
 
+def test_a_header_naming_two_measure_words_of_things_counted_gives_no_rate():
+    text = "| 类别 | 救护数量（只/头） | 就诊（次/人） |\n| 鸟类 | 742 | 3 |\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [(742, "只", None), (3, "次", "人")]
+
+
 def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
     text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
             "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")

@@ -701,7 +701,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
                 column_per[k] = per
     column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
     column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
-                   if header and header.group("per") and k in columns}  # 单产（公斤/亩）
+                   if header and header.group("per") and k in columns  # 单产（公斤/亩）
+                   and not _either_measure(columns[k][0], header.group("per"), look)}
     if title_per:  # but not its shares and changes (比上年增长（%）)
         column_per |= {k: title_per for k, (unit, _) in columns.items() if k not in column_per and unit.kind not in PERCENT_KINDS}
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() in UNIT_HEADERS), None)
@@ -892,6 +893,12 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
         per = unit_match.group("per")
         units.append((unit, _per_unit(per, look) if per else None))
     return units
+
+
+def _either_measure(unit: Unit, per: str, look: _Lookups) -> bool:
+    """救护数量（只/头）: two measure words of things counted are either one, no rate."""
+    other = look.surfaces.get(per)
+    return unit.kind == "count" and other is not None and other.kind == "count"
 
 
 def _per_unit(word: str, look: _Lookups) -> str:
