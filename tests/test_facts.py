@@ -1140,6 +1140,17 @@ def test_a_header_naming_two_measure_words_of_things_counted_gives_no_rate():
     assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [(742, "只", None), (3, "次", "人")]
 
 
+@pytest.mark.parametrize("header, row, subjects", [
+    # periods over a row of units: each row names what its cells hold
+    ("| 收入项目 | 2024年 | 2025年 | 同比增减 |", "| 一、经营收入 | 42.60 | 55.80 | 31.0 |", ["一、经营收入"] * 3),
+    # indicators over a row of units and rows of places: each column names what its cells count
+    ("| 村（社区） | 粮食播种面积 | 粮食产量 | 茶叶产量 |", "| 岙头村 | 3,860 | 1,802 | 46.5 |", ["粮食播种面积", "粮食产量", "茶叶产量"]),
+])
+def test_a_row_of_units_under_the_header_keeps_what_names_the_cells(header, row, subjects):
+    units = "| 单位 | 万元 | 万元 | % |" if "2024年" in header else "| 单位 | 亩 | 吨 | 吨 |"
+    assert [f.subject for f in extract_facts("\n".join([header, units, row]) + "\n")] == subjects
+
+
 def test_a_caption_at_the_end_of_a_sentence_serves_lines_of_labels_and_figures_apart_by_a_gap():
     text = ("全年完成营造林12.6万亩。分乡镇完成情况如下（单位：亩）：\n　　东营子镇　　　　28,600\n"
             "　　大石门镇　　　　24,800\n　　其余4个乡镇　　 19,000\n\n二、森林资源保护\n")

@@ -651,6 +651,8 @@ def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_wid
         names[k] = names[k] + name if k in names and k >= max(up, low) else name  # 总产量比上 + 年增长
     unit_column = lower.unit_column + low if lower.unit_column is not None else (
         upper.unit_column + up if upper.unit_column is not None else None)
+    if unit_column is not None and any(_DATE_CELL.fullmatch(name.strip()) for k, name in names.items() if k > unit_column):
+        unit_column = None  # 收入项目 | 2024年 | 2025年 over 单位 | 万元 | 万元: the rows name what the periods' cells hold
     return _Header(moved(upper.columns, up) | moved(lower.columns, low), moved(upper.column_per, up) | moved(lower.column_per, low),
                    unit_column, names, frozenset(k + up for k in upper.captioned) | frozenset(k + low for k in lower.captioned),
                    lower.title_per or upper.title_per)
