@@ -1127,6 +1127,9 @@ def test_a_markdown_table_padded_with_spaces_keeps_its_columns():
             "| 合计     | 218  |   199    |\n")
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
         (67, "起", "火灾扑救"), (72, "起", "火灾扑救"), (218, "起", "本月"), (199, "起", "去年同期")]
+    text = "表1　网络销售情况\n品类　｜网络零售额（万元）｜同比增长\n脐橙　｜ 24,680 ｜ 18.2%\n腊肉　｜  9,862 ｜  9.7%\n"
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (246800000, "元", "脐橙"), (18.2, "%", "脐橙"), (98620000, "元", "腊肉"), (9.7, "%", "腊肉")]
 
 
 def test_a_table_title_s_unit_in_brackets_serves_its_cells():

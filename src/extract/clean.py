@@ -223,7 +223,7 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
 
 
-_PIPE_ROW = regex.compile(r"[ \t\u3000]*[|｜][^\n]*[|｜]")
+_PIPE_ROW = regex.compile(r"[^\n|｜]*[|｜][^\n]*[|｜]")
 TWO_COLUMN_ROWS = 3  # lines in a row of a label, a wide gap and a figure that make a table
 
 
