@@ -1649,3 +1649,48 @@ def test_a_one_line_table_under_an_inline_caption_of_two_units():
 def test_a_stacked_table_whose_rows_open_with_two_labels():
     text = "表1　秋粮收购挂牌价格\n品种\n等级\n价格（元/斤）\n玉米\n一等\n1.12\n玉米\n二等\n1.10\n粳稻\n二等\n1.40\n"
     assert [(f.value, f.per, f.subject) for f in extract_facts(text)] == [(1.12, "斤", "玉米"), (1.1, "斤", "玉米"), (1.4, "斤", "粳稻")]
+
+
+def test_a_table_whose_cells_a_pdf_parted_by_single_spaces():
+    text = ("序号 户主 组别 面积(亩) 单价(元/亩) 应付租金(元) 领取情况\n"
+            "1 龙德厚 二组 4.60 680 3128 已领\n2 邹九斤 二组 3.25 680 2210 未领\n")
+    assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)] == [
+        (4.6, "亩", None, "龙德厚"), (680, "元", "亩", "龙德厚"), (3128, "元", None, "龙德厚"),
+        (3.25, "亩", None, "邹九斤"), (680, "元", "亩", "邹九斤"), (2210, "元", None, "邹九斤")]
+
+
+def test_a_line_of_words_parted_by_spaces_is_no_table_without_rows_of_figures():
+    text = "流转方 受让方 见证方 监督方\n村民代表会议同意，共流转29.45亩。\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(29.45, "亩")]
+
+
+def test_a_screenings_header_counts_shows():
+    text = "| 排名 | 影片 | 本周票房（万元） | 场次 |\n|---|---|---|---|\n| 1 | 《雪线以北》 | 512.3 | 4,210 |\n"
+    assert [(f.value, f.unit, f.kind) for f in extract_facts(text)] == [(5123000, "元", "money"), (4210, "场", "count")]
+
+
+def test_a_caption_in_a_currency_with_a_row_of_its_own_unit():
+    text = ("單位：新台幣千元；每股盈餘為新台幣元\n\n項　　目　　| 114年度　　 | 113年度\n"
+            "營業收入　　| 18,462,375　| 16,367,354\n每股盈餘　　|  5.37　　　 |  4.14\n")
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
+        (18462375000, "元", None), (16367354000, "元", None), (5.37, "元", "股"), (4.14, "元", "股")]
+
+
+def test_a_scanned_numerals_look_alikes_are_read_as_numerals():
+    text = "本队共二+九户，稻谷一万一干八百八十八元，小麦一万二千三百斥，修理四百一十五元二甪。一干人等斥资三百万元"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(29, "户"), (11888, "元"), (12300, "斤"), (415.2, "元"), (3000000, "元")]
+
+
+def test_a_sum_paid_at_once_is_no_rate_per_time():
+    facts = extract_facts("受让方已将租金18,228元一次性转入账户，我一次过拎咗两个")
+    assert [(f.value, f.per) for f in facts] == [(18228, None), (2, None)]
+
+
+def test_a_grant_verb_before_a_figure_gives_what_follows_it():
+    facts = extract_facts("每个给予5万元一次性奖补。每晚收取1至5美元不等的税款。每户补助1.5万元至3.5万元不等。")
+    assert [f.subject for f in facts] == ["一次性奖补", "税款", "补助"]
+
+
+def test_every_so_many_minutes_before_a_single_act_is_a_duration():
+    facts = extract_facts("水文站每30分钟报送一次水情。每10股派发现金红利3元。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(30, "分钟", None), (3, "元", "10股")]

@@ -94,6 +94,11 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if "O" in text:
         zeros = [m.start() for m in _OCR_ZERO_IN_NUMERAL.finditer(text)]
         text, source = _overwrite(text, zeros, "〇"), _overwrite(source, zeros, "〇") if zeros else source
+    misread_han = [m for m in _OCR_HAN_IN_NUMERAL.finditer(text)]
+    if misread_han:  # 一万一干八百, 一万二千三百斥, 四百一十五元二甪, 二+九户: a scanned numeral's look-alikes
+        for char in "千斤角十":
+            spots = [m.start() for m in misread_han if _OCR_HAN_READ[m.group()] == char]
+            text, source = (_overwrite(text, spots, char), _overwrite(source, spots, char)) if spots else (text, source)
     points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
     points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
@@ -108,6 +113,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     rows = _row_lines(source)  # the raw text: the char map may have made wide spaces narrow
     if rows and len(text) == len(raw):
         text = _mark_columns(text, source, rows)
+    spaced, spaced_gaps = _single_space_rows(text, rows) if " " in text else ([], [])
+    if spaced:
+        text, rows = _overwrite(text, spaced_gaps, "|"), sorted(rows + spaced)
     csv_rows, commas, quotes = _csv_rows(text)
     if csv_rows and len(text) == len(raw):
         text = _overwrite(text, commas, "|")
@@ -221,6 +229,48 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
         rows |= grown
     rows |= _two_column_rows(text, lines, short - rows)
     return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
+
+
+def _single_space_rows(text: str, rows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
+    """A table whose cells a PDF parted by single spaces (序号 户主 组别 面积(亩) 单价(元/亩),
+    then 1 龙德厚 二组 4.60 680): a header of short labels, then lines of as many cells, each
+    with a figure. The rows, and the spaces that become |."""
+    taken = {start for start, _ in rows}
+    lines = [line for line in _LINE.finditer(text) if line.start() not in taken]
+    found: list[tuple[int, int]] = []
+    gaps: list[int] = []
+    k = 0
+    while k < len(lines):
+        width = len(_SINGLE_SPACE.findall(lines[k].group())) + 1
+        if width < SPACED_MIN_CELLS or not _spaced_header(lines[k].group()):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines) and text.count("\n", lines[end - 1].end(), lines[end].start()) == 1 \
+                and len(_SINGLE_SPACE.findall(lines[end].group())) + 1 == width and _spaced_row(lines[end].group()):
+            end += 1
+        if end - k - 1 >= SPACED_MIN_ROWS:
+            for line in lines[k:end]:
+                found.append(line.span())
+                gaps += [line.start() + m.start() for m in _SINGLE_SPACE.finditer(line.group())]
+        k = max(end, k + 1)
+    return found, gaps
+
+
+SPACED_MIN_CELLS = 4  # cells in a header parted by single spaces
+SPACED_MIN_ROWS = 2
+_SINGLE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
+_SPACED_HEADER_CELL = regex.compile(r"(?=[^ ]*\p{Han})[\p{Han}（）()/%％A-Za-z·]{1,12}")  # 面积(亩), 单价(元/亩): a label, no figure
+_CELL_FIGURE = regex.compile(r"(?<![^ ])[-−+]?\d[\d.,]*[%％]?(?![^ ])")
+
+
+def _spaced_header(line: str) -> bool:
+    cells = line.strip().split(" ")
+    return all(_SPACED_HEADER_CELL.fullmatch(cell) for cell in cells) and sum(len(cell) >= 2 for cell in cells) * 2 >= len(cells)
+
+
+def _spaced_row(line: str) -> bool:
+    return "。" not in line and "，" not in line and _CELL_FIGURE.search(line.strip()) is not None
 
 
 _PIPE_ROW = regex.compile(r"[^\n|｜]*[|｜][^\n]*[|｜]")
@@ -563,6 +613,10 @@ def _spanned_cells(text: str) -> list[int]:
 _OCR_FIGURE = regex.compile(r"(?<![A-Za-z])(?=[\d.,，。 \n]*[lIO〇○])[\dlIO〇○](?: ?\n?[.,，。]? ?\n?[\dlIO〇○])*(?![A-Za-z])")
 _OCR_LETTER = regex.compile(r"[lIO〇○]")
 _OCR_ZERO_IN_NUMERAL = regex.compile(r"(?<=[〇○零一二三四五六七八九])O(?=[〇○零一二三四五六七八九])")  # 二O八〇〇〇: a letter read for 〇
+_OCR_HAN_IN_NUMERAL = regex.compile(r"(?<=[一二三四五六七八九十百万])干(?=[一二三四五六七八九零〇百万])"
+                                    r"|(?<=[〇零一二三四五六七八九十百千万])斥(?![资责骂退逐])|(?<=[一二三四五六七八九十])甪"
+                                    r"|(?<=[一二三四五六七八九])\+(?=[一二三四五六七八九][\p{Han}])")
+_OCR_HAN_READ = {"干": "千", "斥": "斤", "甪": "角", "+": "十"}
 _OCR_HINT = regex.compile(r"[lIO〇○](?= ?[\d.,，。])|(?<=[\d.,，。] ?\n?)[lIO〇○]")  # a cheap test before the full scan
 _FOOTNOTE_MARK = regex.compile(r"(?<=[\d%％)）])[①-⑩]")
 _MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d|\n\d+[万亿元%％])")  # l。88亿元, ６。⏎４万元: OCR reads a decimal point as a full stop
@@ -696,6 +750,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if "|" in line or text.startswith("|", m.end()) or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) \
                 or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
+        elif _UNIT_CAPTION_LONG.search(line) and "|" in text[m.end():text.find("\n", m.end()) % (len(text) + 1)]:
+            wrapped = False  # 单位：新台币千元；每股盈余为新台币元 / 项目 | 114年度: a caption over a table's header
         elif _UNIT_CAPTION_OPEN.search(line):
             wrapped = True  # 渗流量如下（单位： / 升/秒）：: a caption broken after its colon
         elif _DATELINE.match(text, m.end()):
@@ -726,6 +782,7 @@ _OPEN_ENDS = ".．约达和及与为共至每按从向"
 _CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDES = set("十百千万亿")
 _UNIT_CAPTION_OPEN = regex.compile(r"(?:[（(]|^\s*)单位[：:]$")  # not 县直有关单位：, an addressee
+_UNIT_CAPTION_LONG = regex.compile(r"单位[：:][^，。\n]{1,30}$")
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,20}(?:[：:]|(?<=[\p{Han}）”])(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")

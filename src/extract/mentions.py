@@ -575,6 +575,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     unit_cells: set[int] = set()
     header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
+    caption_rows: tuple = ()  # 单位：千元；每股盈余为元: rows the caption gives a unit of their own
     title_per = None  # 表6 全体居民人均收支情况: the title's 人均 rates every figure of the table
     header_width = 0  # cells of the header line above, for a header written on two lines
     above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
@@ -596,6 +597,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             header = _Header({}, {}, None, {})
             above.clear()
             caption = _caption_units(line.group(), look)
+            caption_rows = _caption_rows(line.group(), look) if caption else ()
             if caption is None and _TABLE_TITLE.fullmatch(line.group()) and (unit := _TITLE_UNIT.search(line.group())):
                 caption = _caption_units("单位：" + unit.group(1), look)  # 四、门诊诊查费标准（元/人次）: a title's unit
             if _TABLE_TITLE.fullmatch(line.group()):
@@ -606,6 +608,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
             read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
             header = _two_line_header(header, header_width, read, len(cells)) if header_above else read
+            header.row_units = caption_rows
             if read.columns and not read.names:  # a row of units alone (|公里|亩|万立方米|): 万 there is no figure
                 unit_cells.update(k for cell in cells for k in range(*cell))
             header_width = max(len(cells), header_width) if header_above else len(cells)
@@ -670,6 +673,7 @@ class _Header:
     names: dict[int, str]  # column → what its header names, its unit left out (鲜叶收购量（公斤） → 鲜叶收购量)
     captioned: frozenset[int] = frozenset()  # columns whose unit is the caption's (单位：万元), which a row label's own unit overrides
     title_per: str | None = None  # 每百户…拥有量: the title's denominator, for cells whose unit a 单位 column gives
+    row_units: tuple = ()  # (label, (unit, magnitude)): 每股盈余 in 元 where the caption says 千元
 
 
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups,
@@ -713,8 +717,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned, title_per)
 
 
-_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日|课时|学时))[ \t]*")  # 户数, 受益户数, 资助人次, 理论课时: one header, not 补助资金 受益户数
-_COUNTED_UNITS = {"人口": "人"}
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日|课时|学时|场次))[ \t]*")  # 户数, 受益户数, 资助人次, 理论课时, 场次: one header, not 补助资金 受益户数
+_COUNTED_UNITS = {"人口": "人", "场次": "场"}  # 场次 over a film's row counts its screenings
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力|^[男女]性?$")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")),
@@ -791,6 +795,9 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     own_unit = _unit_in(own_header, look)  # 基本每股收益（元/股）: the row's own unit, over the caption's 万元
     own_per = _per_unit(own_header.group("per"), look) if own_unit and own_header.group("per") else None
     row_unit = row_unit or own_unit
+    if own_unit is None and header.row_units:
+        name = WHITE_SPACE.sub("", text[slice(*cells[0])])
+        own_unit = next((unit for label, unit in header.row_units if label in name), None)
     first = 1 if len(cells) > 2 and _SERIAL_CELL.fullmatch(text, *cells[0]) else 0  # 1 | 禾丰家庭农场 | …
     count = sum(1 for _ in takewhile(lambda cell: not _BARE_CELL.fullmatch(text, *cell), cells[first:-1]))
     labels = {k: _HEADER_UNIT.sub("", text[slice(*cells[k])]).strip() for k in range(first, first + count) if k != unit_column}
@@ -814,7 +821,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     # 3月20日 | 1260 | 68, 合计 | 11390 | 675285 and 5% | 2464 | 216: each column names what its cells count
     row_per = next((per for cell in cells if (word := text[slice(*cell)].strip()).startswith("每") and len(word) <= 4
                     and (per := _rate_word_at(word, look))), None)  # 计费单位 | 每小时: the row's figures are per 小时
-    label_per = _rate_word_at(_BRACKETED.sub("", label), look) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人 (but 课桌椅（单人） | 套 | 600)
+    label_per = (_rate_word_at(_BRACKETED.sub("", label), look) or _each_of(label, look)) if label else None  # 城镇居民人均可支配收入 | 元 | 43080 | 45450: per 人 (but 课桌椅（单人） | 套 | 600)
     mentions = []
     offset = 0  # 合计 | 16 | 321.8 | 190,000 under 序号 and five columns: the sums of the last ones
     if text[slice(*cells[0])].replace(" ", "").replace("\u3000", "") in TOTAL_LABELS and header.names.get(0) in SERIAL_HEADERS \
@@ -877,7 +884,7 @@ _CAPTION_ITEM = r"(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)]
 _CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>" + _CAPTION_ITEM + r"{1,30}?)"
                            r"(?:[（(][^\s（）()]{1,3}[）)])?(?:(?:[；;]|[，,](?=按|含|不含|以|均|下同|其中|注))[^（）()\n]{1,40})?"
                            r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）; （单位：元/小时，按每片场地计）
-_CAPTION_PART = regex.compile(r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
+_CAPTION_PART = regex.compile(r"(?:人民币|新台币|台币|港币|澳门币)?(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
 def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], str | None]] | None:
@@ -895,6 +902,17 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
         per = unit_match.group("per")
         units.append((unit, _per_unit(per, look) if per else None))
     return units
+
+
+_CAPTION_ROW = regex.compile(r"[；;]\s*(?P<label>\p{Han}{2,10}?)(?:为|以)(?:人民币|新台币|台币|港币|澳门币)?"
+                           r"(?P<magnitude>[万亿千百]?)(?P<unit>\p{Han}{1,3}?)(?:计)?\s*[）)]?\s*$")
+
+
+def _caption_rows(line: str, look: _Lookups) -> tuple:
+    """单位：新台币千元；每股盈余为新台币元: a row whose label holds 每股盈余 is in 元, not 千元."""
+    m = _CAPTION_ROW.search(line)
+    unit = _unit_in(m, look) if m else None
+    return ((m.group("label"), unit),) if unit else ()
 
 
 def _either_measure(unit: Unit, per: str, look: _Lookups) -> bool:
@@ -931,6 +949,12 @@ def _title_per(line: str, look: _Lookups) -> str | None:
     return per if per and per.endswith(TITLE_PERS) else None
 
 
+def _each_of(label: str, look: _Lookups) -> str | None:
+    """每股盈余 | 5.37 | 4.14, 每亩产量 | 512: a row label opening with 每 and a measure word rates its figures."""
+    unit = look.surfaces.get(label[1]) if len(label) > 2 and label[0] == "每" else None
+    return unit.unit if unit is not None and unit.kind not in PERCENT_KINDS else None
+
+
 def _rate_word_at(header: str, look: _Lookups) -> str | None:
     """The denominator of a rate word in a header cell: 人均GDP（元） → 人, 户均月补差 → 月."""
     found = [(m.start(), per) for pattern, per in look.rate_words if (m := pattern.search(header))]
@@ -947,7 +971,7 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
 
 
 _CLOCK_TIME = regex.compile(r"\d{1,2}[:：]\d{2}")  # | 早场07:00—12:00 |: a header names a time of day
-_PERIOD_CELL = regex.compile(r"\s*(?:\d{4}年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)(?:\p{Han}{1,5}[数值额量]|\p{Han}{0,3}[末底])?\s*")  # | 2023年 | 2024年预算数 |
+_PERIOD_CELL = regex.compile(r"\s*(?:(?:\d{4}|1[01]\d)年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)(?:\p{Han}{1,5}[数值额量]|\p{Han}{0,3}[末底])?\s*")  # | 2023年 | 2024年预算数 |, Taiwan's | 114年度 |
 
 
 def _unit_in(m: regex.Match | None, look: _Lookups) -> tuple[Unit, int] | None:
@@ -1897,7 +1921,7 @@ def _rate_after(text: str, pos: int, mention: Mention, look: _Lookups) -> int:
 
 
 _SLASH_AMOUNT = regex.compile(r"\d+(?=\p{Han}|[A-Za-z])")  # 12.8元/500g as 80毫克/100毫升
-_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}")  # 一年级, 一个月, 一年半, 一个时段: 一年, 一个 begin a longer phrase
+_LONGER_WORD = regex.compile(r"[级月半度期代]|(?<=个)\p{Han}|(?<=次)[性过]")  # 一年级, 一个月, 一年半, 一个时段, 一次性: 一年, 一个, 一次 begin a longer phrase
 
 
 def _part_follows(text: str, pos: int, unit: Unit | None) -> bool:
@@ -2270,7 +2294,8 @@ def _ordinal(text: str, mention: Mention) -> str | None:
 
 def _denominator(text: str, mention: Mention) -> str | None:
     if mention.num_start and text[mention.num_start - 1] == "每" \
-            and not _INTERVAL.search(text, mention.num_end, mention.end + 2) and not _INTERVAL_AFTER.match(text, mention.end):
+            and not _INTERVAL.search(text, mention.num_end, mention.end + 2) and not _INTERVAL_AFTER.match(text, mention.end) \
+            and not (mention.unit is not None and mention.unit.kind == "duration" and _INTERVAL_LATER.match(text, mention.end)):
         return "the denominator of a rate (每10股, 每千人)"
     if mention.tokens == ("1",) or mention.tokens == ("一",):
         if _EACH_DONE.search(text, max(0, mention.num_start - 6), mention.num_start):
@@ -2289,6 +2314,7 @@ _EACH_DONE = regex.compile(r"每(?:成功|新)?(?![年月天日周季人户亩�
 
 _INTERVAL = regex.compile(r"一[班趟次轮列]")  # 每2.5分钟一班: an interval, a figure of its own
 _INTERVAL_AFTER = regex.compile(r"[发开有跑]一[班趟次轮列]")  # 每15分钟发一班车
+_INTERVAL_LATER = regex.compile(r"[^，。；;,\d〇零一二两三四五六七八九十百千万]{1,12}一[次班趟轮]")  # 每30分钟报送一次水情: how often, a duration
 
 
 def _date(text: str, mention: Mention) -> str | None:

@@ -329,8 +329,9 @@ def _own_subject(text: str, mention: Mention, previous: Mention | None, kind: st
     if capped:
         return _Found(capped)
     found = _phrase_before(text, mention, previous, kind, rules)
-    if found.text in sets.grants:
-        found = _Found(_granted_before(text, mention.start, found.text, sets) or found.text)
+    if found.text in sets.grants:  # 每个给予5万元一次性奖补: what the verb gives, after the figure
+        granted = _GRANTED_AFTER.match(text, mention.end)  # but not 补助1.5万元至3.5万元不等
+        found = _Found(_granted_before(text, mention.start, found.text, sets) or (granted and granted.group(1)) or found.text)
     if found.text and _COMPARED.sub("", found.text) in sets.vague and not (kind == "people" and found.text in sets.hosts):
         found = _Found(None)  # 涨幅0.56%, 较常年同期偏高2.1℃: the figure before names the thing
     if not found.text:
@@ -551,6 +552,8 @@ def _grant_after(text: str, pos: int, sets: _WordSets) -> int | None:
 
 
 _GRANTED = regex.compile(r"(\p{Han}{2,10})(?=[，。；、,;：:）)]|$)")  # what a grant verb gives, to the clause end
+_RANGE_TAIL = r"(?:不等|左右|以上|以下|之间|以内|上下)"
+_GRANTED_AFTER = regex.compile(rf"(?:{_RANGE_TAIL}的)?(?!{_RANGE_TAIL})(\p{{Han}}{{2,10}})(?=[，。；、,;：:）)]|$)")  # 收取1至5美元不等的税款
 _COMPARED = regex.compile(r"偏[高低多少大小早晚]$")  # 同期偏高: 偏高 tells the comparison
 
 
