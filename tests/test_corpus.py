@@ -182,7 +182,12 @@ FIELD_FLOOR = 0.95
 # unit cell with a digit (tCO2e); heldout626's Qing land-tax record rates silver by the 两 and rice by the 亩 in classical
 # Chinese, and a taxi driver's monthly sums carry 月 from the question; heldout628's bid table from a PDF puts lot codes
 # beside its figures.
-FIELD_FLOORS = {"heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
+# Round 117: heldout647's Cantonese market talk carries per 斤 and per 盒 to bare prices (猪肉贵咗三蚊) turns on;
+# heldout648's used-car livestream says its figures with no unit (表显三万六千二, 九万三, 在线一千二) and its loan-rate
+# table reads per 年 from a 原年利率 header over cells that carry their own %; heldout651's grandmother's voice
+# messages carry per 斤, 板 and 罐 from the last thing named.
+FIELD_FLOORS = {"heldout647": {"per_acc": 0.94}, "heldout648": {"f1": 0.94, "per_acc": 0.90}, "heldout651": {"per_acc": 0.93},
+                "heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
                 "heldout619": {"f1": 0.94}, "heldout623": {"per_acc": 0.91}, "heldout624": {"f1": 0.94},
                 "heldout626": {"per_acc": 0.90}, "heldout628": {"f1": 0.92},
                 "heldout550": {"per_acc": 0.93}, "heldout551": {"per_acc": 0.92}, "heldout555": {"per_acc": 0.91},
