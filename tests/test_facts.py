@@ -1694,3 +1694,8 @@ def test_a_grant_verb_before_a_figure_gives_what_follows_it():
 def test_every_so_many_minutes_before_a_single_act_is_a_duration():
     facts = extract_facts("水文站每30分钟报送一次水情。每10股派发现金红利3元。")
     assert [(f.value, f.unit, f.per) for f in facts] == [(30, "分钟", None), (3, "元", "10股")]
+
+
+def test_a_cell_with_its_own_unit_takes_its_columns_rate():
+    text = "| 贷款品种 | 期限 | 原年利率 | 调整后年利率 |\n|---|---|---|---|\n| 农户联保贷款 | 1至3年 | 5.60% | 4.95% |\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [(1, "年", None), (5.6, "%", "年"), (4.95, "%", "年")]

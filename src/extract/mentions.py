@@ -392,7 +392,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
     fixed = [_fixed(m, look) for m in look.fixed_re.finditer(text)] if look.fixed_re is not None else []
     fixed = [f for f in fixed if not _enclosing(spans.phrases, f) and not _excluded(text, f, spans, rules.keep_if_qualified)]
     # 十天半个月 is a set phrase, “月入过万”不是梦 a slogan, 半个月后 a point in time: none holds a figure
-    cells, unit_cells = _table_cells(text, look) if "|" in text else ([], set())
+    cells, unit_cells, rated_cells = _table_cells(text, look) if "|" in text else ([], set(), {})
     cells += _race_times(text, look) if ":" in text else []
     scan.mentions += cells
     in_cells = {k for m in cells for k in range(m.num_start, m.num_end)} | unit_cells
@@ -416,6 +416,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             scan.rejections.append(Rejection(mention.start, mention.end, text[mention.start:mention.end], reason))
             taken_until = mention.end
             continue
+        if rated_cells and mention.per is None:
+            _rate_of_cell(text, mention, rated_cells)
         scan.mentions.append(mention)
         taken_until = mention.end
     scan.mentions = _bounded_ranges(text, scan.mentions)
@@ -565,7 +567,14 @@ def _spoken_pair(text: str, low: Mention, high: Mention) -> bool:
         and text[low.num_end:low.end] == text[high.num_end:high.end]
 
 
-def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
+def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int, str]]) -> None:
+    """原年利率 | 4.80%: a figure that fills a cell with its own unit takes the rate its column's header names."""
+    cell = rated_cells.get(mention.start)
+    if cell is not None and not text[mention.end:cell[0]].strip():
+        mention.per, mention.per_rule = cell[1], "table-header"
+
+
+def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], dict[int, tuple[int, str]]]:
     """Cells of a table written as lines (项目 | 数量 | 金额（万元）, then 道路 | 12条 | 3,560;
     Markdown tables too): a bare number is a figure in the unit its column header names,
     else the unit its row names (地区生产总值（亿元）, or a 单位 column), and the row's
@@ -573,6 +582,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
     no figure)."""
     mentions: list[Mention] = []
     unit_cells: set[int] = set()
+    rated_cells: dict[int, tuple[int, str]] = {}  # a cell's first character → (its end, its column's rate)
     header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     caption_rows: tuple = ()  # 单位：千元；每股盈余为元: rows the caption gives a unit of their own
@@ -617,7 +627,11 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int]]:
                 cells = whole  # ,,砌渠组小计,,72,,: a CSV row's empty fields at its edges are cells, no Markdown edges
             below = lines[n + 1][1] if n + 1 < len(lines) else []
             mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
-    return mentions, unit_cells
+            for k, (start, end) in enumerate(cells):
+                if k in header.column_per and k not in header.columns and (body := text[start:end].strip()):
+                    first = start + text[start:end].index(body[0])
+                    rated_cells[first] = (end, header.column_per[k])
+    return mentions, unit_cells, rated_cells
 
 
 SUBTOTAL = "小计"
