@@ -1699,3 +1699,9 @@ def test_every_so_many_minutes_before_a_single_act_is_a_duration():
 def test_a_cell_with_its_own_unit_takes_its_columns_rate():
     text = "| 贷款品种 | 期限 | 原年利率 | 调整后年利率 |\n|---|---|---|---|\n| 农户联保贷款 | 1至3年 | 5.60% | 4.95% |\n"
     assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [(1, "年", None), (5.6, "%", "年"), (4.95, "%", "年")]
+
+
+def test_a_bracketed_unit_before_a_colon_captions_a_list_of_labels_and_figures_two_a_line():
+    text = "主要站点累计雨量预报（毫米）：\n　　城关　　　25～35　　　　白塔　　　20～30\n　　马鞍岭　　40～60\n"
+    assert [(f.value, f.value_max, f.unit, f.subject) for f in extract_facts(text)] == [
+        (25, 35, "毫米", "城关"), (20, 30, "毫米", "白塔"), (40, 60, "毫米", "马鞍岭")]

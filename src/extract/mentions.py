@@ -2030,13 +2030,18 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
     """【今日鱼价】（单位：元/斤） over lines of 带鱼：38—45, 小黄鱼：22左右: the one unit of a
     caption above a list of labelled figures is the unit of each line's bare figure."""
     line_start = text.rfind("\n", 0, start) + 1
-    gap = _CELL_GAP.search(text, line_start, start)
-    label_start = gap.end() - len(gap.group().lstrip(" \t\u3000|")) if gap else line_start
-    if not _LABEL_OF_LINE.fullmatch(text, label_start, start):
-        return None
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end < 0 else line_end
-    if _BARS.search(text, label_start, start) and (len(_BARS.findall(text, line_start, line_end)) > 1 or text[pos:line_end].strip()):
+    paired = _label_figure_pairs(text[line_start:line_end])
+    gap = _CELL_GAP.search(text, line_start, start)
+    label_start = gap.end() - len(gap.group().lstrip(" \t\u3000|")) if gap else line_start
+    if paired:  # the label is the cell before the figure's
+        bars = [m.end() for m in _BARS.finditer(text, line_start, start)]
+        label_start = bars[-2] if len(bars) > 1 else line_start
+    if not _LABEL_OF_LINE.fullmatch(text, label_start, start):
+        return None
+    if _BARS.search(text, label_start, start) and (len(_BARS.findall(text, line_start, line_end)) > 1 or text[pos:line_end].strip()) \
+            and not paired:
         return None  # ▪️1995届 陈二毛｜20,000: a label, a bar and the line's one figure (not a header row 项目|2025年末|…)
     end = line_start - 1
     for _ in range(LIST_REACH):
@@ -2046,12 +2051,23 @@ def _list_caption_unit(text: str, start: int, pos: int, tokens: list[str], look:
         line = text[begin:end]
         if "单位" in line and not _LIST_HEADING.fullmatch(line):
             return _caption_mention(text, start, pos, tokens, _caption_units(line, look), text[label_start:start], look)
+        if (bracketed := _BRACKETED_CAPTION.search(line)) and not _LIST_HEADING.fullmatch(line):  # 雨量预报（毫米）：
+            return _caption_mention(text, start, pos, tokens, _caption_units("单位：" + bracketed.group(1), look),
+                                    text[label_start:start], look)
         if not (_LABELLED_LINE.fullmatch(text, begin, end) or _LIST_HEADING.fullmatch(line)):
             return None
         end = begin - 1
     return None
 
 
+def _label_figure_pairs(line: str) -> bool:
+    """城关| 25~35| 白塔| 20~30: a line of labels and figures by turns, two items of a list side by side."""
+    cells = [cell.strip() for cell in _BARS.split(line)]
+    return len(cells) >= 4 and len(cells) % 2 == 0 and not any(ch.isdigit() for cell in cells[0::2] for ch in cell) \
+        and all(cell[:1].isdigit() for cell in cells[1::2])
+
+
+_BRACKETED_CAPTION = regex.compile(r"[（(]([^\s（）()，。；：:、]{1,8})[）)][：:][ \t\u3000]*$")  # 累计雨量预报（毫米）： over 城关　25～35
 _INLINE_LIST_CAPTION = regex.compile(r"[（(](?:单位[：:])?(?P<unit>[^\s（）()，。；：:、]{1,8})[）)][：:][ \t\u3000]*")
 _INLINE_LIST_LABEL = r"\p{Han}[^\s\d，。；：:、|｜]{0,9}?"
 _INLINE_LIST_ITEMS = regex.compile(rf"(?:{_INLINE_LIST_LABEL}[\d.,～~—–－\-至到]+(?:左右|以上|以下)?[ \t\u3000、，,；;|｜]+)*(?P<label>{_INLINE_LIST_LABEL})")
