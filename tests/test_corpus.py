@@ -177,7 +177,7 @@ FIELD_FLOOR = 0.95
 # Round 113: heldout619's canteen-subsidy table copied from a PDF has its header on two lines, a row label wrapped
 # onto the next line (石碑坪 / 乡) and a page footer between its rows, and the reader loses the rows after the break.
 # Round 114: heldout623's hospital price list is a table parted by single spaces with a code column (序号 项目编码
-# 项目名称 计价单位 价格（元） 说明), which no reader takes for a table, and a pig farmer's 一窝…个, 一头…斤 rates;
+# 项目名称 计价单位 价格（元） 说明; read since round 118), and a pig farmer's 一窝…个, 一头…斤 rates;
 # heldout624's fitness list names each column's unit in one caption (场地数量单位：个；人均面积单位：平方米) and its ESG table a
 # unit cell with a digit (tCO2e); heldout626's Qing land-tax record rates silver by the 两 and rice by the 亩 in classical
 # Chinese, and a taxi driver's monthly sums carry 月 from the question; heldout628's bid table from a PDF puts lot codes

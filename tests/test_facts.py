@@ -1705,3 +1705,12 @@ def test_a_bracketed_unit_before_a_colon_captions_a_list_of_labels_and_figures_t
     text = "主要站点累计雨量预报（毫米）：\n　　城关　　　25～35　　　　白塔　　　20～30\n　　马鞍岭　　40～60\n"
     assert [(f.value, f.value_max, f.unit, f.subject) for f in extract_facts(text)] == [
         (25, 35, "毫米", "城关"), (20, 30, "毫米", "白塔"), (40, 60, "毫米", "马鞍岭")]
+
+
+def test_a_single_space_table_with_a_code_column_an_empty_last_cell_and_remarks():
+    text = ("序号 项目编码 项目名称 计价单位 价格（元） 说明\n"
+            "1 110200001 普通门诊诊查费 元/人次 12.00 副主任医师加收6元，主任医师加收16元\n"
+            "2 110200002 急诊诊查费 元/人次 15.00\n"
+            "3 311000001 肌肉注射 元/次 3.50 含 注射器\n")
+    assert [(f.value, f.per, f.subject) for f in extract_facts(text) if f.rule.startswith("table")] == [
+        (12, "人次", "普通门诊诊查费"), (15, "人次", "急诊诊查费"), (3.5, "次", "肌肉注射")]

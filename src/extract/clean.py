@@ -234,34 +234,38 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
 def _single_space_rows(text: str, rows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
     """A table whose cells a PDF parted by single spaces (序号 户主 组别 面积(亩) 单价(元/亩),
     then 1 龙德厚 二组 4.60 680): a header of short labels, then lines of as many cells, each
-    with a figure. The rows, and the spaces that become |."""
+    with a figure; the last cell may be empty, and under a remarks header (说明, 备注) hold
+    spaces and commas of its own. The rows, and the spaces that become |."""
     taken = {start for start, _ in rows}
     lines = [line for line in _LINE.finditer(text) if line.start() not in taken]
     found: list[tuple[int, int]] = []
     gaps: list[int] = []
     k = 0
     while k < len(lines):
-        width = len(_SINGLE_SPACE.findall(lines[k].group())) + 1
-        if width < SPACED_MIN_CELLS or not _spaced_header(lines[k].group()):
+        header = lines[k].group()
+        width = len(_SINGLE_SPACE.findall(header)) + 1
+        if width < SPACED_MIN_CELLS or not _spaced_header(header):
             k += 1
             continue
-        end = k + 1
+        remarks = header.split()[-1] in REMARK_HEADERS
+        end, row_gaps = k + 1, [[lines[k].start() + m.start() for m in _SINGLE_SPACE.finditer(header)]]
         while end < len(lines) and text.count("\n", lines[end - 1].end(), lines[end].start()) == 1 \
-                and len(_SINGLE_SPACE.findall(lines[end].group())) + 1 == width and _spaced_row(lines[end].group()):
+                and (cells := _spaced_row(lines[end], width, remarks)) is not None:
+            row_gaps.append(cells)
             end += 1
         if end - k - 1 >= SPACED_MIN_ROWS:
-            for line in lines[k:end]:
-                found.append(line.span())
-                gaps += [line.start() + m.start() for m in _SINGLE_SPACE.finditer(line.group())]
+            found += [line.span() for line in lines[k:end]]
+            gaps += [gap for row in row_gaps for gap in row]
         k = max(end, k + 1)
     return found, gaps
 
 
 SPACED_MIN_CELLS = 4  # cells in a header parted by single spaces
 SPACED_MIN_ROWS = 2
+REMARK_HEADERS = ("说明", "备注", "附注", "注")
 _SINGLE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
 _SPACED_HEADER_CELL = regex.compile(r"(?=[^ ]*\p{Han})[\p{Han}（）()/%％A-Za-z·]{1,12}")  # 面积(亩), 单价(元/亩): a label, no figure
-_CELL_FIGURE = regex.compile(r"(?<![^ ])[-−+]?\d[\d.,]*[%％]?(?![^ ])")
+_CELL_FIGURE = regex.compile(r"(?<![^ ])[-−+]?\d[\d.,—–~～-]*[%％]?(?![^ ])")
 
 
 def _spaced_header(line: str) -> bool:
@@ -269,8 +273,18 @@ def _spaced_header(line: str) -> bool:
     return all(_SPACED_HEADER_CELL.fullmatch(cell) for cell in cells) and sum(len(cell) >= 2 for cell in cells) * 2 >= len(cells)
 
 
-def _spaced_row(line: str) -> bool:
-    return "。" not in line and "，" not in line and _CELL_FIGURE.search(line.strip()) is not None
+def _spaced_row(line: regex.Match, width: int, remarks: bool) -> list[int] | None:
+    """The gaps that part the cells of a row under a header of ``width`` cells, or None if the
+    line is no such row: as many cells, or one fewer (an empty last cell), or under a remarks
+    header more, the rest the remark's; the cells before the remark hold a figure and no clause."""
+    spaces = [line.start() + m.start() for m in _SINGLE_SPACE.finditer(line.group())]
+    if not (width - 2 <= len(spaces) <= width - 1 or (remarks and len(spaces) > width - 1)):
+        return None
+    kept = spaces[:width - 1]
+    body = line.string[line.start():kept[-1] if len(kept) == width - 1 and len(spaces) >= width - 1 and remarks else line.end()]
+    if "。" in body or "，" in body or _CELL_FIGURE.search(body.strip()) is None:
+        return None
+    return kept
 
 
 _PIPE_ROW = regex.compile(r"[^\n|｜]*[|｜][^\n]*[|｜]")

@@ -739,7 +739,7 @@ _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.comp
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
-_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|代码|代号|备注|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
+_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|编码|代码|代号|备注|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
 
 
 _CHANGE_HEADER = regex.compile(r"增减|增加|减少|净增")
@@ -813,7 +813,8 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
         name = WHITE_SPACE.sub("", text[slice(*cells[0])])
         own_unit = next((unit for label, unit in header.row_units if label in name), None)
     first = 1 if len(cells) > 2 and _SERIAL_CELL.fullmatch(text, *cells[0]) else 0  # 1 | 禾丰家庭农场 | …
-    count = sum(1 for _ in takewhile(lambda cell: not _BARE_CELL.fullmatch(text, *cell), cells[first:-1]))
+    codes = {k for k, name in header.names.items() if k >= first and _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", name))}
+    count = sum(1 for _ in takewhile(lambda k: k in codes or not _BARE_CELL.fullmatch(text, *cells[k]), range(first, len(cells) - 1)))
     labels = {k: _HEADER_UNIT.sub("", text[slice(*cells[k])]).strip() for k in range(first, first + count) if k != unit_column}
     own = [name for name in labels.values() if name and not any(ch.isdigit() for ch in name)]
     lead = next((k for k, name in labels.items() if name), None)
@@ -844,10 +845,10 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
         offset = max(0, (last if last is not None else max(header.names, default=-1)) + 1 - len(cells))
     for k, cell in enumerate(cells[1:], 1):
         unit = (own_unit if own_unit and k + offset in header.captioned else header.columns.get(k + offset)) or (
-            row_unit if k != unit_column else None)
+            row_unit if k != unit_column and k + offset not in codes else None)  # 项目编码 | 110200001: a code, no sum
         if unit and unit is unit_cell_unit and unit[0].kind != "money" and _names_a_sum(header.names.get(k + offset, "")):
             unit = (look.surfaces["元"], 1)  # 单位 | 数量 | 单价 | 金额 | 税额 over 刀 | 6 | 84.16 | 504.95 | 5.05: the sums are in 元
-        if unit_cell_unit and k != unit_column and unit[0].kind == unit_cell_unit[0].kind:
+        if unit_cell_unit and unit and k != unit_column and unit[0].kind == unit_cell_unit[0].kind:
             unit = unit_cell_unit  # 单位 | 人数 over 万人 | 7.12: the row's unit cell scales the column's 人
         bare = (_BARE_CELL.fullmatch(text, *cell) or _marked_cell(text, cell, look) or _BOUND_CELL.fullmatch(text, *cell)) \
             if unit else None
