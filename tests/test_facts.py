@@ -1714,3 +1714,12 @@ def test_a_single_space_table_with_a_code_column_an_empty_last_cell_and_remarks(
             "3 311000001 肌肉注射 元/次 3.50 含 注射器\n")
     assert [(f.value, f.per, f.subject) for f in extract_facts(text) if f.rule.startswith("table")] == [
         (12, "人次", "普通门诊诊查费"), (15, "人次", "急诊诊查费"), (3.5, "次", "肌肉注射")]
+
+
+def test_bracketed_units_a_single_space_apart_are_two_cells_of_a_header():
+    text = ("序号  标段      招标控制价  中标价     下浮率  工期       综合得分\n"
+            "                （万元）    （万元）   （%）   （日历天） （分）\n"
+            "1     第一标段  1,624.58    1,541.73   5.10    180        92.36\n"
+            "2     第二标段  1,487.92    1,406.38   5.48    150        91.08\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)][:5] == [
+        (16245800, "元"), (15417300, "元"), (5.1, "%"), (180, "日历天"), (92.36, "分")]

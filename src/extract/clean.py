@@ -184,7 +184,7 @@ _BREAK = regex.compile(r"[^\S\n]*\n\s*")  # a line break and the blank lines aro
 _LINE = regex.compile(r"[^\n]+")
 
 
-_FIELD_GAP = regex.compile(r"(?<=\S)(?: *[\t\u3000][ \t\u3000]*| {2,})(?=\S)")  # inside a line, not its indent; 88,400　　 40,200
+_FIELD_GAP = regex.compile(r"(?<=\S)(?: *[\t\u3000][ \t\u3000]*| {2,})(?=\S)|(?<=[）)]) (?=[（(])")  # inside a line, not its indent; 88,400　　 40,200; （日历天） （分）
 
 
 # A two-character label spaced out to line up with longer ones (类  别, 合  计): one cell.
