@@ -1723,3 +1723,8 @@ def test_bracketed_units_a_single_space_apart_are_two_cells_of_a_header():
             "2     第二标段  1,487.92    1,406.38   5.48    150        91.08\n")
     assert [(f.value, f.unit) for f in extract_facts(text)][:5] == [
         (16245800, "元"), (15417300, "元"), (5.1, "%"), (180, "日历天"), (92.36, "分")]
+
+
+def test_the_times_that_open_subtitle_lines_are_dropped_and_each_line_is_a_phrase():
+    text = "00:11 从峒山拉到鹞子原，导航上显示\n00:15 一千一百三十公里，路上得开十七八个钟头\n00:20 光是租车，一趟就要六千五\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)][:2] == [(1130, "公里"), (17, "小时")]

@@ -138,7 +138,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         if colons:
             text, drop = _overwrite(text, colons, "："), drop + times
     aligned = source if len(raw) == len(text) else text  # the raw text where its offsets are the text's
-    captions = _caption_lines(text)
+    captions = sorted(_caption_lines(text) + _timed_lines(text)) if ":" in text else _caption_lines(text)
     drop += _wrapped_line_breaks(text, rows, captions, aligned)
     drop += _inner_spaces(text, rows, source, captions)
     drop += _hyphenated_groups(text) if "-\n" in text or "- \n" in text else []
@@ -1047,9 +1047,22 @@ _CUE = regex.compile(r"(?m)(?:^[ \t]*\n)?^[ \t]*(?:\d+[ \t]*\n[ \t]*)?(?:\d{1,2}
 
 
 def _subtitle_timing(text: str) -> list[tuple[int, int]]:
-    if "-->" not in text and "[" not in text:
-        return []
-    return [m.span() for m in _CUE.finditer(text)]
+    """SRT cues, [00:15] marks, and the bare 00:15 that opens each line of a video's subtitles."""
+    cues = [m.span() for m in _CUE.finditer(text)] if "-->" in text or "[" in text else []
+    if ":" in text:
+        marks = [m.span() for m in _LINE_TIME.finditer(text)]
+        cues += marks if len(marks) >= SUBTITLE_LINES else []
+    return cues
+
+
+def _timed_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of a video's subtitles, each opening with its time (00:15 …): phrases of their own."""
+    lines = [line.span() for line in _LINE.finditer(text) if _LINE_TIME.match(text, line.start())]
+    return lines if len(lines) >= SUBTITLE_LINES else []
+
+
+_LINE_TIME = regex.compile(r"(?m)^[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[ \t]*(?=[^\s\d:：])")  # 00:15 一千一百三十公里，路上得开…
+SUBTITLE_LINES = 3  # lines opening with a time that make a text a video's subtitles
 
 
 # A chat log's header line, the sender and the time (王阿姨 09:12, 3栋601-小林 19:02) over each message: the
