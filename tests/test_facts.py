@@ -1728,3 +1728,10 @@ def test_bracketed_units_a_single_space_apart_are_two_cells_of_a_header():
 def test_the_times_that_open_subtitle_lines_are_dropped_and_each_line_is_a_phrase():
     text = "00:11 从峒山拉到鹞子原，导航上显示\n00:15 一千一百三十公里，路上得开十七八个钟头\n00:20 光是租车，一趟就要六千五\n"
     assert [(f.value, f.unit) for f in extract_facts(text)][:2] == [(1130, "公里"), (17, "小时")]
+
+
+def test_a_figure_spaced_digit_by_digit_in_a_wide_space_table_cell():
+    text = ("    指　　标　　　　　　单位　　　目标任务　　　完成数\n"
+            "    脱贫人口　　　　　　人　　　　1 3 9　　　　　1 4 2\n"
+            "    新建通组公路　　　　公里　　　1 2　　　　　　1 4. 5\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(139, "人"), (142, "人"), (12, "公里"), (14.5, "公里")]

@@ -942,7 +942,7 @@ def _spaced_figure(m: regex.Match) -> bool:
     (2 1. 6 8亿元), not in a list item's number (8. 7%)."""
     return not _AFTER_A_POINT.search(m.group()) or _DIGITS_APART.search(m.group()) is not None
 
-_SPACED_CELL = regex.compile(r"(?<=\|)\d(?: ?[.,] ?\d| \d)+(?=\||$)", regex.MULTILINE)  # |1 1,8 0 0|: a cell's figure
+_SPACED_CELL = regex.compile(r"(?<=\|[ \t\u3000]*)\d(?: ?[.,] ?\d| \d)+(?=[ \t\u3000]*\||[ \t\u3000]*$)", regex.MULTILINE)  # |1 1,8 0 0|, | 1 3 9|: a cell's figure
 
 
 _THOUSANDS_GROUP = regex.compile(r"\d{3}(?![\d.])")  # 2　316座, but not 表1　2025年
