@@ -1735,3 +1735,11 @@ def test_a_figure_spaced_digit_by_digit_in_a_wide_space_table_cell():
             "    脱贫人口　　　　　　人　　　　1 3 9　　　　　1 4 2\n"
             "    新建通组公路　　　　公里　　　1 2　　　　　　1 4. 5\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(139, "人"), (142, "人"), (12, "公里"), (14.5, "公里")]
+
+
+def test_a_row_label_wrapped_onto_the_next_line_keeps_the_tables_header_and_caption():
+    text = ("单位：万元\n项目                          2025年          2024年      增减（%）\n"
+            "营业收入                  486,213.57      427,630.84           13.70\n"
+            "归属于上市公司股东的扣除非经常性\n"
+            "损益的净利润               36,072.91       30,865.37           16.87\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)][3:] == [(360729100, "元"), (308653700, "元"), (16.87, "%")]

@@ -651,7 +651,7 @@ def _captioned_title(text: str, cells: list[tuple[int, int]]) -> bool:
     return _NUMBERED_TITLE.match(text, cells[0][0]) is not None and _CAPTION_LIST.search(text, *cells[-1]) is not None
 
 
-_GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,10}\s*")
+_GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,24}\s*")  # 义务教育 over its rows; 归属于上市公司股东的扣除非经常性 (a label wrapped onto the next line)
 
 
 def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_width: int) -> _Header:
