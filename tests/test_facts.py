@@ -1743,3 +1743,9 @@ def test_a_row_label_wrapped_onto_the_next_line_keeps_the_tables_header_and_capt
             "归属于上市公司股东的扣除非经常性\n"
             "损益的净利润               36,072.91       30,865.37           16.87\n")
     assert [(f.value, f.unit) for f in extract_facts(text)][3:] == [(360729100, "元"), (308653700, "元"), (16.87, "%")]
+
+
+def test_a_one_cell_a_line_table_with_a_column_of_times():
+    text = ("附表　1月份各消防站出动情况\n消防站\n出动（起）\n营救被困人员（人）\n平均到场时间\n"
+            "城关消防站\n88\n27\n6分40秒\n湄沚消防站\n54\n16\n9分05秒\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][:2] == [(88, "起", "城关消防站"), (27, "人", "城关消防站")]

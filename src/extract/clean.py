@@ -425,6 +425,7 @@ _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Z
                                r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*|"  # K1路, 旅游2线: a bus or metro line
                                r"[ \t\u3000]*[A-Z][A-Za-z]{0,3}\d{1,2}(?:\.\d)?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*")  # PM2.5浓度（μg/m³）
 _STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|\d[\d.]{0,8}[—–~～]\d[\d.]{0,8}|[—–-]{1,2}|持平"  # 1.55—1.62: a range; —, 持平: an empty cell
+                             r"|\d{1,3}分\d{1,2}秒|\d{1,3}(?:\.\d{1,2})?(?:分钟|小时)"  # 6分40秒: a time with its units
                                 r"|[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3})[ \t\u3000]*")  # 元/斤: a unit column
 STACKED_MIN_ROWS = 2
 
