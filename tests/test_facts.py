@@ -1749,3 +1749,9 @@ def test_a_one_cell_a_line_table_with_a_column_of_times():
     text = ("附表　1月份各消防站出动情况\n消防站\n出动（起）\n营救被困人员（人）\n平均到场时间\n"
             "城关消防站\n88\n27\n6分40秒\n湄沚消防站\n54\n16\n9分05秒\n")
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)][:2] == [(88, "起", "城关消防站"), (27, "人", "城关消防站")]
+
+
+def test_a_numbered_one_cell_a_line_table_may_hold_a_cell_with_its_own_unit():
+    text = ("序号\n培训类别\n培训时长\n补贴标准（元/人）\n1\n电工、焊工\n不少于120学时\n1800\n"
+            "2\n中式烹调、中式面点\n不少于80学时\n1200\n")
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text) if f.unit == "元"] == [(1800, "元", "人"), (1200, "元", "人")]

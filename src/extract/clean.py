@@ -541,7 +541,7 @@ def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) 
     end, rows = first, 0
     while end + width <= len(lines) and _SERIAL_CELL.fullmatch(lines[end].group()) and layout(end) == shape \
             and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
-            and all(_STACKED_LABEL.fullmatch(line.group()) or _CODE_CELL.fullmatch(line.group())
+            and all(_STACKED_LABEL.fullmatch(line.group()) or _CODE_CELL.fullmatch(line.group()) or _AMOUNT_CELL.fullmatch(line.group())
                     for line, label in zip(lines[end:end + width], shape) if label):
         end += width
         rows += 1
@@ -549,6 +549,9 @@ def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) 
     total = 1 + figures if end + figures < len(lines) and _TOTAL_CELL.fullmatch(lines[end].group()) and figures \
         and all(_STACKED_FIGURE.fullmatch(line.group()) for line in lines[end + 1:end + 1 + figures]) else 0
     return (width, end, total) if rows >= STACKED_MIN_ROWS else None  # 合　计 / 16 / 321.8 / 190,000: the sums of those columns
+
+
+_AMOUNT_CELL = regex.compile(r"[ \t\u3000]*(?:不少于|不超过|不低于|不高于|不足|约|最高|最低)?\d[\d.,]{0,10}\p{Han}{1,3}[ \t\u3000]*")  # 不少于120学时: a cell with its own unit
 
 
 _SUMMARY_LINE = regex.compile(r"(?m)^[ \t\u3000]*【?(?:摘要|内容摘要|内容提要|提要|导读)】?[：:]?[ \t\u3000]*(?P<body>[^\n]{15,})$")
