@@ -1755,3 +1755,9 @@ def test_a_numbered_one_cell_a_line_table_may_hold_a_cell_with_its_own_unit():
     text = ("序号\n培训类别\n培训时长\n补贴标准（元/人）\n1\n电工、焊工\n不少于120学时\n1800\n"
             "2\n中式烹调、中式面点\n不少于80学时\n1200\n")
     assert [(f.value, f.unit, f.per) for f in extract_facts(text) if f.unit == "元"] == [(1800, "元", "人"), (1200, "元", "人")]
+
+
+def test_an_annals_table_of_chinese_digits_with_written_decimal_points():
+    text = ("年份　　　总人口（人）　出生率（‰）　粮食总产（万担）\n"
+            "一九八〇　二〇九三〇〇　一九．六　　一七四．二\n一九八二　二一三五六四　二一．三　　一八九．五\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)][:3] == [(209300, "人"), (1.96, "%"), (1742000, "担")]

@@ -474,3 +474,7 @@ def test_quantity_agrees_with_number(text: str) -> None:
         number = parse_number(text)
         if number is not None:
             assert quantity[0] == number
+
+
+def test_chinese_digits_read_one_by_one_take_a_written_decimal_point():
+    assert [parse_number(s) for s in ("一九.六", "一七四．二", "三.八妇")] == [19.6, 174.2, None]

@@ -461,6 +461,7 @@ _BARE_CELL = regex.compile(r"\s*(?!(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\s*$)"
                            r"(?:[-−+＋]?(?P<number>\d+(?:\.\d+)?)|[(（](?P<number>\d+(?:\.\d+)?)[)）]"
                            r"|(?!(?:19|20)\d{2}\s*[~～—–-])(?P<number>\d+(?:\.\d+)?)\s*[~～—–-]\s*(?P<high>\d+(?:\.\d+)?)"
                            r"|(?!(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}\s*$)(?P<number>[〇○零一二两三四五六七八九十百千万亿点]{2,})"
+                           r"|(?P<number>[〇○零一二三四五六七八九]+\.[〇○零一二三四五六七八九]+)"  # 一九.六 in an annal's table
                            r"|(?P<number>[零壹贰叁肆伍陆柒捌玖拾佰仟萬万亿億点]{2,}))\s*")  # 壹佰贰拾陆点肆: a cell in capital numerals
 # 2025.04: a month, no figure; (15620.35): a loss; 600~800: a range, but not a period (2022—2023); 二万零八百: an annals table
 # in Chinese numerals, but not its year column (一九五七; 三一〇七 is no year)

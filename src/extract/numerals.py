@@ -144,7 +144,8 @@ def _build_number_re() -> regex.Pattern:
     core = rf"(?:{arabic}|{cn})(?:{arabic}|{cn}|[ \u3000]{big})*"
     decimal_digit = "[0-9０-９" + "".join(c for c in DIGITS if c not in TWO_WORDS) + "]"
     # 十二点五万; not 十点三十分 (a clock time) and not after Arabic digits (8点30)
-    point = rf"(?:(?<={cn_digit}|[十拾百佰千仟万萬亿億])[点點]{decimal_digit}+(?![十拾百佰千仟点點]){big}*)"
+    point = (rf"(?:(?<={cn_digit}|[十拾百佰千仟万萬亿億])[点點]{decimal_digit}+(?![十拾百佰千仟点點]){big}*"
+             rf"|(?<=[〇○零一二三四五六七八九])[.．](?=[〇○零一二三四五六七八九])[〇○零一二三四五六七八九]+)")  # 一九．六 in an annal's table
     morpheme = "(?:[" + "".join(APPROX_MORPHEMES) + rf"]{big}*)"  # 4800多万, 十几, 2.4万余
     number = rf"{core}(?:{point}|{morpheme})?"
     fraction = (
@@ -259,11 +260,16 @@ class _Num(NamedTuple):
 _CLASSICAL_AND = regex.compile(r"(?<=[十拾百佰千仟万萬])有(?=[一二三四五六七八九壹贰叁肆伍陆柒捌玖])")
 
 
+_DIGITS_WITH_POINT = regex.compile(r"[〇○零一二三四五六七八九]+\.[〇○零一二三四五六七八九]+")
+
+
 def _normalize(s: str) -> str:
     """Half-width, lower-case letters, 廿 spelled out, no white space; "" if hopeless."""
     t = s.translate(_TRANSLATE).strip()
     if "有" in t:
         t = _CLASSICAL_AND.sub("", t)  # 六十有八, 八十有一: the classical "and" between tens and units
+    if "." in t and _DIGITS_WITH_POINT.fullmatch(t):
+        t = t.replace(".", "点")  # 一九.六: Chinese digits read one by one, with a written decimal point
     if WHITE_SPACE.search(t):
         mixed = _MIXED_WITH_SPACE.fullmatch(t)
         if mixed:
