@@ -1761,3 +1761,9 @@ def test_an_annals_table_of_chinese_digits_with_written_decimal_points():
     text = ("年份　　　总人口（人）　出生率（‰）　粮食总产（万担）\n"
             "一九八〇　二〇九三〇〇　一九．六　　一七四．二\n一九八二　二一三五六四　二一．三　　一八九．五\n")
     assert [(f.value, f.unit) for f in extract_facts(text)][:3] == [(209300, "人"), (1.96, "%"), (1742000, "担")]
+
+
+def test_a_charts_series_of_periods_and_figures_under_its_caption():
+    text = "[图表] 2022—2024年接待游客（单位：万人次）\n2022　786.2　→　2023　1,143.5　→　2024　1,286.4\n"
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (7862000, "人次", "接待游客"), (11435000, "人次", "接待游客"), (12864000, "人次", "接待游客")]

@@ -568,6 +568,40 @@ def _spoken_pair(text: str, low: Mention, high: Mention) -> bool:
         and text[low.num_end:low.end] == text[high.num_end:high.end]
 
 
+def _series(text: str, cells: list[tuple[int, int]]) -> list[regex.Match] | None:
+    """2022 | 786.2 | → | 2023 | 1,143.5: a chart's series under its caption, periods and figures by
+    turns (arrows between them); the figures' cells, or None."""
+    kept = [cell for cell in cells if text[slice(*cell)].strip() not in SERIES_ARROWS]
+    if len(kept) < 4 or len(kept) % 2:
+        return None
+    periods, figures = kept[0::2], kept[1::2]
+    if not all(_SERIES_PERIOD.fullmatch(text, *cell) for cell in periods):
+        return None
+    bare = [_BARE_CELL.fullmatch(text, *cell) for cell in figures]
+    return bare if all(bare) else None
+
+
+SERIES_ARROWS = ("→", "->", "—>", "➡", "➡️", "→→")
+_SERIES_PERIOD = regex.compile(r"\s*(?:(?:19|20)\d{2}年?(?:度|末|底|[上下]半年|[一二三四1-4]季度|Q[1-4])?|\d{1,2}月(?:份)?)\s*")
+
+
+def _series_mentions(text: str, figures: list[regex.Match], caption: tuple, title: str) -> list[Mention]:
+    """The figures of a chart's series in its caption's unit, of what the caption's title names."""
+    (unit, magnitude), per = caption
+    name = _SERIES_TITLE.sub("", title).strip() or None
+    mentions = []
+    for cell in figures:
+        mention = _cell_mention(cell, unit, magnitude)
+        if mention:
+            mention.noun = name
+            mention.per, mention.per_rule = per, "caption" if per else None
+            mentions.append(mention)
+    return mentions
+
+
+_SERIES_TITLE = regex.compile(r"^\s*(?:\[[^\]]{1,6}\]|【[^】]{1,6}】)?\s*(?:(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?)?|[（(]?单位[：:][^）)]*[）)]?\s*$")  # [图表] 2022—2024年 … （单位：万人次）
+
+
 def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int, str]]) -> None:
     """原年利率 | 4.80%: a figure that fills a cell with its own unit takes the rate its column's header names."""
     cell = rated_cells.get(mention.start)
@@ -627,6 +661,9 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
             if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
                 cells = whole  # ,,砌渠组小计,,72,,: a CSV row's empty fields at its edges are cells, no Markdown edges
             below = lines[n + 1][1] if n + 1 < len(lines) else []
+            if not header.columns and not header.names and caption and len(caption) == 1 and (series := _series(text, cells)):
+                mentions += _series_mentions(text, series, caption[0], lines[n - 1][0].group() if n else "")
+                continue
             mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
             for k, (start, end) in enumerate(cells):
                 if k in header.column_per and k not in header.columns and (body := text[start:end].strip()):
