@@ -1767,3 +1767,8 @@ def test_a_charts_series_of_periods_and_figures_under_its_caption():
     text = "[图表] 2022—2024年接待游客（单位：万人次）\n2022　786.2　→　2023　1,143.5　→　2024　1,286.4\n"
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
         (7862000, "人次", "接待游客"), (11435000, "人次", "接待游客"), (12864000, "人次", "接待游客")]
+
+
+def test_a_person_noun_right_before_a_count_in_个_makes_it_people():
+    facts = extract_facts("整半劳力六十一个（男劳力三十二个、女劳力二十九个）。残疾人4个专区")
+    assert [(f.value, f.kind) for f in facts] == [(61, "people"), (32, "people"), (29, "people"), (4, "count")]
