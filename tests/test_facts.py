@@ -1772,3 +1772,8 @@ def test_a_charts_series_of_periods_and_figures_under_its_caption():
 def test_a_person_noun_right_before_a_count_in_个_makes_it_people():
     facts = extract_facts("整半劳力六十一个（男劳力三十二个、女劳力二十九个）。残疾人4个专区")
     assert [(f.value, f.kind) for f in facts] == [(61, "people"), (32, "people"), (29, "people"), (4, "count")]
+
+
+def test_tiers_with_an_aside_share_the_rate_of_the_first():
+    facts = extract_facts("取得初级工（五级）证书的每人补贴1000元，中级工（四级）1500元，总计（全年）2000元。")
+    assert [(f.value, f.per) for f in facts] == [(1000, "人"), (1500, "人"), (2000, None)]

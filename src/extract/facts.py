@@ -257,7 +257,8 @@ _DOSE_LINK = regex.compile(r"[，,]?(?:或|加|再加|另加|兑水|对水|加�
 # (not a total: 户均增收3000元、村集体增收5万元, so money is left out)
 LISTED_KINDS = ("weight", "volume", "area")
 _LISTED = regex.compile(r"[、，,](?:再加)?(?![总全合累实共计])\p{Han}{1,4}")
-_LISTED_SUM = regex.compile(r"、(?![总全合累实共计])\p{Han}{1,4}")  # 每头保额1500元、保费90元: the items of a list of sums share the rate
+_LISTED_SUM = regex.compile(r"、(?![总全合累实共计])\p{Han}{1,4}"  # 每头保额1500元、保费90元: the items of a list of sums share the rate
+                            r"|[，,](?![总全合累实共计另])\p{Han}{1,6}[（(][^）)，。]{1,6}[）)]")  # 初级工（五级）每人补贴1000元，中级工（四级）1500元
 # 每年可节约标准煤约295吨、减少二氧化碳排放约780吨, 亩产…，比去年多收一百来斤: a longer item of a list of
 # weights or volumes keeps the rate, unless it opens a frame of its own (累计, 全年, 总产量, 在建, 今年已)
 _LISTED_LONG = regex.compile(r"[、，,](?![^，。；、]*?(?:累计|全年|总|共计|合计|预计|在建|今年|已|周|月))\p{Han}{5,10}")
