@@ -1777,3 +1777,9 @@ def test_a_person_noun_right_before_a_count_in_个_makes_it_people():
 def test_tiers_with_an_aside_share_the_rate_of_the_first():
     facts = extract_facts("取得初级工（五级）证书的每人补贴1000元，中级工（四级）1500元，总计（全年）2000元。")
     assert [(f.value, f.per) for f in facts] == [(1000, "人"), (1500, "人"), (2000, None)]
+
+
+def test_a_price_list_of_label_figure_and_change_under_a_one_unit_caption():
+    text = "【蔬菜】（单位：元/斤）\n大白菜　0.58—0.72　涨3.6%\n白萝卜　0.65—0.80　持平\n土豆　1.10—1.30　跌2.4%\n"
+    assert [(f.value, f.value_max, f.unit, f.per, f.subject) for f in extract_facts(text) if f.unit == "元"] == [
+        (0.58, 0.72, "元", "斤", "大白菜"), (0.65, 0.8, "元", "斤", "白萝卜"), (1.1, 1.3, "元", "斤", "土豆")]

@@ -581,6 +581,18 @@ def _series(text: str, cells: list[tuple[int, int]]) -> list[regex.Match] | None
     return bare if all(bare) else None
 
 
+def _labelled_row(text: str, cells: list[tuple[int, int]]) -> regex.Match | None:
+    """大白菜 | 0.58—0.72 | 涨3.6%: a label, then the row's one bare figure (a change or 持平 may follow)."""
+    if len(cells) < 2 or any(ch.isdigit() for ch in text[slice(*cells[0])]) or not _HAN.search(text, *cells[0]):
+        return None
+    bare = [m for cell in cells[1:] if (m := _BARE_CELL.fullmatch(text, *cell))]
+    rest = [cell for cell in cells[1:] if not _BARE_CELL.fullmatch(text, *cell)]
+    return bare[0] if len(bare) == 1 and all(_CHANGE_CELL.fullmatch(text, *cell) for cell in rest) else None
+
+
+_CHANGE_CELL = regex.compile(r"\s*(?:(?:涨|跌|升|降|上涨|下跌|环比|同比)?[+\-−↑↓]?\d+(?:\.\d+)?[%％]|持平|[—–-]{1,2}|)\s*")
+
+
 SERIES_ARROWS = ("→", "->", "—>", "➡", "➡️", "→→")
 _SERIES_PERIOD = regex.compile(r"\s*(?:(?:19|20)\d{2}年?(?:度|末|底|[上下]半年|[一二三四1-4]季度|Q[1-4])?|\d{1,2}月(?:份)?)\s*")
 
@@ -661,9 +673,14 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
             if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
                 cells = whole  # ,,砌渠组小计,,72,,: a CSV row's empty fields at its edges are cells, no Markdown edges
             below = lines[n + 1][1] if n + 1 < len(lines) else []
-            if not header.columns and not header.names and caption and len(caption) == 1 and (series := _series(text, cells)):
-                mentions += _series_mentions(text, series, caption[0], lines[n - 1][0].group() if n else "")
-                continue
+            if not header.columns and not header.names and caption and len(caption) == 1:
+                if series := _series(text, cells):
+                    mentions += _series_mentions(text, series, caption[0], lines[n - 1][0].group() if n else "")
+                    continue
+                if labelled := _labelled_row(text, cells):  # 大白菜 | 0.58—0.72 | 涨3.6% under （单位：元/斤）
+                    mentions += _series_mentions(text, [labelled], caption[0], "")
+                    mentions[-1].noun = text[slice(*cells[0])].strip() if mentions and mentions[-1].start == labelled.start("number") else None
+                    continue
             mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
             for k, (start, end) in enumerate(cells):
                 if k in header.column_per and k not in header.columns and (body := text[start:end].strip()):
