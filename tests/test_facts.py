@@ -1783,3 +1783,8 @@ def test_a_price_list_of_label_figure_and_change_under_a_one_unit_caption():
     text = "【蔬菜】（单位：元/斤）\n大白菜　0.58—0.72　涨3.6%\n白萝卜　0.65—0.80　持平\n土豆　1.10—1.30　跌2.4%\n"
     assert [(f.value, f.value_max, f.unit, f.per, f.subject) for f in extract_facts(text) if f.unit == "元"] == [
         (0.58, 0.72, "元", "斤", "大白菜"), (0.65, 0.8, "元", "斤", "白萝卜"), (1.1, 1.3, "元", "斤", "土豆")]
+
+
+def test_a_header_unit_with_a_plus_minus_sign():
+    text = "乡镇\t翻耕进度（%）\t较上年同期（±百分点）\n苎坝镇\t66.0\t5.2\n杈口镇\t65.5\t-6.1\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(66, "%"), (5.2, "个百分点"), (65.5, "%"), (6.1, "个百分点")]

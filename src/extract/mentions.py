@@ -451,7 +451,7 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
 
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万); the 百 of （百分点） is no magnitude.
-_UNIT_IN_BRACKETS = (r"[（(]\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
+_UNIT_IN_BRACKETS = (r"[（(]\s*(?:±|\+/-|＋/－)?(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
                      r"(?:[，,；;][^（）()\n]{1,12})?\s*[）)]")  # （立方米每秒）: per 秒; （元/斤，10斤起批）: an aside after the unit
 _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
