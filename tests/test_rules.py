@@ -34,3 +34,12 @@ def test_every_producing_rule_has_examples():
 
 def test_rules_dir_is_the_bundled_one():
     assert (default_rules_dir() / "units.yaml").is_file()
+
+
+def test_errors_keep_their_message_across_processes():
+    import pickle
+    from extract.errors import InputError, RulesError
+    rules_error = pickle.loads(pickle.dumps(RulesError(["units.yaml:9: rule 摊: duplicate id"])))
+    input_error = pickle.loads(pickle.dumps(InputError("a.txt", "empty file", "check the export")))
+    assert str(rules_error) == "units.yaml:9: rule 摊: duplicate id" and rules_error.problems == ["units.yaml:9: rule 摊: duplicate id"]
+    assert str(input_error) == "a.txt: empty file (check the export)" and input_error.hint == "check the export"

@@ -13,6 +13,9 @@ class RulesError(ExtractError):
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
 
+    def __reduce__(self):  # from a worker process: the problems, not the joined message read as a list
+        return type(self), (self.problems,)
+
 
 class InputError(ExtractError):
     """An article that cannot be read: names the file and what to do."""
@@ -23,6 +26,9 @@ class InputError(ExtractError):
         if hint:
             message += f" ({hint})"
         super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason, self.hint)
 
 
 # Messages with codes, in one place so tests can check their wording.
