@@ -1788,3 +1788,10 @@ def test_a_price_list_of_label_figure_and_change_under_a_one_unit_caption():
 def test_a_header_unit_with_a_plus_minus_sign():
     text = "乡镇\t翻耕进度（%）\t较上年同期（±百分点）\n苎坝镇\t66.0\t5.2\n杈口镇\t65.5\t-6.1\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(66, "%"), (5.2, "个百分点"), (65.5, "%"), (6.1, "个百分点")]
+
+
+def test_a_table_in_chinese_numerals_is_rows_not_headers_and_its_people_column_counts_people():
+    text = ("户　主　　人口　　劳动日　　　　应分口粮\n"
+            "郭满仓　　六口　　四百八十二个　二千八百六十四斤八两\n田老满　　八口　　二百六十五个　二千九百五十一斤\n")
+    assert [(f.value, f.unit, f.kind, f.subject) for f in extract_facts(text) if f.unit == "口"] == [
+        (6, "口", "people", "郭满仓"), (8, "口", "people", "田老满")]

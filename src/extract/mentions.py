@@ -416,8 +416,8 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
             scan.rejections.append(Rejection(mention.start, mention.end, text[mention.start:mention.end], reason))
             taken_until = mention.end
             continue
-        if rated_cells and mention.per is None:
-            _rate_of_cell(text, mention, rated_cells)
+        if rated_cells:
+            _rate_of_cell(text, mention, rated_cells, look)
         scan.mentions.append(mention)
         taken_until = mention.end
     scan.mentions = _bounded_ranges(text, scan.mentions)
@@ -614,11 +614,17 @@ def _series_mentions(text: str, figures: list[regex.Match], caption: tuple, titl
 _SERIES_TITLE = regex.compile(r"^\s*(?:\[[^\]]{1,6}\]|【[^】]{1,6}】)?\s*(?:(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?)?|[（(]?单位[：:][^）)]*[）)]?\s*$")  # [图表] 2022—2024年 … （单位：万人次）
 
 
-def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int, str]]) -> None:
-    """原年利率 | 4.80%: a figure that fills a cell with its own unit takes the rate its column's header names."""
+def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int, str | None, bool]], look: _Lookups) -> None:
+    """原年利率 | 4.80%: a figure that fills a cell with its own unit takes the rate its column's header
+    names; 人口 | 六口: a column of people makes its mouths people."""
     cell = rated_cells.get(mention.start)
-    if cell is not None and not text[mention.end:cell[0]].strip():
-        mention.per, mention.per_rule = cell[1], "table-header"
+    if cell is None or text[mention.end:cell[0]].strip():
+        return
+    end, per, people = cell
+    if per and mention.per is None:
+        mention.per, mention.per_rule = per, "table-header"
+    if people and mention.unit is not None and mention.unit.kind == "count":
+        mention.unit = next((u for u in look.rules.surface_alternatives.get(mention.unit.unit, ()) if u.kind == "people"), mention.unit)
 
 
 def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], dict[int, tuple[int, str]]]:
@@ -629,7 +635,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
     no figure)."""
     mentions: list[Mention] = []
     unit_cells: set[int] = set()
-    rated_cells: dict[int, tuple[int, str]] = {}  # a cell's first character → (its end, its column's rate)
+    rated_cells: dict[int, tuple[int, str | None, bool]] = {}  # a cell's first character → (its end, its column's rate, counts people)
     header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     caption_rows: tuple = ()  # 单位：千元；每股盈余为元: rows the caption gives a unit of their own
@@ -683,9 +689,10 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
                     continue
             mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
             for k, (start, end) in enumerate(cells):
-                if k in header.column_per and k not in header.columns and (body := text[start:end].strip()):
+                people = _header_kind(header.names.get(k, "")) == "people"
+                if ((k in header.column_per and k not in header.columns) or people) and (body := text[start:end].strip()):
                     first = start + text[start:end].index(body[0])
-                    rated_cells[first] = (end, header.column_per[k])
+                    rated_cells[first] = (end, header.column_per.get(k), people)
     return mentions, unit_cells, rated_cells
 
 
@@ -1032,14 +1039,19 @@ def _rate_word_at(header: str, look: _Lookups) -> str | None:
 
 
 def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bool:
-    """A header row holds no bare number, and names a unit or has no digit at all."""
+    """A header row holds no bare number, and names a unit or has no digit at all (nor figures in
+    Chinese numerals: 六口 | 四百八十二个 | 二千八百六十四斤八两 is a row)."""
     if any(_BARE_CELL.fullmatch(text, *cell) for cell in cells):
+        return False
+    if sum(1 for cell in cells if _CHINESE_QUANTITY_CELL.fullmatch(text, *cell)) >= 2:
         return False
     return all(_PERIOD_CELL.fullmatch(text, *cell) or _RATIO_BASE.fullmatch(text[slice(*cell)].strip())
                or not any(ch.isdigit() for ch in _CLOCK_TIME.sub("", text[slice(*cell)])) for cell in cells) or any(
         _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() in UNIT_HEADERS for cell in cells)
 
 
+_CHINESE_QUANTITY_CELL = regex.compile(r"\s*(?:超支|约|共)?[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*\p{Han}{1,2}"
+                                    r"(?:[〇零一二两三四五六七八九十]+\p{Han}{1,2})*\s*")  # 四百八十二个, 三百三十一元一角三分
 _CLOCK_TIME = regex.compile(r"\d{1,2}[:：]\d{2}")  # | 早场07:00—12:00 |: a header names a time of day
 _PERIOD_CELL = regex.compile(r"\s*(?:(?:\d{4}|1[01]\d)年(?:度|\d{1,2}月份?|[一二三四1-4]季度|[上下]半年)?|\d{1,2}月份?|[1-4]季度)(?:\p{Han}{1,5}[数值额量]|\p{Han}{0,3}[末底])?\s*")  # | 2023年 | 2024年预算数 |, Taiwan's | 114年度 |
 
