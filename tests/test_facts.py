@@ -1795,3 +1795,8 @@ def test_a_table_in_chinese_numerals_is_rows_not_headers_and_its_people_column_c
             "郭满仓　　六口　　四百八十二个　二千八百六十四斤八两\n田老满　　八口　　二百六十五个　二千九百五十一斤\n")
     assert [(f.value, f.unit, f.kind, f.subject) for f in extract_facts(text) if f.unit == "口"] == [
         (6, "口", "people", "郭满仓"), (8, "口", "people", "田老满")]
+
+
+def test_a_rise_then_the_level_it_reaches_share_the_rate():
+    facts = extract_facts("基础养老金最低标准每人每月再提高20元，达到173元。")
+    assert [(f.value, f.per) for f in facts] == [(20, "月"), (173, "月")]
