@@ -1800,3 +1800,8 @@ def test_a_table_in_chinese_numerals_is_rows_not_headers_and_its_people_column_c
 def test_a_rise_then_the_level_it_reaches_share_the_rate():
     facts = extract_facts("基础养老金最低标准每人每月再提高20元，达到173元。")
     assert [(f.value, f.per) for f in facts] == [(20, "月"), (173, "月")]
+
+
+def test_a_temperature_bounding_a_noun_leaves_the_rate_to_the_count_after_it():
+    facts = extract_facts("平均每年出现35℃以上高温日8.6天。")
+    assert [(f.value, f.per) for f in facts] == [(35, None), (8.6, "年")]

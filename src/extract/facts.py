@@ -9,7 +9,7 @@ import regex
 
 from .clean import CleanText, clean
 from .mentions import CHANGE_VERBS, PERCENT_KINDS, SENTENCE_END, SPOKEN_SUM_RULE, SUM_AS_TOPIC, Mention, Rejection, doc_spans, find_mentions, lookups
-from .normalize import is_attribute, normalize
+from .normalize import is_threshold, is_attribute, normalize
 from .numerals import WHITE_SPACE
 from .rules import Rules, load_rules
 from .context import article_place, fact_context
@@ -73,7 +73,8 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
     body = cleaned.text
     spans = doc_spans(body, rules)
     scan = find_mentions(body, rules, spans)
-    taken = [(m.num_start, m.end) for m in scan.mentions if not _strength(body, m) and not is_attribute(body, m, rules)]
+    taken = [(m.num_start, m.end) for m in scan.mentions
+             if not _strength(body, m) and not is_attribute(body, m, rules) and not is_threshold(body, m)]
     sentences = Sentences(body)
     facts, kept, rejections = [], [], list(scan.rejections)
     restated: list[tuple[int, bool]] = []  # facts restating the one before in brackets; the same sum or not

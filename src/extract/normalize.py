@@ -373,6 +373,14 @@ def _names_a_base(between: str) -> bool:
 _ONE_MEASURE_BEFORE = regex.compile(r"一\p{Han}{1,2}\Z")
 
 
+def is_threshold(text: str, mention: Mention) -> bool:
+    """每年出现35℃以上高温日8.6天: a temperature bounding the thing counted after it takes no rate."""
+    return mention.unit is not None and mention.unit.unit == "℃" and _THRESHOLD_AFTER.match(text, mention.end) is not None
+
+
+_THRESHOLD_AFTER = regex.compile(r"(?:以上|以下)?(?:的)?\p{Han}")
+
+
 def is_attribute(text: str, mention: Mention, rules: Rules) -> bool:
     """一头600公斤的育肥牛可卖15800元, 一只四两的母蟹…三十八: a weight between 一 + measure
     word and 的 + noun describes the thing counted; the 一 is the rate of the price after it.
@@ -399,7 +407,7 @@ def _per_before(text: str, mention: Mention, kind: str, rules: Rules, taken: lis
     A marker serves the first figure after it only, and never one inside a set phrase
     (一次性) or inside another fact (不到一年).
     """
-    if kind == "age" or is_attribute(text, mention, rules):
+    if kind == "age" or is_attribute(text, mention, rules) or is_threshold(text, mention):
         return None  # 人均预期寿命79.6岁: an age is a person's by nature, no rate
     clause_start = _clause_start(text, mention.num_start, RATE_CLAUSE_END)  # 每晚安排交警、城管等人员120名
     label_start = _clause_start(text, clause_start - 1, RATE_CLAUSE_END) if clause_start and text[clause_start - 1] in "：:" else None
