@@ -1805,3 +1805,13 @@ def test_a_rise_then_the_level_it_reaches_share_the_rate():
 def test_a_temperature_bounding_a_noun_leaves_the_rate_to_the_count_after_it():
     facts = extract_facts("平均每年出现35℃以上高温日8.6天。")
     assert [(f.value, f.per) for f in facts] == [(35, None), (8.6, "年")]
+
+
+def test_a_csv_with_a_units_row_and_a_remarks_field_holding_a_clause():
+    text = ("序号,合作社名称,所在村,成员数,出资总额,备注\n,,,户,万元,\n"
+            '1,鲥口镇青畦蔬菜种植专业合作社,鲥口社区,126,386.0,"新建冷库1座，库容300吨"\n'
+            '2,鲥口镇168果业专业合作社,菱角湾村,58,320.5,"主营柑橘,枇杷"\n'
+            "3,鲥口镇菱湖水产养殖专业合作社,菱角湾村,43,215.0,\n")
+    facts = [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.rule.startswith("table")]
+    assert facts[:4] == [(126, "户", "鲥口镇青畦蔬菜种植专业合作社"), (3860000, "元", "鲥口镇青畦蔬菜种植专业合作社"),
+                         (58, "户", "鲥口镇168果业专业合作社"), (3205000, "元", "鲥口镇168果业专业合作社")]

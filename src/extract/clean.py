@@ -397,11 +397,15 @@ def _separated_rows(text: str, separator: str) -> tuple[list[tuple[int, int]], s
 _THOUSANDS_COMMA = regex.compile(r"(?<=\d),(?=\d{3}(?![\d]))")
 
 
+_QUOTED_FIELD = regex.compile(r'(?:(?<=^|[,;])"[^"\n]*"(?=[,;]|$))')
+
+
 def _csv_fields(line: regex.Match, separator: str = ",") -> tuple[list[int], list[int]] | None:
     """(separators, quote marks) of a line of comma- (or semicolon-) separated values; None
     for prose (no ASCII separator, or Chinese sentence punctuation)."""
     body = line.group()
-    if separator not in body or any(ch in body for ch in "，。；！？|\t"):
+    unquoted = _QUOTED_FIELD.sub("", body) if '"' in body else body  # "新建冷库1座，库容300吨": a quoted field may hold a clause
+    if separator not in unquoted or any(ch in unquoted for ch in "，。；！？|\t"):
         return None  # prose, or a table with columns of its own (| 3,560 |)
     if separator == "," and body.count(",") == len(_THOUSANDS_COMMA.findall(body)):
         return None  # 补助收入：150,000 — every comma groups thousands

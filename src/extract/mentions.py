@@ -668,6 +668,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
         elif all(_RULE_ROW.fullmatch(text, *cell) for cell in cells):
             continue
         elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
+            if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
+                cells = whole  # ,,,,,,户,万元,…,吨, under a CSV header: a units row's empty edge fields are cells
             read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
             header = _two_line_header(header, header_width, read, len(cells)) if header_above else read
@@ -697,6 +699,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
 
 
 SUBTOTAL = "小计"
+NAME_HAN = 6  # Chinese characters that make a label with digits a name (鲥口镇168果业专业合作社), not a code
 
 
 def _merged_down(text: str, labels: dict[int, str], name: str, below: list[tuple[int, int]]) -> bool:
@@ -878,7 +881,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
     codes = {k for k, name in header.names.items() if k >= first and _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", name))}
     count = sum(1 for _ in takewhile(lambda k: k in codes or not _BARE_CELL.fullmatch(text, *cells[k]), range(first, len(cells) - 1)))
     labels = {k: _HEADER_UNIT.sub("", text[slice(*cells[k])]).strip() for k in range(first, first + count) if k != unit_column}
-    own = [name for name in labels.values() if name and not any(ch.isdigit() for ch in name)]
+    own = [name for name in labels.values() if name and (not any(ch.isdigit() for ch in name) or len(_HAN.findall(name)) >= NAME_HAN)]
     lead = next((k for k, name in labels.items() if name), None)
     labels = {k: name or (above.get(k, "") if lead is None or k < lead else "") for k, name in labels.items()}  # merged cells lead
     above.clear()
