@@ -1815,3 +1815,11 @@ def test_a_csv_with_a_units_row_and_a_remarks_field_holding_a_clause():
     facts = [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.rule.startswith("table")]
     assert facts[:4] == [(126, "户", "鲥口镇青畦蔬菜种植专业合作社"), (3860000, "元", "鲥口镇青畦蔬菜种植专业合作社"),
                          (58, "户", "鲥口镇168果业专业合作社"), (3205000, "元", "鲥口镇168果业专业合作社")]
+
+
+def test_a_one_cell_a_line_table_of_age_bands_and_figures_is_never_one_long_number():
+    text = ("表2　2025年高龄津贴发放情况\n年龄段\n享受人数（人）\n标准（元/人·月）\n"
+            "80—89周岁\n9,416\n50\n90—99周岁\n1,238\n200\n100周岁及以上\n27\n500\n")
+    facts = [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.rule.startswith("table")]
+    assert facts == [(9416, "人", "80—89周岁"), (50, "元", "80—89周岁"), (1238, "人", "90—99周岁"), (200, "元", "90—99周岁"),
+                     (27, "人", "100周岁及以上"), (500, "元", "100周岁及以上")]

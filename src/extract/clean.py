@@ -427,6 +427,7 @@ _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Z
                                r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*|"
                                r"[ \t\u3000]*(?:\d{4}年)?\d{1,2}[—–~-]\d{1,2}月份?[^\n，。；;：:！？!?\d]{0,4}[ \t\u3000]*|"  # 1—9月: a period column
                                r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*|"  # K1路, 旅游2线: a bus or metro line
+                               r"[ \t\u3000]*\d{1,3}(?:[—–~～-]\d{1,3})?周?岁(?:及?以[上下])?[ \t\u3000]*|"  # 80—89周岁, 100周岁及以上: an age band
                                r"[ \t\u3000]*[A-Z][A-Za-z]{0,3}\d{1,2}(?:\.\d)?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*")  # PM2.5浓度（μg/m³）
 _STACKED_FIGURE = regex.compile(r"[ \t\u3000]*(?:[-−+]?\d[\d.,， ]{0,14}[%％‰]?|\d[\d.]{0,8}[—–~～]\d[\d.]{0,8}|[—–-]{1,2}|持平"  # 1.55—1.62: a range; —, 持平: an empty cell
                              r"|\d{1,3}分\d{1,2}秒|\d{1,3}(?:\.\d{1,2})?(?:分钟|小时)"  # 6分40秒: a time with its units
@@ -774,6 +775,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
         elif _UNIT_CAPTION_LONG.search(line) and "|" in text[m.end():text.find("\n", m.end()) % (len(text) + 1)]:
             wrapped = False  # 单位：新台币千元；每股盈余为新台币元 / 项目 | 114年度: a caption over a table's header
+        elif _FIGURE_LINE.fullmatch(line) and _FIGURE_LINE.fullmatch(text, m.end(), (text.find("\n", m.end()) + 1 or len(text) + 1) - 1):
+            wrapped = False  # 9,416 / 50 / 564.96: figures a line each are cells, not one figure broken
         elif _UNIT_CAPTION_OPEN.search(line):
             wrapped = True  # 渗流量如下（单位： / 升/秒）：: a caption broken after its colon
         elif _DATELINE.match(text, m.end()):
@@ -804,6 +807,7 @@ _OPEN_ENDS = ".．约达和及与为共至每按从向"
 _CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDES = set("十百千万亿")
 _UNIT_CAPTION_OPEN = regex.compile(r"(?:[（(]|^\s*)单位[：:]$")  # not 县直有关单位：, an addressee
+_FIGURE_LINE = regex.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?[%％]?")
 _UNIT_CAPTION_LONG = regex.compile(r"单位[：:][^，。\n]{1,30}$")
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,20}(?:[：:]|(?<=[\p{Han}）”])(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
