@@ -186,8 +186,6 @@ FIELD_FLOOR = 0.95
 # heldout648's used-car livestream says its figures with no unit (表显三万六千二, 九万三, 在线一千二) and its loan-rate
 # table reads per 年 from a 原年利率 header over cells that carry their own %; heldout651's grandmother's voice
 # messages carry per 斤, 板 and 罐 from the last thing named.
-# Round 120: heldout666's 1984 typewritten bulletin, OCR'd with every digit spaced and columns drifting, loses most of its
-# table (blind F1 0.825, now 0.962).
 FIELD_FLOORS = {"heldout647": {"per_acc": 0.94}, "heldout648": {"f1": 0.94, "per_acc": 0.90}, "heldout651": {"per_acc": 0.93},
                 "heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
                 "heldout619": {"f1": 0.94}, "heldout623": {"per_acc": 0.91}, "heldout624": {"f1": 0.94},
