@@ -1823,3 +1823,8 @@ def test_a_one_cell_a_line_table_of_age_bands_and_figures_is_never_one_long_numb
     facts = [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.rule.startswith("table")]
     assert facts == [(9416, "人", "80—89周岁"), (50, "元", "80—89周岁"), (1238, "人", "90—99周岁"), (200, "元", "90—99周岁"),
                      (27, "人", "100周岁及以上"), (500, "元", "100周岁及以上")]
+
+
+def test_a_change_in_fen_after_a_sum_in_yuan_is_money_and_tenths_of_fen_are_li():
+    facts = extract_facts("全社平均每个劳动日值七角三分六厘，比上年提高九分，约合每个工分值七分四厘。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(0.736, "元", "劳动日"), (0.09, "元", "劳动日"), (0.074, "元", "工分")]

@@ -104,6 +104,7 @@ def extract(text: str, doc: str | None = None, rules: Rules | None = None, conte
             _share_bound(body, kept[-1], facts[-1], mention, fact)
         if facts and mention.noun is None:
             _share_kind(body, kept[-1], facts[-1], mention, fact)
+            _change_in_fen(body, kept[-1], facts[-1], mention, fact)
         if mention.noun is None:
             _people_counted(body, kept[-1] if kept else None, facts[-1] if facts else None, mention, fact, rules)
         facts.append(fact)
@@ -331,6 +332,20 @@ def _share_kind(text: str, before: Mention, prior: Fact, mention: Mention, fact:
     if prior.unit == fact.unit and prior.kind != fact.kind and _CHANGED_BY.fullmatch(text, before.end, mention.start):
         fact.kind = prior.kind
         fact.steps.append(f"kind {prior.kind}: the change of {prior.text} before it")
+
+
+def _change_in_fen(text: str, before: Mention, prior: Fact, mention: Mention, fact: Fact) -> None:
+    """每个劳动日值七角三分六厘，比上年提高九分: a change in 分 right after a sum in 元 is money,
+    a hundredth of a 元, not points."""
+    if prior.unit == "元" and fact.unit == "分" and fact.kind == "count" and _CHANGED_BY.fullmatch(text, before.end, mention.start):
+        fact.value = _hundredth(fact.value)
+        fact.value_max = _hundredth(fact.value_max) if fact.value_max is not None else None
+        fact.unit, fact.kind, fact.per = "元", "money", fact.per or prior.per
+        fact.steps.append(f"money: a change in 分 of {prior.text} before it, at its rate")
+
+
+def _hundredth(value: float) -> float:
+    return round(value / 100, 10)
 
 
 _CLAUSE_CLOSE = regex.compile(r"[，。；！？、,;!?\s]|$")
