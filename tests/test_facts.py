@@ -1828,3 +1828,9 @@ def test_a_one_cell_a_line_table_of_age_bands_and_figures_is_never_one_long_numb
 def test_a_change_in_fen_after_a_sum_in_yuan_is_money_and_tenths_of_fen_are_li():
     facts = extract_facts("全社平均每个劳动日值七角三分六厘，比上年提高九分，约合每个工分值七分四厘。")
     assert [(f.value, f.unit, f.per) for f in facts] == [(0.736, "元", "劳动日"), (0.09, "元", "劳动日"), (0.074, "元", "工分")]
+
+
+def test_a_one_line_yearbook_table_whose_columns_are_plain_years():
+    text = "3-8 主要农作物单位面积产量 单位：公斤/公顷 品 种 2019 2020 2021 稻 谷 6812 6905 6868 小 麦 4126 4231 4198\n"
+    assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)][:2] == [
+        (6812, "公斤", "公顷", "稻谷"), (6905, "公斤", "公顷", "稻谷")]

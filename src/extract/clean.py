@@ -425,6 +425,7 @@ def _csv_fields(line: regex.Match, separator: str = ",") -> tuple[list[int], lis
 _STACKED_LABEL = regex.compile(r"(?![ \t\u3000]*[\p{Han}A-Za-z]{1,3}/[\p{Han}A-Za-z]{1,3}[ \t\u3000]*$)"  # 元/斤 is a unit cell
                                r"[ \t\u3000]*(?:其中[：:])?(?=[^\n]*\p{Han})[^\n，。；;：:！？!?\d]{1,14}[ \t\u3000]*|"  # 其中：稻谷
                                r"[ \t\u3000]*\d{4}年[^\n，。；;：:！？!?\d]{0,6}[ \t\u3000]*|"
+                               r"[ \t\u3000]*(?:19|20)\d{2}(?:年末|年底)?[ \t\u3000]*|"  # 品种 / 2019 / 2020: a year heading a column
                                r"[ \t\u3000]*(?:\d{4}年)?\d{1,2}[—–~-]\d{1,2}月份?[^\n，。；;：:！？!?\d]{0,4}[ \t\u3000]*|"  # 1—9月: a period column
                                r"[ \t\u3000]*[A-Za-z\p{Han}]{0,3}\d{1,4}(?:路|号线|线)[ \t\u3000]*|"  # K1路, 旅游2线: a bus or metro line
                                r"[ \t\u3000]*\d{1,3}(?:[—–~～-]\d{1,3})?周?岁(?:及?以[上下])?[ \t\u3000]*|"  # 80—89周岁, 100周岁及以上: an age band

@@ -1044,6 +1044,9 @@ def _rate_word_at(header: str, look: _Lookups) -> str | None:
 def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bool:
     """A header row holds no bare number, and names a unit or has no digit at all (nor figures in
     Chinese numerals: 六口 | 四百八十二个 | 二千八百六十四斤八两 is a row)."""
+    if len(cells) >= 3 and not any(ch.isdigit() for ch in text[slice(*cells[0])]) \
+            and all(_YEAR_CELL.fullmatch(text, *cell) for cell in cells[1:]):
+        return True  # 品种 | 2019 | 2020 | 2021: years heading the columns
     if any(_BARE_CELL.fullmatch(text, *cell) for cell in cells):
         return False
     if sum(1 for cell in cells if _CHINESE_QUANTITY_CELL.fullmatch(text, *cell)) >= 2:
@@ -1053,6 +1056,7 @@ def _is_header(text: str, line: regex.Match, cells: list[tuple[int, int]]) -> bo
         _HEADER_UNIT.search(text, *cell) or text[slice(*cell)].strip() in UNIT_HEADERS for cell in cells)
 
 
+_YEAR_CELL = regex.compile(r"\s*(?:19|20)\d{2}\s*")
 _CHINESE_QUANTITY_CELL = regex.compile(r"\s*(?:超支|约|共)?[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*\p{Han}{1,2}"
                                     r"(?:[〇零一二两三四五六七八九十]+\p{Han}{1,2})*\s*")  # 四百八十二个, 三百三十一元一角三分
 _CLOCK_TIME = regex.compile(r"\d{1,2}[:：]\d{2}")  # | 早场07:00—12:00 |: a header names a time of day
