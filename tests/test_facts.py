@@ -1834,3 +1834,9 @@ def test_a_one_line_yearbook_table_whose_columns_are_plain_years():
     text = "3-8 主要农作物单位面积产量 单位：公斤/公顷 品 种 2019 2020 2021 稻 谷 6812 6905 6868 小 麦 4126 4231 4198\n"
     assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)][:2] == [
         (6812, "公斤", "公顷", "稻谷"), (6905, "公斤", "公顷", "稻谷")]
+
+
+def test_an_html_table_with_each_cell_on_a_line_of_its_own():
+    text = ("<table>\n<tr>\n<td>乡（镇、街道）</td>\n<td>享受人数（人）</td>\n<td>发放金额（元）</td>\n</tr>\n"
+            "<tr>\n<td>东垸镇</td>\n<td>2&nbsp;316</td>\n<td>911&nbsp;400</td>\n</tr>\n</table>\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(2316, "人", "东垸镇"), (911400, "元", "东垸镇")]

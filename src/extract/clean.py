@@ -84,6 +84,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
         drop += entities
     if "<" in text and ">" in text:  # <strong>12.5万元</strong>: tags left in a copied page are blanked
         cells = [m.start() for m in _HTML_CELL.finditer(text)] + _spanned_cells(text) if "<t" in text else []
+        if "<tr" in text or "<TR" in text:  # <tr> / <td>东垸镇</td> / <td>2&nbsp;316</td> / </tr>: one row, one line
+            row_breaks = [m.start() + k for m in _HTML_ROW.finditer(text) for k, ch in enumerate(m.group()) if ch == "\n"]
+            text, source = _overwrite(text, row_breaks, " "), _overwrite(source, row_breaks, " ")
         text = _overwrite(text, (k for m in _HTML_TAG.finditer(text) for k in range(*m.span())), " ")
         text = _overwrite(text, cells, "|")
     misread = _OCR_HINT.search(text) is not None
@@ -165,6 +168,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
 def _table(rules: Rules) -> dict[int, str]:
     """The char_map rules as a str.translate table, made once per rule set."""
     return str.maketrans(rules.char_map)
+
+
+_HTML_ROW = regex.compile(r"<tr\b[^>]*>.*?</tr\s*>", regex.S | regex.I)
 
 
 def _kept_ranges(drop: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
