@@ -1840,3 +1840,10 @@ def test_an_html_table_with_each_cell_on_a_line_of_its_own():
     text = ("<table>\n<tr>\n<td>乡（镇、街道）</td>\n<td>享受人数（人）</td>\n<td>发放金额（元）</td>\n</tr>\n"
             "<tr>\n<td>东垸镇</td>\n<td>2&nbsp;316</td>\n<td>911&nbsp;400</td>\n</tr>\n</table>\n")
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [(2316, "人", "东垸镇"), (911400, "元", "东垸镇")]
+
+
+def test_numbered_items_under_a_caption_never_glue_the_next_items_number_to_a_figure():
+    text = ("一、收入部分（单位：元）\n1．村级光伏电站发电收益　　　　　　48,216.40\n"
+            "2．集体杉木林流转租金（1,200亩，每亩每年30元）　　36,000.00\n3．入股村茶叶专业合作社分红　　　　60,000.00\n")
+    assert [(f.value, f.subject) for f in extract_facts(text) if f.rule.startswith("caption")] == [
+        (48216.4, "村级光伏电站发电收益"), (36000, "集体杉木林流转租金"), (60000, "入股村茶叶专业合作社分红")]

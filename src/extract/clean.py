@@ -729,7 +729,7 @@ _BRACKET_MARKER = regex.compile(r"(?m)^[ \t\u3000]*\K【\d{1,2}】")  # 【3】3
 _FIGURE_BRACKETS = regex.compile(r"【(?=[约近逾超\d][^【】\n]{0,16}】)|(?<=【[约近逾超\d][^【】\n]{0,16})】")
 # What opens a new line's own item: a speaker's label (主持人：, 7栋 老周：; not 10:30, but
 # 王姐：19:04, a chat header with its time after the colon) or a list marker (2. , 三、, - ).
-_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d(?!\d?:\d\d))|\d{1,2}[.．、](?:\s|(?=[^\W\d_]{2,12}[：:]))|[一二三四五六七八九十]{1,2}、|[-*•·]\s|\d\ufe0f?\u20e3")
+_TURN = regex.compile(r"[^\n，。：:；！？!?]{1,12}[：:](?!\d(?!\d?:\d\d))|\d{1,2}[.．、](?:\s|(?=[^\W\d_]{2,12}[：:])|(?=\p{Han}{2}))|[一二三四五六七八九十]{1,2}、|[-*•·]\s|\d\ufe0f?\u20e3")
 # A headline has none of these marks (a dot is none: 45.1%); a subtitle or caption line
 # has no ASCII mark either (a post's lines with 1500~1700毫升 or 18.5 are prose).
 _HEADLINE_MARKS = regex.compile(r"[，。、；：？！;?!]")

@@ -2093,7 +2093,7 @@ def _bracket_unit(text: str, start: int, pos: int, tokens: list[str], look: _Loo
     return mention
 
 
-_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,24}(?:[：:]|[ \t\u3000]*[|｜]|(?<=[\p{Han}）”])[ \t\u3000])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜, 东营子镇　　28,600
+_LABEL_OF_LINE = regex.compile(r"[^\n：:|｜]{1,36}(?:[：:]|[ \t\u3000]*[|｜]|(?<=[\p{Han}）”])[ \t\u3000])[ \t\u3000]*")  # 🔸带鱼（中条）：, ▪️1995届 陈二毛｜, 东营子镇　　28,600
 _LABELLED_LINE = regex.compile(_LABEL_OF_LINE.pattern + r"[\d〇一二两三四五六七八九十][^\n]{0,40}")  # 🔸带鱼（中条）：38—45
 _CELL_GAP = regex.compile(r"(?<=[\d）)%])[ \t\u3000|]+[^ \t\u3000|\n]+\Z")  # 燃油费：318.2　人工费：276.0: a label after a figure and a gap
 LIST_REACH = 12  # lines from a list item up to its caption
@@ -2184,7 +2184,11 @@ _LABEL_EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9]*(?:(?:\d{1,2}[.．、]|[（(
 def _line_label(label: str) -> str | None:
     """🔸带鱼（中条）： → 带鱼（中条）, 2.白萝卜： → 白萝卜, 　　东　营　子　镇　　 → 东营子镇: what a list
     line's figure is of."""
-    return _LABEL_EDGES.sub("", WHITE_SPACE.sub("", label)) or None
+    label = _LABEL_EDGES.sub("", WHITE_SPACE.sub("", label))
+    return _FIGURED_ASIDE.sub("", label) or label or None  # 集体杉木林流转租金（1200亩，每亩每年30元）: the aside's figures are facts of their own
+
+
+_FIGURED_ASIDE = regex.compile(r"[（(][^（）()]*\d[^（）()]*[）)]$")
 
 
 def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | None:
