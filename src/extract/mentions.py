@@ -2188,7 +2188,7 @@ def _line_label(label: str) -> str | None:
     return _FIGURED_ASIDE.sub("", label) or label or None  # 集体杉木林流转租金（1200亩，每亩每年30元）: the aside's figures are facts of their own
 
 
-_FIGURED_ASIDE = regex.compile(r"[（(][^（）()]*\d[^（）()]*[）)]$")
+_FIGURED_ASIDE = regex.compile(r"[（(](?=[^（）()]*\d)(?=[^（）()]*[，,每])[^（）()]*[）)]$")  # but 匿名（微信转账尾号6618） keeps its aside
 
 
 def _symbol_before(text: str, start: int, look: _Lookups) -> tuple[int, str] | None:
