@@ -348,7 +348,7 @@ def _hundredth(value: float) -> float:
     return round(value / 100, 10)
 
 
-_CLAUSE_CLOSE = regex.compile(r"[，。；！？、,;!?\s]|$")
+_CLAUSE_CLOSE = regex.compile(r"[，。；！？、,;!?\s（）()|｜]|$")  # 女劳力二十九个）: a bracket or a cell's edge closes it too
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")  # 超过5万人的有两个: a head count inside the clause names what the 个 is not
 _COUNT_LINK = r"(?:就有|也有|还有|只有|一共|总共|共有|增加到|增至|达到|只剩|还剩|就剩|剩下|有|就|才|共|约|都|也)"
 _AGAIN_LINK = regex.compile(_COUNT_LINK + r"$|[来到走去回留]了$|[上下回出进]来$")  # 今天来了三十八个, 救上来两个: the same people come or go

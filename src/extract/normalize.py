@@ -219,10 +219,6 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
             return "count"
         steps.append("kind households")
         return "households"
-    if role is None and mention.noun is None and unit.unit == "个" and not regex.match(r"\p{Han}", text[mention.end:mention.end + 1]) \
-            and _person_before(text, mention.num_start, rules):
-        steps.append("kind people: a person noun labels the figure (女劳力一百三十八个)")
-        return "people"
     if role == "person" and unit.unit != "家":  # 1260家经营者: 家 counts firms, whatever their noun
         steps.append(f"kind people: counts {mention.noun}")
         return "people"
@@ -230,13 +226,6 @@ def _kind(text: str, mention: Mention, rules: Rules, steps: list[str]) -> str:
         steps.append(f"kind households: counts {mention.noun or 'households'}")
         return "households"
     return kind
-
-
-def _person_before(text: str, start: int, rules: Rules) -> bool:
-    """Does a person noun stand right before the figure, maybe with 有, 共 or 计 between (整半劳力六十一个)?"""
-    before = text[max(0, start - 8):start]
-    before = before[:-1] if before[-1:] in "有共计为" else before
-    return any(before.endswith(word) for word in lookups(rules).noun_sets["person"].words if len(word) > 1)
 
 
 _MONTHS_OLD = regex.compile(r"大(?![幅规概力量部多于战会修检])")
