@@ -97,11 +97,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if "O" in text:
         zeros = [m.start() for m in _OCR_ZERO_IN_NUMERAL.finditer(text)]
         text, source = _overwrite(text, zeros, "〇"), _overwrite(source, zeros, "〇") if zeros else source
-    misread_han = [m for m in _OCR_HAN_IN_NUMERAL.finditer(text)]
-    if misread_han:  # 一万一干八百, 一万二千三百斥, 四百一十五元二甪, 二+九户: a scanned numeral's look-alikes
-        for char in "千斤角十":
-            spots = [m.start() for m in misread_han if _OCR_HAN_READ[m.group()] == char]
-            text, source = (_overwrite(text, spots, char), _overwrite(source, spots, char)) if spots else (text, source)
+    if _OCR_HAN_IN_NUMERAL.search(text):  # 一万一干八百, 一万二千三百斥, 四百一十五元二甪, 二+九户: a scanned numeral's look-alikes
+        read = {m.start(): _OCR_HAN_READ[m.group()] for m in _OCR_HAN_IN_NUMERAL.finditer(text)}
+        text, source = ("".join(read.get(k, ch) for k, ch in enumerate(s)) for s in (text, source))
     points = [m.start() for m in (_MISREAD_COMMA if misread else _DECIMAL_COMMA).finditer(text)]
     points += [m.start() for m in _MISREAD_POINT.finditer(text)] if misread else []
     if points:
@@ -271,7 +269,6 @@ SPACED_MIN_ROWS = 2
 REMARK_HEADERS = ("说明", "备注", "附注", "注")
 _SINGLE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
 _SPACED_HEADER_CELL = regex.compile(r"(?=[^ ]*\p{Han})[\p{Han}（）()/%％A-Za-z·]{1,12}")  # 面积(亩), 单价(元/亩): a label, no figure
-_CELL_FIGURE = regex.compile(r"(?<![^ ])[-−+]?\d[\d.,—–~～-]*[%％]?(?![^ ])")
 
 
 def _spaced_header(line: str) -> bool:
@@ -287,8 +284,8 @@ def _spaced_row(line: regex.Match, width: int, remarks: bool) -> list[int] | Non
     if not (width - 2 <= len(spaces) <= width - 1 or (remarks and len(spaces) > width - 1)):
         return None
     kept = spaces[:width - 1]
-    body = line.string[line.start():kept[-1] if len(kept) == width - 1 and len(spaces) >= width - 1 and remarks else line.end()]
-    if "。" in body or "，" in body or _CELL_FIGURE.search(body.strip()) is None:
+    body = line.string[line.start():kept[-1] if remarks and len(kept) == width - 1 else line.end()]
+    if "。" in body or "，" in body or not any(_FIGURE_CELL.fullmatch(cell) for cell in body.split()):
         return None
     return kept
 
@@ -780,9 +777,9 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
         if "|" in line or text.startswith("|", m.end()) or _in_rows(rows, m.start() - 1) or _in_rows(rows, m.end()) \
                 or _in_rows(captions, m.start() - 1) or RULE_LINE.fullmatch(line):
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
-        elif _UNIT_CAPTION_LONG.search(line) and "|" in text[m.end():text.find("\n", m.end()) % (len(text) + 1)]:
+        elif _UNIT_CAPTION_LONG.search(line) and "|" in text[m.end():_line_end(text, m.end())]:
             wrapped = False  # 单位：新台币千元；每股盈余为新台币元 / 项目 | 114年度: a caption over a table's header
-        elif _FIGURE_LINE.fullmatch(line) and _FIGURE_LINE.fullmatch(text, m.end(), (text.find("\n", m.end()) + 1 or len(text) + 1) - 1):
+        elif _FIGURE_CELL.fullmatch(line) and _FIGURE_CELL.fullmatch(text, m.end(), _line_end(text, m.end())):
             wrapped = False  # 9,416 / 50 / 564.96: figures a line each are cells, not one figure broken
         elif _UNIT_CAPTION_OPEN.search(line):
             wrapped = True  # 渗流量如下（单位： / 升/秒）：: a caption broken after its colon
@@ -814,13 +811,18 @@ _OPEN_ENDS = ".．约达和及与为共至每按从向"
 _CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDES = set("十百千万亿")
 _UNIT_CAPTION_OPEN = regex.compile(r"(?:[（(]|^\s*)单位[：:]$")  # not 县直有关单位：, an addressee
-_FIGURE_LINE = regex.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?[%％]?")
 _UNIT_CAPTION_LONG = regex.compile(r"单位[：:][^，。\n]{1,30}$")
 _UNIT_CAPTION_END = regex.compile(r"单位[：:][^，。；\n]{1,12}$")
 _KEY_VALUE = regex.compile(r"[^\n：:，。；,;]{1,20}(?:[：:]|(?<=[\p{Han}）”])(?:[ \t]{2,}|\u3000))[ \t\u3000]*[\d〇一二两三四五六七八九十][\d.,—～~至到〇一二两三四五六七八九十百千万]*[\p{Han}%％]{0,4}")
 _KEY_VALUE_LINE = regex.compile(_KEY_VALUE.pattern + r"[ \t\u3000]*(?:\n|\Z)")
 _DATELINE = regex.compile(r"[（(【]?(?:本报讯|本报(?:记者|通讯员)|新华社|中新网|人民网|央视网)")
 _CLAUSE_TAIL = regex.compile(r"\p{Han}[，。、；]")  # 3000元左 / 右，其中: no clause is one character long
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:
@@ -1068,10 +1070,7 @@ _CUE = regex.compile(r"(?m)(?:^[ \t]*\n)?^[ \t]*(?:\d+[ \t]*\n[ \t]*)?(?:\d{1,2}
 def _subtitle_timing(text: str) -> list[tuple[int, int]]:
     """SRT cues, [00:15] marks, and the bare 00:15 that opens each line of a video's subtitles."""
     cues = [m.span() for m in _CUE.finditer(text)] if "-->" in text or "[" in text else []
-    if ":" in text:
-        marks = [m.span() for m in _LINE_TIME.finditer(text)]
-        cues += marks if len(marks) >= SUBTITLE_LINES else []
-    return cues
+    return cues + [_LINE_TIME.match(text, start).span() for start, _ in _timed_lines(text)] if ":" in text else cues
 
 
 def _timed_lines(text: str) -> list[tuple[int, int]]:
