@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, takewhile
 import re
 
@@ -597,10 +597,9 @@ SERIES_ARROWS = ("→", "->", "—>", "➡", "➡️", "→→")
 _SERIES_PERIOD = regex.compile(r"\s*(?:(?:19|20)\d{2}年?(?:度|末|底|[上下]半年|[一二三四1-4]季度|Q[1-4])?|\d{1,2}月(?:份)?)\s*")
 
 
-def _series_mentions(text: str, figures: list[regex.Match], caption: tuple, title: str) -> list[Mention]:
-    """The figures of a chart's series in its caption's unit, of what the caption's title names."""
+def _caption_cells(figures: list[regex.Match], caption: tuple, name: str | None) -> list[Mention]:
+    """Cells' figures in their caption's unit and rate, of what ``name`` names (a chart's title, a row's label)."""
     (unit, magnitude), per = caption
-    name = _SERIES_TITLE.sub("", title).strip() or None
     mentions = []
     for cell in figures:
         mention = _cell_mention(cell, unit, magnitude)
@@ -627,7 +626,7 @@ def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int,
         mention.unit = next((u for u in look.rules.surface_alternatives.get(mention.unit.unit, ()) if u.kind == "people"), mention.unit)
 
 
-def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], dict[int, tuple[int, str]]]:
+def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], dict[int, tuple[int, str | None, bool]]]:
     """Cells of a table written as lines (项目 | 数量 | 金额（万元）, then 道路 | 12条 | 3,560;
     Markdown tables too): a bare number is a figure in the unit its column header names,
     else the unit its row names (地区生产总值（亿元）, or a 单位 column), and the row's
@@ -683,15 +682,15 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
             below = lines[n + 1][1] if n + 1 < len(lines) else []
             if not header.columns and not header.names and caption and len(caption) == 1:
                 if series := _series(text, cells):
-                    mentions += _series_mentions(text, series, caption[0], lines[n - 1][0].group() if n else "")
+                    title = _SERIES_TITLE.sub("", lines[n - 1][0].group()).strip() if n else ""
+                    mentions += _caption_cells(series, caption[0], title or None)
                     continue
                 if labelled := _labelled_row(text, cells):  # 大白菜 | 0.58—0.72 | 涨3.6% under （单位：元/斤）
-                    mentions += _series_mentions(text, [labelled], caption[0], "")
-                    mentions[-1].noun = text[slice(*cells[0])].strip() if mentions and mentions[-1].start == labelled.start("number") else None
+                    mentions += _caption_cells([labelled], caption[0], text[slice(*cells[0])].strip())
                     continue
             mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
             for k, (start, end) in enumerate(cells):
-                people = _header_kind(header.names.get(k, "")) == "people"
+                people = k in header.people_columns
                 if ((k in header.column_per and k not in header.columns) or people) and (body := text[start:end].strip()):
                     first = start + text[start:end].index(body[0])
                     rated_cells[first] = (end, header.column_per.get(k), people)
@@ -753,6 +752,16 @@ class _Header:
     captioned: frozenset[int] = frozenset()  # columns whose unit is the caption's (单位：万元), which a row label's own unit overrides
     title_per: str | None = None  # 每百户…拥有量: the title's denominator, for cells whose unit a 单位 column gives
     row_units: tuple = ()  # (label, (unit, magnitude)): 每股盈余 in 元 where the caption says 千元
+
+    @cached_property
+    def people_columns(self) -> frozenset[int]:
+        """人口, 享受人数: the columns that count people, read once for all the rows."""
+        return frozenset(k for k, name in self.names.items() if _header_kind(name) == "people")
+
+    @cached_property
+    def code_columns(self) -> frozenset[int]:
+        """项目编码, 序号: the columns of codes and ranks, no sums."""
+        return frozenset(k for k, name in self.names.items() if _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", name)))
 
 
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups,
@@ -878,7 +887,7 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
         name = WHITE_SPACE.sub("", text[slice(*cells[0])])
         own_unit = next((unit for label, unit in header.row_units if label in name), None)
     first = 1 if len(cells) > 2 and _SERIAL_CELL.fullmatch(text, *cells[0]) else 0  # 1 | 禾丰家庭农场 | …
-    codes = {k for k, name in header.names.items() if k >= first and _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", name))}
+    codes = {k for k in header.code_columns if k >= first}
     count = sum(1 for _ in takewhile(lambda k: k in codes or not _BARE_CELL.fullmatch(text, *cells[k]), range(first, len(cells) - 1)))
     labels = {k: _HEADER_UNIT.sub("", text[slice(*cells[k])]).strip() for k in range(first, first + count) if k != unit_column}
     own = [name for name in labels.values() if name and (not any(ch.isdigit() for ch in name) or len(_HAN.findall(name)) >= NAME_HAN)]
@@ -964,7 +973,8 @@ _CAPTION_ITEM = r"(?:[^\s（）()，。；;*_]|[（(][^\s（）()、]{1,3}[）)]
 _CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>" + _CAPTION_ITEM + r"{1,30}?)"
                            r"(?:[（(][^\s（）()]{1,3}[）)])?(?:(?:[；;]|[，,](?=按|含|不含|以|均|下同|其中|注))[^（）()\n]{1,40})?"
                            r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）; （单位：元/小时，按每片场地计）
-_CAPTION_PART = regex.compile(r"(?:人民币|新台币|台币|港币|澳门币)?(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
+_CAPTION_CURRENCY = r"(?:人民币|新台币|台币|港币|澳门币)?"  # 单位：新台币千元: the currency before a caption's 元
+_CAPTION_PART = regex.compile(_CAPTION_CURRENCY + r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
 def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], str | None]] | None:
@@ -984,7 +994,7 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
     return units
 
 
-_CAPTION_ROW = regex.compile(r"[；;]\s*(?P<label>\p{Han}{2,10}?)(?:为|以)(?:人民币|新台币|台币|港币|澳门币)?"
+_CAPTION_ROW = regex.compile(r"[；;]\s*(?P<label>\p{Han}{2,10}?)(?:为|以)" + _CAPTION_CURRENCY +
                            r"(?P<magnitude>[万亿千百]?)(?P<unit>\p{Han}{1,3}?)(?:计)?\s*[）)]?\s*$")
 
 
