@@ -1847,3 +1847,28 @@ def test_numbered_items_under_a_caption_never_glue_the_next_items_number_to_a_fi
             "2．集体杉木林流转租金（1,200亩，每亩每年30元）　　36,000.00\n3．入股村茶叶专业合作社分红　　　　60,000.00\n")
     assert [(f.value, f.subject) for f in extract_facts(text) if f.rule.startswith("caption")] == [
         (48216.4, "村级光伏电站发电收益"), (36000, "集体杉木林流转租金"), (60000, "入股村茶叶专业合作社分红")]
+
+
+def test_an_age_bound_before_the_thing_counted_leaves_the_rate_to_the_count():
+    facts = extract_facts("每千人口拥有3岁以下婴幼儿托位3.2个。每户有3岁孩子2人。")
+    assert [(f.value, f.unit, f.per) for f in facts] == [(3, "岁", None), (3.2, "个", "千人"), (3, "岁", None), (2, "人", None)]
+
+
+def test_a_wide_gap_table_row_whose_label_is_one_space_from_its_first_figure():
+    text = ("单位：万元\n项　　目　　　　　　预算数　　　执行数　　　增长%\n"
+            "　税收收入　　　　　56,200　　　55,318　　　 2.1\n"
+            "　　　　　企业所得税 6,800　　　 7,146　　　 8.9\n"
+            "　　　　　个人所得税 2,300　　　 2,215　　　 4.3\n")
+    facts = [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.subject != "税收收入"]
+    assert facts == [(68000000, "元", "企业所得税"), (71460000, "元", "企业所得税"), (8.9, "%", "企业所得税"),
+                     (23000000, "元", "个人所得税"), (22150000, "元", "个人所得税"), (4.3, "%", "个人所得税")]
+
+
+def test_a_count_header_with_a_magnitude_alone_in_brackets():
+    text = "医院名称　　　　门急诊人次（万）　病床使用率（%）\n县人民医院　　　　　62.48　　　　　93.6\n县中医医院　　　　　38.72　　　　　88.4\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(624800, "人次"), (93.6, "%"), (387200, "人次"), (88.4, "%")]
+
+
+def test_a_row_label_rates_every_cell_of_its_row():
+    text = "指标\t单位\t2020年\t2025年\n地区生产总值年均增长\t%\t—\t6.5\n每千人口执业（助理）医师数\t人\t2.4\t3.0\n城镇调查失业率\t%\t5.3\t5.5\n"
+    assert [(f.value, f.per) for f in extract_facts(text)] == [(6.5, "年"), (2.4, "千人"), (3, "千人"), (5.3, None), (5.5, None)]

@@ -320,6 +320,10 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
     for n, (start, end) in enumerate(rows):
         if raw[start] == "\t":
             chars[start] = "|"  # \t合计\t38,600: a leading tab is an empty first cell
+        elif n and widths[n - 1] == widths[n] + 1 and (
+                glued := _LABEL_SPACE_FIGURE.fullmatch(raw, start, gaps[n][0].start() if gaps[n] else end)):
+            chars[glued.start("space")] = "|"  # 　企业所得税 6,800　　　 7,146: a label one space from its first figure
+            widths[n] += 1  # and the row is whole: the next short row is read against it
         elif raw.startswith(("\u3000" * 4, " " * 8), start) and n and widths[n - 1] == widths[n] + 1:
             indent_end = start + len(raw[start:end]) - len(raw[start:end].lstrip(" \u3000"))
             chars[indent_end - 1] = "|"  # so is a wide indent a cell short: 　　　　　　移动电话 under 交通通信 (a merged cell)
@@ -331,6 +335,9 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
         for k in _empty_cells(raw, rows, gaps, n):
             chars[k] = "|"
     return "".join(chars)
+
+
+_LABEL_SPACE_FIGURE = regex.compile(r"[ \u3000]*[^\s|\d]*\p{Han}(?P<space> )[-+]?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _empty_cells(raw: str, rows: list[tuple[int, int]], gaps: list[list[regex.Match]], n: int) -> list[int]:

@@ -779,7 +779,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
         surface = _COUNTED_UNITS.get(word, word)
         if k not in columns and surface in look.surfaces and not (
                 caption and any(unit[0].kind == look.surfaces[surface].kind for unit, _ in caption)):
-            columns[k] = (look.surfaces[surface], 1)  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
+            columns[k] = (look.surfaces[surface], MAGNITUDE_VALUES[counted.group("magnitude") or ""])  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()
             and not _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", text[slice(*cells[k])]))]  # 序号 | 日期 | 摘要 | 金额 under 单位：元
@@ -805,7 +805,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     return _Header(columns, column_per, unit_column, names, captioned, title_per)
 
 
-_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日|课时|学时|场次))[ \t]*")  # 户数, 受益户数, 资助人次, 理论课时, 场次: one header, not 补助资金 受益户数
+_COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日|课时|学时|场次))"
+                              r"(?:[（(](?P<magnitude>万|亿|千)[）)])?[ \t]*")  # 户数, 受益户数, 资助人次, 理论课时, 场次, 门急诊人次（万）: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人", "场次": "场"}  # 场次 over a film's row counts its screenings
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力|^[男女]性?$")),
@@ -945,14 +946,15 @@ def _row_mentions(text: str, cells: list[tuple[int, int]], header: _Header, unit
                 mention.per, mention.per_rule = header.column_per[k + offset], "table-header"
             elif row_per:
                 mention.per, mention.per_rule = row_per, "table-row"
-            elif label_per and mention.unit.kind not in PERCENT_KINDS:
-                mention.per, mention.per_rule = label_per, "table-row-label"
+            elif label_per and (mention.unit.kind not in PERCENT_KINDS or _YEARLY_CHANGE.search(label)):
+                mention.per, mention.per_rule = label_per, "table-row-label"  # (地区生产总值年均增长 | % | 6.5: per 年)
             elif header.title_per and mention.unit.kind not in PERCENT_KINDS:
                 mention.per, mention.per_rule = header.title_per, "table-title"
             mentions.append(mention)
     return mentions
 
 
+_YEARLY_CHANGE = regex.compile(r"年均(?:增长|增速|递增|下降|降低|提高)$")
 _EMPTY_CELL = regex.compile(r"\|\s*\|")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 UNIT_PRICE_HEADERS = ("单价", "单位价格")  # a price column over a 单位 column: each price is per the row's unit
@@ -1040,9 +1042,14 @@ def _title_per(line: str, look: _Lookups) -> str | None:
 
 
 def _each_of(label: str, look: _Lookups) -> str | None:
-    """每股盈余 | 5.37 | 4.14, 每亩产量 | 512: a row label opening with 每 and a measure word rates its figures."""
-    unit = look.surfaces.get(label[1]) if len(label) > 2 and label[0] == "每" else None
-    return unit.unit if unit is not None and unit.kind not in PERCENT_KINDS else None
+    """每股盈余 | 5.37 | 4.14, 每亩产量 | 512, 每千人口医师数 | 2.4: a row label opening with 每, perhaps
+    a magnitude, and a measure word rates its figures."""
+    each = _EACH_OF.match(label)
+    unit = look.surfaces.get(each.group("measure")) if each and len(label) > each.end() else None
+    return (each.group("magnitude") or "") + unit.unit if unit is not None and unit.kind not in PERCENT_KINDS else None
+
+
+_EACH_OF = regex.compile(r"每(?P<magnitude>(?:十|百|千|万|十万)(?=人))?(?P<measure>\p{Han})")
 
 
 def _rate_word_at(header: str, look: _Lookups) -> str | None:

@@ -363,11 +363,18 @@ _ONE_MEASURE_BEFORE = regex.compile(r"一\p{Han}{1,2}\Z")
 
 
 def is_threshold(text: str, mention: Mention) -> bool:
-    """每年出现35℃以上高温日8.6天: a temperature bounding the thing counted after it takes no rate."""
-    return mention.unit is not None and mention.unit.unit == "℃" and _THRESHOLD_AFTER.match(text, mention.end) is not None
+    """每年出现35℃以上高温日8.6天, 每千人口拥有3岁以下婴幼儿托位3.2个: a temperature or an age
+    bounding the thing counted after it takes no rate, and leaves the rate to the count."""
+    if mention.unit is None or mention.unit.unit not in ("℃", "岁"):
+        return False
+    after = _THRESHOLD_AFTER.match(text, mention.end)
+    if after is None:
+        return False
+    return mention.unit.unit == "℃" or _BOUND.search(text[mention.start:after.end()]) is not None  # 3岁以下婴幼儿, not 3岁孩子
 
 
-_THRESHOLD_AFTER = regex.compile(r"(?:以上|以下)?(?:的)?\p{Han}")
+_THRESHOLD_AFTER = regex.compile(r"(?:(?:及|或)?(?:以上|以下))?(?:的)?\p{Han}")
+_BOUND = regex.compile(r"以上|以下")
 
 
 def is_attribute(text: str, mention: Mention, rules: Rules) -> bool:
