@@ -1872,3 +1872,17 @@ def test_a_count_header_with_a_magnitude_alone_in_brackets():
 def test_a_row_label_rates_every_cell_of_its_row():
     text = "指标\t单位\t2020年\t2025年\n地区生产总值年均增长\t%\t—\t6.5\n每千人口执业（助理）医师数\t人\t2.4\t3.0\n城镇调查失业率\t%\t5.3\t5.5\n"
     assert [(f.value, f.per) for f in extract_facts(text)] == [(6.5, "年"), (2.4, "千人"), (3, "千人"), (5.3, None), (5.5, None)]
+
+
+def test_a_units_row_labelled_in_its_second_cell_lines_up_with_the_header_at_the_left():
+    text = ("序号\t村（社区）\t新造面积\t应发补助\t发放户数\t备注\n\t单位\t亩\t元\t户\t\n"
+            "1\t槲栎坪村\t420\t252,000\t58\t\n2\t椴木村\t260\t156,000\t37\t其中2户外出务工\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text) if f.rule.startswith("table")] == [
+        (420, "亩", "槲栎坪村"), (252000, "元", "槲栎坪村"), (58, "户", "槲栎坪村"),
+        (260, "亩", "椴木村"), (156000, "元", "椴木村"), (37, "户", "椴木村")]
+
+
+def test_a_caption_of_households_and_mouths_counts_people_and_land_columns_are_area():
+    text = "（单位：户、口、亩）\n阶　层　　户数　　　人口　　　土改前占地　　土改后占地\n富　农　　二一五　　一一八六　一一二〇〇　　八三二〇\n"
+    assert [(f.value, f.unit, f.kind) for f in extract_facts(text)] == [
+        (215, "户", "households"), (1186, "口", "people"), (11200, "亩", "area"), (8320, "亩", "area")]

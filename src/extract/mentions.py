@@ -8,7 +8,7 @@ in place (range, 个, unit, 以上/左右, /斤) with dictionary look-ups built 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import chain, takewhile
@@ -671,7 +671,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
                 cells = whole  # ,,,,,,户,万元,…,吨, under a CSV header: a units row's empty edge fields are cells
             read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
-            header = _two_line_header(header, header_width, read, len(cells)) if header_above else read
+            header = _two_line_header(header, header_width, read, len(cells), left=_units_row_label_second(text, cells)) \
+                if header_above else read
             header.row_units = caption_rows
             if read.columns and not read.names:  # a row of units alone (|公里|亩|万立方米|): 万 there is no figure
                 unit_cells.update(k for cell in cells for k in range(*cell))
@@ -718,11 +719,18 @@ def _captioned_title(text: str, cells: list[tuple[int, int]]) -> bool:
 _GROUP_ROW = regex.compile(r"\s*[\p{Han}（）()]{2,24}\s*")  # 义务教育 over its rows; 归属于上市公司股东的扣除非经常性 (a label wrapped onto the next line)
 
 
-def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_width: int) -> _Header:
+def _units_row_label_second(text: str, cells: list[tuple[int, int]]) -> bool:
+    """\t单位\t亩\t元 under 序号 | 村 | 面积 | 金额 | 备注: a row of units whose 单位 label stands in the
+    second cell, after an empty one, lines up with the header at the left (its empty last cell is lost)."""
+    return len(cells) > 2 and not text[slice(*cells[0])].strip() and text[slice(*cells[1])].strip() in UNIT_HEADERS
+
+
+def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_width: int, left: bool = False) -> _Header:
     """学校类别 | 学校数 | 招生数 over （所）| （人）, or 播种面积 | 亩产 over 作物名称 | （亩）| （公斤）:
-    a header written on two lines, the shorter one missing its label cell; both line up at the right."""
+    a header written on two lines, the shorter one missing its label cell; both line up at the right,
+    or at the left for a row of units labelled in its second cell (_units_row_label_second)."""
     width = max(upper_width, lower_width)
-    up, low = width - upper_width, width - lower_width
+    up, low = (0, 0) if left else (width - upper_width, width - lower_width)
 
     def moved(cells: dict, by: int) -> dict:
         return {k + by: value for k, value in cells.items()}
@@ -730,6 +738,8 @@ def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_wid
     names = moved(upper.names, up)
     for k, name in moved(lower.names, low).items():
         names[k] = names[k] + name if k in names and k >= max(up, low) else name  # 总产量比上 + 年增长
+    if left and lower.columns and not lower.names:
+        lower = replace(lower, unit_column=None)  # |单位|亩|元: the 单位 cell names the row of units, no column
     unit_column = lower.unit_column + low if lower.unit_column is not None else (
         upper.unit_column + up if upper.unit_column is not None else None)
     if unit_column is not None and any(_DATE_CELL.fullmatch(name.strip()) for k, name in names.items() if k > unit_column):
@@ -810,7 +820,7 @@ _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个
 _COUNTED_UNITS = {"人口": "人", "场次": "场"}  # 场次 over a film's row counts its screenings
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力|^[男女]性?$")),
-                 ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积")),
+                 ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积|占地|耕地|用地")),
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
@@ -992,6 +1002,10 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
         if unit is None:
             return None
         per = unit_match.group("per")
+        if units and units[-1][0][0].kind == "households" and unit[0].kind != "people":
+            people = next((other for other in look.rules.surface_alternatives.get(unit_match.group("unit"), ())
+                           if other.kind == "people"), None)
+            unit = (people, unit[1]) if people else unit  # 单位：户、口、亩: the 口 after 户 counts people
         units.append((unit, _per_unit(per, look) if per else None))
     return units
 
