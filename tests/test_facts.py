@@ -1886,3 +1886,20 @@ def test_a_caption_of_households_and_mouths_counts_people_and_land_columns_are_a
     text = "（单位：户、口、亩）\n阶　层　　户数　　　人口　　　土改前占地　　土改后占地\n富　农　　二一五　　一一八六　一一二〇〇　　八三二〇\n"
     assert [(f.value, f.unit, f.kind) for f in extract_facts(text)] == [
         (215, "户", "households"), (1186, "口", "people"), (11200, "亩", "area"), (8320, "亩", "area")]
+
+
+def test_a_line_of_label_and_figure_pairs_under_a_unit_caption():
+    text = "全程前四名奖金设置（单位：元）：\n　　第1名　150,000　　第2名　80,000\n　　第3名　50,000　　 第4名　30,000\n"
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (150000, "元", "第1名"), (80000, "元", "第2名"), (50000, "元", "第3名"), (30000, "元", "第4名")]
+
+
+def test_minutes_in_a_column_of_times_are_a_duration():
+    text = "区间\t里程（公里）\t最快运行时间\t二等座（元）\n嵚州东—蘅口\t58.6\t21分\t27.5\n"
+    assert [(f.value, f.unit, f.kind) for f in extract_facts(text)] == [
+        (58.6, "公里", "length"), (21, "分钟", "duration"), (27.5, "元", "money")]
+
+
+def test_race_times_in_rows_numbered_and_parted_by_wide_spaces():
+    text = "男子全程前三名成绩如下：\n　　1　基普图伊（肯尼亚）　　　2:09:37\n　　2　塔费拉（埃塞俄比亚）　　2:09:58\n　　3　基普楚米（肯尼亚）　　　2:11:24\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(7777, "秒"), (7798, "秒"), (7884, "秒")]

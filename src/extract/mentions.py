@@ -430,7 +430,7 @@ def find_mentions(text: str, rules: Rules, spans: DocSpans | None = None) -> Sca
 
 _RACE_TIME = regex.compile(r"(?<![\d:：.])(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:：])")
 _RACE_WORDS = regex.compile(r"成绩|用时|完赛|净时间|枪声|冠军|名次|第\d{1,3}名|配速|马拉松|全程|半程")
-_RESULTS_ROW = regex.compile(r"\s*(?:第\d{1,3}名|\d{1,3}[.、．]|[(（]?\d{1,3}[)）])")  # 第2名 马定远 2:15:31
+_RESULTS_ROW = regex.compile(r"\s*(?:第\d{1,3}名|\d{1,3}[.、．]|[(（]?\d{1,3}[)）]|\d{1,3}[ \t\u3000|])")  # 第2名 马定远 2:15:31, 1　基普图伊 2:09:37
 RACE_REACH = 40  # characters before a results row that may say it lists race times
 
 
@@ -438,11 +438,14 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
     """男子全程前三名成绩如下：第1名 龙啸天 2:15:08 — a time of h:mm:ss on a line that speaks
     of a race, or on a results row under words that do, is a duration in 秒, not a clock time."""
     out, seconds_unit = [], look.surfaces.get("秒")
+    rows: set[int] = set()  # the starts of results rows read: the row after one is a results row too
     for m in _RACE_TIME.finditer(text) if seconds_unit else ():
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if not (_RACE_WORDS.search(text, line_start, m.start()) or (
-                _RESULTS_ROW.match(text, line_start) and _RACE_WORDS.search(text, max(0, line_start - RACE_REACH), line_start))):
+        row_above = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else None
+        if not (_RACE_WORDS.search(text, line_start, m.start()) or (_RESULTS_ROW.match(text, line_start) and (
+                row_above in rows or _RACE_WORDS.search(text, max(0, line_start - RACE_REACH), line_start)))):
             continue
+        rows.add(line_start)
         seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
         out.append(Mention(m.start(), m.end(), m.start(), m.end(), (m.group(),), seconds_unit, "compound",
                            seconds_unit.id, fixed_value=seconds))
@@ -590,6 +593,20 @@ def _labelled_row(text: str, cells: list[tuple[int, int]]) -> regex.Match | None
     return bare[0] if len(bare) == 1 and all(_CHANGE_CELL.fullmatch(text, *cell) for cell in rest) else None
 
 
+def _labelled_pairs(text: str, cells: list[tuple[int, int]]) -> list[tuple[str, regex.Match]] | None:
+    """第1名 | 150,000 | 第2名 | 80,000: a line of label and figure pairs, two or more, each label
+    holding a Chinese character; the pairs, else None."""
+    if len(cells) < 4 or len(cells) % 2:
+        return None
+    pairs = []
+    for label_cell, figure_cell in zip(cells[::2], cells[1::2]):
+        label, figure = text[slice(*label_cell)].strip(), _BARE_CELL.fullmatch(text, *figure_cell)
+        if figure is None or not _HAN.search(label) or _BARE_CELL.fullmatch(text, *label_cell):
+            return None
+        pairs.append((label, figure))
+    return pairs
+
+
 _CHANGE_CELL = regex.compile(r"\s*(?:(?:涨|跌|升|降|上涨|下跌|环比|同比)?[+\-−↑↓]?\d+(?:\.\d+)?[%％]|持平|[—–-]{1,2}|)\s*")
 
 
@@ -613,20 +630,23 @@ def _caption_cells(figures: list[regex.Match], caption: tuple, name: str | None)
 _SERIES_TITLE = regex.compile(r"^\s*(?:\[[^\]]{1,6}\]|【[^】]{1,6}】)?\s*(?:(?:19|20)\d{2}\s*[—–~～-]\s*(?:19|20)?\d{2}年?)?|[（(]?单位[：:][^）)]*[）)]?\s*$")  # [图表] 2022—2024年 … （单位：万人次）
 
 
-def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int, str | None, bool]], look: _Lookups) -> None:
+def _rate_of_cell(text: str, mention: Mention, rated_cells: dict[int, tuple[int, str | None, str | None]], look: _Lookups) -> None:
     """原年利率 | 4.80%: a figure that fills a cell with its own unit takes the rate its column's header
-    names; 人口 | 六口: a column of people makes its mouths people."""
+    names; 人口 | 六口: a column of people makes its mouths people; 运行时间 | 21分: a column of
+    times makes its 分 minutes."""
     cell = rated_cells.get(mention.start)
     if cell is None or text[mention.end:cell[0]].strip():
         return
-    end, per, people = cell
+    end, per, counts = cell
     if per and mention.per is None:
         mention.per, mention.per_rule = per, "table-header"
-    if people and mention.unit is not None and mention.unit.kind == "count":
+    if counts == "people" and mention.unit is not None and mention.unit.kind == "count":
         mention.unit = next((u for u in look.rules.surface_alternatives.get(mention.unit.unit, ()) if u.kind == "people"), mention.unit)
+    elif counts == "duration" and mention.unit is not None and mention.unit.unit == "分" and "分钟" in look.surfaces:
+        mention.unit = look.surfaces["分钟"]
 
 
-def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], dict[int, tuple[int, str | None, bool]]]:
+def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], dict[int, tuple[int, str | None, str | None]]]:
     """Cells of a table written as lines (项目 | 数量 | 金额（万元）, then 道路 | 12条 | 3,560;
     Markdown tables too): a bare number is a figure in the unit its column header names,
     else the unit its row names (地区生产总值（亿元）, or a 单位 column), and the row's
@@ -634,7 +654,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
     no figure)."""
     mentions: list[Mention] = []
     unit_cells: set[int] = set()
-    rated_cells: dict[int, tuple[int, str | None, bool]] = {}  # a cell's first character → (its end, its column's rate, counts people)
+    rated_cells: dict[int, tuple[int, str | None, str | None]] = {}  # a cell's first character → (its end, its column's rate, the kind it counts)
     header = _Header({}, {}, None, {})
     caption = None  # （单位：万元） in the line above a table: the unit of its bare cells
     caption_rows: tuple = ()  # 单位：千元；每股盈余为元: rows the caption gives a unit of their own
@@ -689,12 +709,16 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
                 if labelled := _labelled_row(text, cells):  # 大白菜 | 0.58—0.72 | 涨3.6% under （单位：元/斤）
                     mentions += _caption_cells([labelled], caption[0], text[slice(*cells[0])].strip())
                     continue
+                if pairs := _labelled_pairs(text, cells):  # 第1名 | 150,000 | 第2名 | 80,000 under （单位：元）
+                    for label, figure in pairs:
+                        mentions += _caption_cells([figure], caption[0], label)
+                    continue
             mentions += _row_mentions(text, cells, header, unit_cells, look, above, below)
             for k, (start, end) in enumerate(cells):
-                people = k in header.people_columns
-                if ((k in header.column_per and k not in header.columns) or people) and (body := text[start:end].strip()):
+                counts = "people" if k in header.people_columns else "duration" if k in header.time_columns else None
+                if ((k in header.column_per and k not in header.columns) or counts) and (body := text[start:end].strip()):
                     first = start + text[start:end].index(body[0])
-                    rated_cells[first] = (end, header.column_per.get(k), people)
+                    rated_cells[first] = (end, header.column_per.get(k), counts)
     return mentions, unit_cells, rated_cells
 
 
@@ -769,6 +793,11 @@ class _Header:
         return frozenset(k for k, name in self.names.items() if _header_kind(name) == "people")
 
     @cached_property
+    def time_columns(self) -> frozenset[int]:
+        """最快运行时间, 用时: the columns of lengths of time, whose 分 are minutes."""
+        return frozenset(k for k, name in self.names.items() if _TIME_HEADER.search(WHITE_SPACE.sub("", name)))
+
+    @cached_property
     def code_columns(self) -> frozenset[int]:
         """项目编码, 序号: the columns of codes and ranks, no sums."""
         return frozenset(k for k, name in self.names.items() if _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", name)))
@@ -824,6 +853,7 @@ _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.comp
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
+_TIME_HEADER = regex.compile(r"(?:运行|行驶|通行|乘车|车程|等候|排队|用|耗|历)时间?$|时长$|用时$|耗时$")
 _NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|编码|代码|代号|备注|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
 
 
