@@ -1903,3 +1903,15 @@ def test_minutes_in_a_column_of_times_are_a_duration():
 def test_race_times_in_rows_numbered_and_parted_by_wide_spaces():
     text = "男子全程前三名成绩如下：\n　　1　基普图伊（肯尼亚）　　　2:09:37\n　　2　塔费拉（埃塞俄比亚）　　2:09:58\n　　3　基普楚米（肯尼亚）　　　2:11:24\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(7777, "秒"), (7798, "秒"), (7884, "秒")]
+
+
+def test_a_header_whose_last_cell_goes_on_alone_on_the_next_line():
+    text = ("产品名称        单位       产量       比上年\n                              增长（%）\n"
+            "粮食          万吨       15.62      1.9\n油料          吨        9 860      -2.4\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(156200, "吨"), (1.9, "%"), (9860, "吨"), (2.4, "%")]
+
+
+def test_a_units_column_headed_jiliang_over_a_second_line():
+    text = ("产品名称        计量       产量       比上年\n            单位                增长（%）\n"
+            "饮料          万升       3.42      12.8\n水泥          万吨       186.5      -6.3\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(34200, "升"), (12.8, "%"), (1865000, "吨"), (6.3, "%")]

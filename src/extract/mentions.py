@@ -472,7 +472,7 @@ _RATIO_BASE = regex.compile(r"\p{Han}{1,2}\s*[=＝]\s*100")  # 女=100: the base
 _MARKED_CELL = regex.compile(r"\s*(?P<number>\d+(?:\.\d+)?)(?P<marker>\p{Han}{1,2})\s*")  # a target cell: 235左右, 3800以上
 _BOUND_CELL = regex.compile(r"\s*(?P<bound>[≥≧＞>≤≦＜<])\s*(?P<number>\d+(?:\.\d+)?)\s*")  # a grade's limit: ≥790
 _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
-UNIT_HEADERS = ("单位", "计量单位", "计价单位")
+UNIT_HEADERS = ("单位", "计量单位", "计价单位", "计量")  # 计量 over 单位 on a second header line
 CATEGORY_HEADERS = ("类别", "类型", "分类", "大类", "门类", "行业", "类",  # a first column that groups the rows, not one
                     "乡镇", "乡（镇）", "镇（乡）", "所在乡镇", "所属乡镇")  # 乡镇 | 购机者: the buyer, not the town
 MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -660,6 +660,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
     caption_rows: tuple = ()  # 单位：千元；每股盈余为元: rows the caption gives a unit of their own
     title_per = None  # 表6 全体居民人均收支情况: the title's 人均 rates every figure of the table
     header_width = 0  # cells of the header line above, for a header written on two lines
+    header_line = -1  # the line that last read as a header
     above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     last_row: list[tuple[int, int]] = []
@@ -672,6 +673,13 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
             mentions += [m for m in _row_mentions(text, last_row, header, unit_cells, look, {}) if m.num_start >= line.start()]
             continue
         last_row = cells
+        if len(cells) < 2 and n and header_line == n - 1 and header.names and _HEADER_TAIL.fullmatch(line.group()) \
+                and n + 1 < len(lines) and len(lines[n + 1][1]) == header_width:
+            tail = regex.search(r"\S.*\S|\S", line.group())  # 产量 | 比上年 over 增长（%）: the last header cell goes on
+            read = _read_header(text, [(line.start() + tail.start(), line.start() + tail.end())], None, look)
+            header = _two_line_header(header, header_width, read, 1)
+            header_line = n
+            continue
         if len(cells) < 2 and header.columns and _GROUP_ROW.fullmatch(line.group()) and n + 1 < len(lines) \
                 and len(lines[n + 1][1]) == header_width:
             continue  # 义务教育 over 初中 | 24 | 9,860: a group's label inside the table keeps its header
@@ -697,6 +705,7 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
             if read.columns and not read.names:  # a row of units alone (|公里|亩|万立方米|): 万 there is no figure
                 unit_cells.update(k for cell in cells for k in range(*cell))
             header_width = max(len(cells), header_width) if header_above else len(cells)
+            header_line = n
         else:
             if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
                 cells = whole  # ,,砌渠组小计,,72,,: a CSV row's empty fields at its edges are cells, no Markdown edges
@@ -773,6 +782,7 @@ def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_wid
                    lower.title_per or upper.title_per)
 
 
+_HEADER_TAIL = regex.compile(r"[ \t\u3000]*\p{Han}{1,8}(?:[（(][^（）()\d]{1,6}[）)]|[%％])?[ \t\u3000]*")  # 增长（%）, 比重
 _ELIDED_ROWS = regex.compile(r"[.…⋯·]{2,}|[（(]?略[）)]?")
 
 
