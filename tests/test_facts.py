@@ -1915,3 +1915,15 @@ def test_a_units_column_headed_jiliang_over_a_second_line():
     text = ("产品名称        计量       产量       比上年\n            单位                增长（%）\n"
             "饮料          万升       3.42      12.8\n水泥          万吨       186.5      -6.3\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(34200, "升"), (12.8, "%"), (1865000, "吨"), (6.3, "%")]
+
+
+def test_an_ocr_price_table_cell_whose_first_digit_is_a_letter():
+    text = ("附：调整前后水价对照表（单位：元/立方米）\n类别          现行价格      调整后价格      增加\n"
+            "第一阶梯        2.2O          2.6O            O.4O\n第二阶梯        2.2O          3.2O            l.OO\n")
+    assert [(f.value, f.per) for f in extract_facts(text)][2::3] == [(0.4, "立方米"), (1, "立方米")]
+
+
+def test_a_header_line_of_units_two_fields_a_wide_gap_apart():
+    text = ("指   标               绝对数      比上年\n                   （元）      增长（%）\n"
+            "全体居民人均可支配收入        31 286      6.1\n  城镇居民              41 950      5.3\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(31286, "元"), (6.1, "%"), (41950, "元"), (5.3, "%")]

@@ -232,7 +232,20 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     while grown := {k for k in short - rows if {k - 1, k + 1} & rows}:
         rows |= grown
     rows |= _two_column_rows(text, lines, short - rows)
+    rows |= {k for k, m in enumerate(lines) if k not in rows and {k - 1, k + 1} <= rows and _unit_header_line(text, m)}
     return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
+
+
+_UNIT_HEADER_FIELD = regex.compile(r"\p{Han}{0,8}(?:[（(][^（）()\d]{1,6}[）)]|[%％])")  # （元）, 增长（%）
+
+
+def _unit_header_line(text: str, line: regex.Match) -> bool:
+    """指标  绝对数  比上年 over （元）  增长（%）: a header's second line of units, two fields a wide gap apart."""
+    gaps = _field_gaps(text, line.start(), line.end())
+    if len(gaps) != 1:
+        return False
+    first, second = text[line.start():gaps[0].start()].strip(), text[gaps[0].end():line.end()].strip()
+    return all(_UNIT_HEADER_FIELD.fullmatch(field) for field in (first, second))
 
 
 def _single_space_rows(text: str, rows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
@@ -658,11 +671,23 @@ _MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d|\n\d+[万亿元%％])")  # l。
 
 def _ocr_digits(match: regex.Match) -> str:
     figure = match.group()
-    if not any(ch.isdigit() for ch in figure) and not _lone_figure(match):
+    cell = _DECIMAL_CELL.fullmatch(figure) is not None and _cell_alone(match)  # O.4O, l.OO in a price table's cell
+    if not any(ch.isdigit() for ch in figure) and not _lone_figure(match) and not cell:
         return figure
-    if figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match) and not _GROUPED.fullmatch(figure):
+    if figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match) and not _GROUPED.fullmatch(figure) and not cell:
         return figure  # but l53,6OO: digits in groups of three are a figure
     return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
+
+
+_DECIMAL_CELL = regex.compile(r"[lIO]\.[\dlIO]{1,3}")  # O.4O, l.OO: a sum under ten, its first digit a letter
+
+
+def _cell_alone(match: regex.Match) -> bool:
+    """Does the figure fill a cell of a table laid out with wide spaces (a wide gap before it, the line's end or one after)?"""
+    text = match.string
+    before = text[max(0, match.start() - 2):match.start()]
+    after = text[match.end():match.end() + 2]
+    return (before.endswith(("  ", "\t", "\u3000")) or before.endswith("|")) and (after == "" or after[0] in "\n\t|" or after.startswith(("  ", "\u3000")))
 
 
 _GROUPED = regex.compile(r"[\dlIO]{1,3}(?:[,，][\dlIO]{3})+(?:\.[\dlIO]+)?")
