@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.facts import FACT_COLUMNS, extract, extract_facts, facts_frame
+from extract.numerals import parse_number
 
 # Text made of the characters statistics are written with, so the fuzzing reaches
 # numbers, units and markers rather than only random code points.
@@ -1927,3 +1928,9 @@ def test_a_header_line_of_units_two_fields_a_wide_gap_apart():
     text = ("指   标               绝对数      比上年\n                   （元）      增长（%）\n"
             "全体居民人均可支配收入        31 286      6.1\n  城镇居民              41 950      5.3\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(31286, "元"), (6.1, "%"), (41950, "元"), (5.3, "%")]
+
+
+def test_cash_counted_in_thousands_and_silver_in_capital_tens():
+    facts = extract_facts("捐錢叁拾千文，共錢壹佰柒拾貳千捌佰文，另捐銀拾兩。")
+    assert [(f.value, f.unit) for f in facts] == [(30000, "文"), (172800, "文"), (10, "两")]
+    assert parse_number("四五千") is None  # adjacent digits stay a range, not 45 thousands

@@ -522,7 +522,7 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     token = m.group()
     liang = len(token) - 1 if token.endswith("两") else len(token) - 2 if token.endswith("两一") else -1
     if liang > 0 and parse_number(token[:liang]) is not None \
-            and (parse_number(token[:liang + 1]) is None or token[liang - 1] in "十百") \
+            and (parse_number(token[:liang + 1]) is None or token[liang - 1] in "十百拾佰") \
             and (look.surface_words.at(m.string, m.start() + liang + 1) is None
                  or _LONE_ER.search(m.string, max(0, m.start() + liang - 2), m.start() + liang)):  # 二两米
         return m.start() + liang

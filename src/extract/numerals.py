@@ -196,7 +196,21 @@ def parse_number(s: str) -> Number | None:
     if m:
         return _to_python(_Num(_arabic(m[1]).value * BIG_UNITS[m[2]]))
     num = _parse_normalized(_normalize(s))
+    if num is None and "千" in s:
+        return _thousands_counted(s)
     return None if num is None else _to_python(num)
+
+
+def _thousands_counted(s: str) -> Number | None:
+    """叁拾千, 一百七十二千八百: thousands counted like cash strings (千文), a number of ten or
+    more before 千 and less than a thousand after it."""
+    before, _, after = s.rpartition("千")
+    written = before and "千" not in before and "万" not in before and any(ch in before for ch in "十拾百佰")  # not 四五千
+    thousands = parse_number(before) if written else None
+    rest = parse_number(after) if after else 0
+    if not isinstance(thousands, int) or not 10 <= thousands < 1000 or not isinstance(rest, int) or not 0 <= rest < 1000:
+        return None
+    return thousands * 1000 + rest
 
 
 @lru_cache(maxsize=16384)  # numerals repeat: 1, 2, 10万 …
@@ -233,6 +247,8 @@ def parse_quantity(s: str) -> tuple[Number, Number | None, str | None] | None:
         num = _bare_magnitude(t)  # 万, 千, 百万
     if num is None and t[0] in "百千万" and (t[1:] == "几" or (len(t) > 2 and t[1] in _SPOKEN_AFTER_MAGNITUDE)):
         return parse_quantity("一" + t)  # 万几, 千几, 万一二: spoken Cantonese leaves the 一 out (万一 is "in case")
+    if num is None and "千" in t and (thousands := _thousands_counted(t)) is not None:
+        return thousands, None, None  # 叁拾千文: cash counted in thousands
     value = None if num is None else _to_python(num)
     return None if value is None else (value, None, num.approx)
 
