@@ -1934,3 +1934,9 @@ def test_cash_counted_in_thousands_and_silver_in_capital_tens():
     facts = extract_facts("捐錢叁拾千文，共錢壹佰柒拾貳千捌佰文，另捐銀拾兩。")
     assert [(f.value, f.unit) for f in facts] == [(30000, "文"), (172800, "文"), (10, "两")]
     assert parse_number("四五千") is None  # adjacent digits stay a range, not 45 thousands
+
+
+def test_a_commune_table_counts_labour_days_and_prices_each_one():
+    text = "大　队　总收入（元）　　劳动日（个）　劳动日值（元）\n峂　坑　三一二四六〇　　二三六四〇〇　〇．八五五\n"
+    assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
+        (312460, "元", None), (236400, "劳动日", None), (0.855, "元", "劳动日")]

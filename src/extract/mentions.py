@@ -829,6 +829,10 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
         if k not in columns and surface in look.surfaces and not (
                 caption and any(unit[0].kind == look.surfaces[surface].kind for unit, _ in caption)):
             columns[k] = (look.surfaces[surface], MAGNITUDE_VALUES[counted.group("magnitude") or ""])  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
+    for k, cell in enumerate(cells):
+        name = _HEADER_UNIT.sub("", text[slice(*cell)]).strip()
+        if k in columns and columns[k][0].unit == "个" and (named := look.surfaces.get(name)) is not None and named.kind == "count":
+            columns[k] = (named, columns[k][1])  # 劳动日（个）: the column counts 劳动日, a unit of its own
     column_per: dict[int, str] = {}
     bare = [k for k in range(1, len(cells)) if k not in columns and text[slice(*cells[k])].strip()
             and not _NO_AMOUNT_HEADER.search(WHITE_SPACE.sub("", text[slice(*cells[k])]))]  # 序号 | 日期 | 摘要 | 金额 under 单位：元
@@ -843,6 +847,9 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
             if per:
                 column_per[k] = per
     column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
+    column_per |= {k: worth.group(1) for k, cell in enumerate(cells) if k in columns and k not in column_per
+                   and (worth := _WORTH_OF.fullmatch(_HEADER_UNIT.sub("", text[slice(*cell)]).strip()))
+                   and worth.group(1) in look.surfaces}  # 劳动日值（元）: what one 劳动日 is worth
     column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
                    if header and header.group("per") and k in columns  # 单产（公斤/亩）
                    and not _either_measure(columns[k][0], header.group("per"), look)}
@@ -863,6 +870,7 @@ _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.comp
                  ("percent", regex.compile(r"增幅|增速|增长|比重|占比|率$")))
 
 
+_WORTH_OF = regex.compile(r"(\p{Han}{2,4})值")  # 劳动日值, 工分值 (not 分值)
 _TIME_HEADER = regex.compile(r"(?:运行|行驶|通行|乘车|车程|等候|排队|用|耗|历)时间?$|时长$|用时$|耗时$")
 _NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|编码|代码|代号|备注|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
 
