@@ -1940,3 +1940,13 @@ def test_a_commune_table_counts_labour_days_and_prices_each_one():
     text = "大　队　总收入（元）　　劳动日（个）　劳动日值（元）\n峂　坑　三一二四六〇　　二三六四〇〇　〇．八五五\n"
     assert [(f.value, f.unit, f.per) for f in extract_facts(text)] == [
         (312460, "元", None), (236400, "劳动日", None), (0.855, "元", "劳动日")]
+
+
+def test_a_header_opening_with_each_rates_its_column():
+    text = "年级\t班级数（个）\t每班人数（人）\n一年级\t8\t45\n"
+    assert [(f.value, f.per) for f in extract_facts(text)] == [(8, None), (45, "班")]
+
+
+def test_a_paragraph_under_a_related_links_header_is_read():
+    text = "■相关链接\n　　锂泓公司成立于2011年，现有生产基地５个、员工６，８００余人。２０２５年出货量２１．３万吨，市场占有率约９．６％。\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(5, "个"), (6800, "人"), (213000, "吨"), (9.6, "%")]

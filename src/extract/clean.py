@@ -1266,6 +1266,9 @@ _LINK_LIST = regex.compile(r"^[^\p{Han}\n]{0,4}(?:相关(?:文章|阅读|新闻|
 MAX_LINK_LINES = 12
 
 
+_PARAGRAPH = regex.compile(r"。[^\n]{8,}。")  # two sentences on one line
+
+
 def _link_lists(text: str) -> list[tuple[int, int]]:
     """The lines of link lists: a list header and the lines after it up to an empty line,
     and each 上一篇/下一篇 line."""
@@ -1277,8 +1280,8 @@ def _link_lists(text: str) -> list[tuple[int, int]]:
             continue  # 上一篇：…: one line
         for _ in range(MAX_LINK_LINES):
             start, end = end + 1, _line_end(text, end + 1)
-            if start >= len(text) or not text[start:end].strip():
-                break
+            if start >= len(text) or not text[start:end].strip() or _PARAGRAPH.search(text, start, end):
+                break  # (a paragraph of sentences under 相关链接 is a note's text, no link)
             spans.append((start, end))
     return spans
 

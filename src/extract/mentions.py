@@ -846,7 +846,8 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
             columns[k] = unit
             if per:
                 column_per[k] = per
-    column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look))}
+    column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look)
+                                                               or _each_of(_HEADER_UNIT.sub("", text[slice(*cell)]).strip(), look))}  # 每班人数（人）
     column_per |= {k: worth.group(1) for k, cell in enumerate(cells) if k in columns and k not in column_per
                    and (worth := _WORTH_OF.fullmatch(_HEADER_UNIT.sub("", text[slice(*cell)]).strip()))
                    and worth.group(1) in look.surfaces}  # 劳动日值（元）: what one 劳动日 is worth
