@@ -1950,3 +1950,12 @@ def test_a_header_opening_with_each_rates_its_column():
 def test_a_paragraph_under_a_related_links_header_is_read():
     text = "■相关链接\n　　锂泓公司成立于2011年，现有生产基地５个、员工６，８００余人。２０２５年出货量２１．３万吨，市场占有率约９．６％。\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(5, "个"), (6800, "人"), (213000, "吨"), (9.6, "%")]
+
+
+def test_a_results_table_under_a_bracketed_currency_caption_with_a_notes_column():
+    text = ("（港幣千元，每股數據除外）\n　　　　　　　　　　　　　附註　　2025年　　　　2024年\n"
+            "收益　　　　　　　　　　　　3　　4,863,204　　　4,445,318\n"
+            "銷售成本　　　　　　　　　　　　(3,127,560)　　(2,901,742)\n"
+            "每股基本盈利為港幣38.6仙。\n")
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [
+        (4863204000, "元"), (4445318000, "元"), (3127560000, "元"), (2901742000, "元"), (0.386, "元")]

@@ -337,9 +337,10 @@ def _mark_columns(text: str, raw: str, rows: list[tuple[int, int]]) -> str:
                 glued := _LABEL_SPACE_FIGURE.fullmatch(raw, start, gaps[n][0].start() if gaps[n] else end)):
             chars[glued.start("space")] = "|"  # 　企业所得税 6,800　　　 7,146: a label one space from its first figure
             widths[n] += 1  # and the row is whole: the next short row is read against it
-        elif raw.startswith(("\u3000" * 4, " " * 8), start) and n and widths[n - 1] == widths[n] + 1:
+        elif raw.startswith(("\u3000" * 4, " " * 8), start) and (n and widths[n - 1] == widths[n] + 1 or (
+                n + 1 < len(rows) and widths[n + 1] == widths[n] + 1 and raw.count("\n", end, rows[n + 1][0]) == 1)):
             indent_end = start + len(raw[start:end]) - len(raw[start:end].lstrip(" \u3000"))
-            chars[indent_end - 1] = "|"  # so is a wide indent a cell short: 　　　　　　移动电话 under 交通通信 (a merged cell)
+            chars[indent_end - 1] = "|"  # so is a wide indent a cell short: 　　　　　　移动电话 under 交通通信 (a merged cell), 　　　附註　2025年 over 收益　3　4,863,204
         for gap in gaps[n]:
             chars[gap.start()] = "|"
             for k in range(gap.start() + 1, gap.end()):

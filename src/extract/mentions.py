@@ -873,7 +873,7 @@ _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.comp
 
 _WORTH_OF = regex.compile(r"(\p{Han}{2,4})值")  # 劳动日值, 工分值 (not 分值)
 _TIME_HEADER = regex.compile(r"(?:运行|行驶|通行|乘车|车程|等候|排队|用|耗|历)时间?$|时长$|用时$|耗时$")
-_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|编码|代码|代号|备注|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
+_NO_AMOUNT_HEADER = regex.compile(r"位次|排名|名次|排序|序号|编号|编码|代码|代号|备注|^附注$|^年份$|^年度$|日期$|^时间$|^月份$")  # ranks, codes, dates
 
 
 _CHANGE_HEADER = regex.compile(r"增减|增加|减少|净增")
@@ -1035,6 +1035,7 @@ _CAPTION_LIST = regex.compile(r"单位[：:]\s*(?P<list>" + _CAPTION_ITEM + r"{1
                            r"(?:[（(][^\s（）()]{1,3}[）)])?(?:(?:[；;]|[，,](?=按|含|不含|以|均|下同|其中|注))[^（）()\n]{1,40})?"
                            r"\s*[）)]?】?[：:]?(?:\s+币种[：:]\s*\S{1,6})?[\s*_]*$")  # 单位：万元　币种：人民币; 单位：台（套）、元; 如下（单位：元）：; （单位：户、元；明细另贴）; （单位：元/小时，按每片场地计）
 _CAPTION_CURRENCY = r"(?:人民币|新台币|台币|港币|澳门币)?"  # 单位：新台币千元: the currency before a caption's 元
+_BRACKET_CAPTION = regex.compile(r"\s*[（(](?P<unit>" + _CAPTION_CURRENCY + r"[万亿千百]?元)(?:[，,；;][^（）()\n]{1,16})?[）)]\s*")
 _CAPTION_PART = regex.compile(_CAPTION_CURRENCY + r"(?P<magnitude>[万亿千百]?)(?P<unit>[^/]{1,4}?)(?:/(?P<per>[^/]{1,3}))?")
 
 
@@ -1043,7 +1044,8 @@ def _caption_units(line: str, look: _Lookups) -> list[tuple[tuple[Unit, int], st
     rate's denominator after a slash, in the order of the table's bare columns."""
     m = _CAPTION_LIST.search(line)
     if m is None:
-        return None
+        bracket = _BRACKET_CAPTION.fullmatch(line)
+        return _caption_units("单位：" + bracket.group("unit"), look) if bracket else None  # （港币千元，每股数据除外）
     units = []
     for part in m.group("list").split("、"):
         unit_match = _CAPTION_PART.fullmatch(_BRACKETED.sub("", part))  # 台（套）、元: the aside names the same unit
