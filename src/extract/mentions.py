@@ -1445,11 +1445,11 @@ _HMS = regex.compile(rf"(?:(?P<h>{_TOKEN})个?小时)?(?:(?P<m>{_TOKEN})分(?:�
 HMS_UNITS = {"h": "小时", "m": "分钟", "s": "秒"}  # their sizes in 秒 are units.yaml's
 
 
-_YEARS_MONTHS = regex.compile(rf"(?P<y>{_TOKEN})年(?:零(?P<m>{_TOKEN})个?|(?P<m2>{_TOKEN})个)月", regex.VERBOSE)
+_YEARS_MONTHS = regex.compile(rf"(?P<y>{_TOKEN})年(?:[零又](?P<m>{_TOKEN})个?|(?P<m2>{_TOKEN})个)月", regex.VERBOSE)
 
 
 def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
-    """一年零三个月, 五年零俩月, 2年3个月: one length of time in months (2023年3月 is a date)."""
+    """一年零三个月, 五年零俩月, 2年3个月, 2年又3个月: one length of time in months (2023年3月 is a date)."""
     m = _YEARS_MONTHS.match(text, start)
     if not m:
         return None
