@@ -1959,3 +1959,8 @@ def test_a_results_table_under_a_bracketed_currency_caption_with_a_notes_column(
             "每股基本盈利為港幣38.6仙。\n")
     assert [(f.value, f.unit) for f in extract_facts(text)] == [
         (4863204000, "元"), (4445318000, "元"), (3127560000, "元"), (2901742000, "元"), (0.386, "元")]
+
+
+def test_a_full_width_point_after_an_item_number_before_a_count_is_no_decimal():
+    text = "三、整改情况\n　　1．41个问题已整改34个，整改率82.9%；\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(41, "个"), (34, "个"), (82.9, "%")]

@@ -105,6 +105,8 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if points:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     text = _overwrite(text, [m.start() for m in _ITEM_BEFORE_YEAR.finditer(text)], "、")  # ；3．2024年数据…: an item's number
+    if "．" in raw and len(text) == len(raw):  # 1．41个问题: a full-width point between ASCII digits at a line's start numbers an item
+        text = _overwrite(text, [m.start() for m in _ITEM_BEFORE_FIGURE.finditer(text) if raw[m.start()] == "．"], "）")
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     drop += [m.span() for m in _FOOTNOTE_MARK.finditer(text)]  # 24.7①, 活跃网店(家)③: a note's mark
@@ -672,7 +674,7 @@ _MISREAD_POINT = regex.compile(r"(?<=\d)。(?=\d|\n\d+[万亿元%％])")  # l。
 
 def _ocr_digits(match: regex.Match) -> str:
     figure = match.group()
-    cell = _DECIMAL_CELL.fullmatch(figure) is not None and _cell_alone(match)  # O.4O, l.OO in a price table's cell
+    cell = (_DECIMAL_CELL.fullmatch(figure) or _LETTER_CELL.fullmatch(figure)) is not None and _cell_alone(match)  # O.4O, l.OO, llO in a price table's cell
     if not any(ch.isdigit() for ch in figure) and not _lone_figure(match) and not cell:
         return figure
     if figure[0] in "lIO" and figure[-1] in "lIO" and not _counted_after(match) and not _GROUPED.fullmatch(figure) and not cell:
@@ -680,6 +682,7 @@ def _ocr_digits(match: regex.Match) -> str:
     return _OCR_LETTER.sub(lambda m: "1" if m.group() in "lI" else "0", figure)
 
 
+_LETTER_CELL = regex.compile(r"[lI][lIO]{1,3}")  # llO, lOO: a whole cell of look-alikes opening with a one
 _DECIMAL_CELL = regex.compile(r"[lIO]\.[\dlIO]{1,3}")  # O.4O, l.OO: a sum under ten, its first digit a letter
 
 
@@ -779,6 +782,7 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
 
 
 _ITEM_BEFORE_YEAR = regex.compile(r"(?<=(?:^|[；;。：:\n])[ \t\u3000]*\d{1,2})[.．](?=(?:19|20)\d{2}年)")
+_ITEM_BEFORE_FIGURE = regex.compile(r"(?<=(?:^|\n)[ \t\u3000]*[1-9]\d?)[.．](?=\d+[个项件家人户名])")  # 1．41个问题已整改
 _LONG_NUMBER_END = regex.compile(r"(?<!\d)\d{7,}$")  # a phone or an ID number
 _DATE_START = regex.compile(r"\d{4}年\d{1,2}月")
 
