@@ -1964,3 +1964,9 @@ def test_a_results_table_under_a_bracketed_currency_caption_with_a_notes_column(
 def test_a_full_width_point_after_an_item_number_before_a_count_is_no_decimal():
     text = "三、整改情况\n　　1．41个问题已整改34个，整改率82.9%；\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(41, "个"), (34, "个"), (82.9, "%")]
+
+
+def test_a_range_broken_across_a_pdf_line_after_a_degree_sign():
+    text = ("　　据县气象台预报，未来一周全县仍以晴热天气为主，最高气温36℃\n至39℃，旱情可能持续发展。县防汛抗旱指挥部提醒广大群\n"
+            "众节约用水、科学用水，出现饮水困难可拨打热线，全县已投入送水车42辆。\n")
+    assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)][:1] == [(36, 39, "℃")]

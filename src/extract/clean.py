@@ -28,7 +28,7 @@ from .rules import Rules, load_rules
 _LINE_END = "。！？!?；;：:…”」』）)】"
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·%％"
 _HAN = regex.compile(r"\p{Han}")
-_SYMBOL = regex.compile(r"[\p{So}\p{Sk}]")  # emoji and other symbols
+_SYMBOL = regex.compile(r"(?![℃℉㎡㎏㎞㎜㎝㎎㎖㏄])[\p{So}\p{Sk}]")  # emoji and other symbols (not a unit such as ℃ or ㎡)
 
 
 @dataclass(frozen=True)
