@@ -1970,3 +1970,14 @@ def test_a_range_broken_across_a_pdf_line_after_a_degree_sign():
     text = ("　　据县气象台预报，未来一周全县仍以晴热天气为主，最高气温36℃\n至39℃，旱情可能持续发展。县防汛抗旱指挥部提醒广大群\n"
             "众节约用水、科学用水，出现饮水困难可拨打热线，全县已投入送水车42辆。\n")
     assert [(f.value, f.value_max, f.unit) for f in extract_facts(text)][:1] == [(36, 39, "℃")]
+
+
+def test_a_one_cell_a_line_table_with_a_wrapped_header_cell_and_units_captioned_by_name():
+    text = ("（面积单位：亩\n单产单位：公斤/亩\n产量单位：吨）\n乡镇\n播种面积\n单产\n总产量\n比上年\n增减（%）\n"
+            "埝坪镇\n32460\n352.6\n11445.4\n4.8\n蓼渡镇\n38120\n368.4\n14043.4\n7.2\n")
+    assert [(f.value, f.unit, f.per, f.subject) for f in extract_facts(text)][:4] == [
+        (32460, "亩", None, "埝坪镇"), (352.6, "公斤", "亩", "埝坪镇"), (11445.4, "吨", None, "埝坪镇"), (4.8, "%", None, "埝坪镇")]
+
+
+def test_a_table_number_alone_on_a_line_is_not_glued_to_its_title():
+    assert [f.value for f in extract_facts("表1\n2025年各乡镇小麦生产情况\n全县小麦播种面积21.36万亩。\n")] == [213600]

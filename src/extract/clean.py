@@ -489,8 +489,9 @@ def _table_rows(text: str, cells: list[regex.Match], unit_cell: regex.Pattern,
         if found is None or not header_ok(cells[k:k + found[0]]):
             k += 1
             continue
-        width, end, total = found
-        for first in [*range(k, end, width), *([end] if total else [])]:
+        width, end, total, wrap = found
+        starts = [k, *range(k + width + wrap, end, width)]  # a header cell wrapped onto a line of its own stays there
+        for first in [*starts, *([end] if total else [])]:
             row = cells[first:first + (total if first == end else width)]
             rows.append((row[0].start(), row[-1].end()))
             breaks += [cell.end() for cell in row[:-1]]
@@ -498,9 +499,9 @@ def _table_rows(text: str, cells: list[regex.Match], unit_cell: regex.Pattern,
     return rows, breaks
 
 
-def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex.Pattern) -> tuple[int, int, int] | None:
-    """(columns, index past the last row, cells of a closing 合计 row) of a one-cell-a-line table
-    whose header starts at line ``k``, or None. A unit alone on a line is a cell of a 单位
+def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex.Pattern) -> tuple[int, int, int, int] | None:
+    """(columns, index past the last row, cells of a closing 合计 row, header lines past the columns) of a
+    one-cell-a-line table whose header starts at line ``k``, or None. A unit alone on a line is a cell of a 单位
     column, no label."""
     labels = k
     while labels < len(lines) and _STACKED_LABEL.fullmatch(lines[labels].group()) and _next_line(text, lines, labels) \
@@ -519,8 +520,25 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
             end += width
             rows += 1
         if rows >= STACKED_MIN_ROWS:
-            return width, end, 0
+            return width, end, 0, 0
+    # 比上年 / 增减（%）: the header's last cell wrapped onto a line of its own, then rows a cell fewer than its lines
+    # (but 资助人数（人） / 资助金额（万元）: a cell that names its unit is whole, and the line before it a title)
+    for lead in (1, 2):
+        width, end, rows = labels - k - lead - 1, labels - lead, 0
+        if width < lead + 1 or not _HEADER_UNIT_TAIL.search(lines[end - 1].group()) \
+                or _HEADER_UNIT_TAIL.search(lines[end - 2].group()):
+            continue
+        while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
+                and all(_STACKED_LABEL.fullmatch(line.group()) for line in lines[end:end + lead]) \
+                and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + lead:end + width]):
+            end += width
+            rows += 1
+        if rows >= STACKED_MIN_ROWS:
+            return width, end, 0, 1
     return None
+
+
+_HEADER_UNIT_TAIL = regex.compile(r"[（(][^）)]{1,6}[）)]\s*$|[%％]\s*$")
 
 
 # A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
@@ -580,7 +598,7 @@ def _numbered_rows(text: str, lines: list[regex.Match], first: int, width: int) 
     figures = len(shape) - max(k for k, label in enumerate(shape) if label) - 1  # the columns after the last label
     total = 1 + figures if end + figures < len(lines) and _TOTAL_CELL.fullmatch(lines[end].group()) and figures \
         and all(_STACKED_FIGURE.fullmatch(line.group()) for line in lines[end + 1:end + 1 + figures]) else 0
-    return (width, end, total) if rows >= STACKED_MIN_ROWS else None  # 合　计 / 16 / 321.8 / 190,000: the sums of those columns
+    return (width, end, total, 0) if rows >= STACKED_MIN_ROWS else None  # 合　计 / 16 / 321.8 / 190,000: the sums of those columns
 
 
 _AMOUNT_CELL = regex.compile(r"[ \t\u3000]*(?:不少于|不超过|不低于|不高于|不足|约|最高|最低)?\d[\d.,]{0,10}\p{Han}{1,3}[ \t\u3000]*")  # 不少于120学时: a cell with its own unit
@@ -816,6 +834,8 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
         elif _UNIT_CAPTION_LONG.search(line) and "|" in text[m.end():_line_end(text, m.end())]:
             wrapped = False  # 单位：新台币千元；每股盈余为新台币元 / 项目 | 114年度: a caption over a table's header
+        elif _TABLE_NUMBER.fullmatch(line):
+            wrapped = False  # 表1 / 2025年各乡镇: a table's number on a line of its own, then its title
         elif _FIGURE_CELL.fullmatch(line) and _FIGURE_CELL.fullmatch(text, m.end(), _line_end(text, m.end())):
             wrapped = False  # 9,416 / 50 / 564.96: figures a line each are cells, not one figure broken
         elif _UNIT_CAPTION_OPEN.search(line):
@@ -860,6 +880,9 @@ def _line_end(text: str, pos: int) -> int:
     """Where the line holding ``pos`` ends."""
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+_TABLE_NUMBER = regex.compile(r"[表图]\s*\d{1,2}(?:[-—–.]\d{1,2})?")
 
 
 def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:

@@ -661,6 +661,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
     title_per = None  # 表6 全体居民人均收支情况: the title's 人均 rates every figure of the table
     header_width = 0  # cells of the header line above, for a header written on two lines
     header_line = -1  # the line that last read as a header
+    named_units: dict[str, tuple] = {}  # 面积单位：亩: the units captions give columns by name, and the line of the last one
+    named_at = -NAMED_UNITS_REACH - 1
     above: dict[int, str] = {}  # the label cells of the row above, for a merged cell left empty
     lines = [(line, _cells(line)) for line in regex.finditer(r"[^\n]+", text)]
     last_row: list[tuple[int, int]] = []
@@ -683,6 +685,9 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
         if len(cells) < 2 and header.columns and _GROUP_ROW.fullmatch(line.group()) and n + 1 < len(lines) \
                 and len(lines[n + 1][1]) == header_width:
             continue  # 义务教育 over 初中 | 24 | 9,860: a group's label inside the table keeps its header
+        if len(cells) < 2 and (named := _named_units(line.group(), look)):
+            named_units = (named_units if named_at == n - 1 else {}) | named  # 面积单位：亩 / 单产单位：公斤/亩 / 产量单位：吨
+            named_at = n
         if len(cells) < 2 or _captioned_title(text, cells):
             header = _Header({}, {}, None, {})
             above.clear()
@@ -697,7 +702,10 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
         elif _is_header(text, line, cells):  # a header repeated on the next page keeps the caption's units
             if header_width and len(cells) == header_width - 2 and len(whole := _cells(line, edges=False)) == header_width:
                 cells = whole  # ,,,,,,户,万元,…,吨, under a CSV header: a units row's empty edge fields are cells
-            read = _read_header(text, cells, caption or _caption_below(lines, n, look), look, title_per)
+            by_name = len(named_units) > 1 and n - named_at <= NAMED_UNITS_REACH  # (one named unit is the table's: 金额单位：万元)
+            read = _read_header(text, cells, None if by_name else caption or _caption_below(lines, n, look), look, title_per)
+            if by_name:
+                _units_by_name(read, named_units)
             header_above = header_width and n and lines[n - 1][1] and _is_header(text, lines[n - 1][0], lines[n - 1][1])
             header = _two_line_header(header, header_width, read, len(cells), left=_units_row_label_second(text, cells)) \
                 if header_above else read
@@ -780,6 +788,31 @@ def _two_line_header(upper: _Header, upper_width: int, lower: _Header, lower_wid
     return _Header(moved(upper.columns, up) | moved(lower.columns, low), moved(upper.column_per, up) | moved(lower.column_per, low),
                    unit_column, names, frozenset(k + up for k in upper.captioned) | frozenset(k + low for k in lower.captioned),
                    lower.title_per or upper.title_per)
+
+
+NAMED_UNITS_REACH = 30  # lines after a caption of named units that a header may still take them from
+_NAMED_UNIT = regex.compile(r"(?:^[ \t\u3000]*[（(]?|(?<=[；;，,、]\s*))(?P<name>\p{Han}{1,6}?)单位[：:]\s*(?P<unit>[^；;，,、\s（）()]{1,8})")
+
+
+def _named_units(line: str, look: _Lookups) -> dict[str, tuple]:
+    """面积单位：亩；产量单位：吨: the unit (and rate) a caption gives each column it names."""
+    named = {}
+    for m in _NAMED_UNIT.finditer(line):
+        units = _caption_units("单位：" + m.group("unit"), look)
+        if units and len(units) == 1:
+            named[m.group("name")] = units[0]
+    return named
+
+
+def _units_by_name(header: _Header, named: dict[str, tuple]) -> None:
+    """Each column with no unit of its own takes the unit of the longest name in ``named`` it holds (播种面积 ← 面积)."""
+    for k, name in header.names.items():
+        key = max((key for key in named if key in name), key=len, default=None)
+        if k not in header.columns and key is not None:
+            (unit, per) = named[key]
+            header.columns[k] = unit
+            if per:
+                header.column_per[k] = per
 
 
 _HEADER_TAIL = regex.compile(r"[ \t\u3000]*\p{Han}{1,8}(?:[（(][^（）()\d]{1,6}[）)]|[%％])?[ \t\u3000]*")  # 增长（%）, 比重
