@@ -1981,3 +1981,7 @@ def test_a_one_cell_a_line_table_with_a_wrapped_header_cell_and_units_captioned_
 
 def test_a_table_number_alone_on_a_line_is_not_glued_to_its_title():
     assert [f.value for f in extract_facts("表1\n2025年各乡镇小麦生产情况\n全县小麦播种面积21.36万亩。\n")] == [213600]
+
+
+def test_a_rate_per_du_of_power_keeps_du_as_written():
+    assert [(f.value, f.per) for f in extract_facts("居民用电每度电0.56元。")] == [(0.56, "度")]
