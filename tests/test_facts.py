@@ -1985,3 +1985,8 @@ def test_a_table_number_alone_on_a_line_is_not_glued_to_its_title():
 
 def test_a_rate_per_du_of_power_keeps_du_as_written():
     assert [(f.value, f.per) for f in extract_facts("居民用电每度电0.56元。")] == [(0.56, "度")]
+
+
+def test_a_percent_column_headed_with_a_plus_minus_sign():
+    text = "指标名称　　　　单位　　　　本月　　　　1—11月累计　　累计同比±%\n社会消费品零售总额　　万元　　69,018　　712,460　　5.8\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(690180000, "元"), (7124600000, "元"), (5.8, "%")]

@@ -456,7 +456,7 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
 # or after the label before one (销量（辆）为4.86万); the 百 of （百分点） is no magnitude.
 _UNIT_IN_BRACKETS = (r"[（(]\s*(?:±|\+/-|＋/－)?(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
                      r"(?:[，,；;][^（）()\n]{1,12})?\s*[）)]")  # （立方米每秒）: per 秒; （元/斤，10斤起批）: an aside after the unit
-_HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han})(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%: a percent column
+_HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han}(?:±|\+/-|＋/－)?)(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%, 同比±%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
 _BRACKET_BEFORE = regex.compile(_UNIT_IN_BRACKETS + r"[为是达：:\t \u3000]{0,2}\Z")  # \Z: not across a line break as $ would be
 _UNIT_CELL = regex.compile(r"\s*(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^\d\s|/]{1,4}?)(?:/(?P<per>[^\d\s|/]{1,3}))?\s*")  # a 单位 column: 万人, 所, 元/斤
