@@ -1990,3 +1990,10 @@ def test_a_rate_per_du_of_power_keeps_du_as_written():
 def test_a_percent_column_headed_with_a_plus_minus_sign():
     text = "指标名称　　　　单位　　　　本月　　　　1—11月累计　　累计同比±%\n社会消费品零售总额　　万元　　69,018　　712,460　　5.8\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(690180000, "元"), (7124600000, "元"), (5.8, "%")]
+
+
+def test_a_boxed_table_whose_cells_are_padded_with_wide_spaces():
+    text = ("┌──────┬──────┬────────┐\n│ 乡　镇 │收购点│ 收购量 │\n│        │（个）│ （吨） │\n├──────┼──────┼────────┤\n"
+            "│ 蓧城镇 │  6   │ 10,860 │\n│ 荛田镇 │  5   │  9,240 │\n└──────┴──────┴────────┘\n")
+    assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
+        (6, "个", "蓧城镇"), (10860, "吨", "蓧城镇"), (5, "个", "荛田镇"), (9240, "吨", "荛田镇")]

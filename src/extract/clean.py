@@ -305,7 +305,7 @@ def _spaced_row(line: regex.Match, width: int, remarks: bool) -> list[int] | Non
     return kept
 
 
-_PIPE_ROW = regex.compile(r"[^\n|｜]*[|｜][^\n]*[|｜]")
+_PIPE_ROW = regex.compile(r"[^\n|｜│┃]*[|｜│┃][^\n]*[|｜│┃]")  # (│ 品　种 │ 收购量 │: a boxed row)
 TWO_COLUMN_ROWS = 3  # lines in a row of a label, a wide gap and a figure that make a table
 
 
