@@ -1997,3 +1997,9 @@ def test_a_boxed_table_whose_cells_are_padded_with_wide_spaces():
             "│ 蓧城镇 │  6   │ 10,860 │\n│ 荛田镇 │  5   │  9,240 │\n└──────┴──────┴────────┘\n")
     assert [(f.value, f.unit, f.subject) for f in extract_facts(text)] == [
         (6, "个", "蓧城镇"), (10860, "吨", "蓧城镇"), (5, "个", "荛田镇"), (9240, "吨", "荛田镇")]
+
+
+def test_cantonese_dollars_and_ten_cents_as_one_sum_and_a_header_in_millions():
+    assert [(f.value, f.unit) for f in extract_facts("总数一百三十七蚊六毫。")] == [(137.6, "元")]
+    text = "月份　　毛收入（百萬澳門元）　　按年變幅（%）\n1月　　18,250　　4.1\n2月　　19,740　　6.8\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)] == [(18250000000, "澳门元"), (4.1, "%"), (19740000000, "澳门元"), (6.8, "%")]

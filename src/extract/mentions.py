@@ -454,7 +454,7 @@ def _race_times(text: str, look: _Lookups) -> list[Mention]:
 
 # A unit in brackets, 金额（万元）: ending a table header or label, after a number (约2.5万（人）)
 # or after the label before one (销量（辆）为4.86万); the 百 of （百分点） is no magnitude.
-_UNIT_IN_BRACKETS = (r"[（(]\s*(?:±|\+/-|＋/－)?(?P<magnitude>(?:(?!百分点)[万亿千百])?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
+_UNIT_IN_BRACKETS = (r"[（(]\s*(?:±|\+/-|＋/－)?(?P<magnitude>(?:(?!百分点)(?:[十百千]万|[万亿千百]))?)(?P<unit>[^（）()\d\s/，,；;]{1,4}?)(?:/(?P<per>[^（）()\d\s/，,；;]{1,4})|每(?P<per>[^（）()\d\s/，,；;每]{1,2}))?"
                      r"(?:[，,；;][^（）()\n]{1,12})?\s*[）)]")  # （立方米每秒）: per 秒; （元/斤，10斤起批）: an aside after the unit
 _HEADER_UNIT = regex.compile(r"(?:" + _UNIT_IN_BRACKETS + r"|(?<=\p{Han}(?:±|\+/-|＋/－)?)(?P<magnitude>)(?P<unit>[%％‰]))\s*$")  # or 增长%, 同比±%: a percent column
 _BRACKET_AFTER = regex.compile(_UNIT_IN_BRACKETS)
@@ -475,7 +475,8 @@ _RULE_ROW = regex.compile(r"[\s:：-]*")  # |---|:---:| under a Markdown header
 UNIT_HEADERS = ("单位", "计量单位", "计价单位", "计量")  # 计量 over 单位 on a second header line
 CATEGORY_HEADERS = ("类别", "类型", "分类", "大类", "门类", "行业", "类",  # a first column that groups the rows, not one
                     "乡镇", "乡（镇）", "镇（乡）", "所在乡镇", "所属乡镇")  # 乡镇 | 购机者: the buyer, not the town
-MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+MAGNITUDE_VALUES = {"": 1, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000,
+                    "亿": 100_000_000}
 
 
 _REACHED = ("满", "超过")  # 年满70周岁不满75周岁: the lower bound reached …
@@ -1496,13 +1497,16 @@ def _years_and_months(text: str, start: int, look: _Lookups) -> Mention | None:
     return mention
 
 
-_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元](?:[零〇]?(?P<j>{_TOKEN})[毛角](?P<f2>[1-9一二三四五六七八九]{_DECIMALS_END})?)?"
+_YUAN_JIAO_FEN = regex.compile(rf"(?P<y>{_TOKEN})[块元蚊](?:[零〇]?(?P<j>{_TOKEN})[毛角毫](?P<f2>[1-9一二三四五六七八九]{_DECIMALS_END})?)?"
                                rf"(?:[零〇]?(?P<f>{_TOKEN})分)?(?:钱)?", regex.VERBOSE)  # 壹元零伍分: 1.05
 
 
 _ZERO_JIAO = regex.compile(r"(?<=[块元])[零〇](?=[^角毛]+分|[^角毛分]{1,2}[角毛])")  # 一元零五分: no 角; 二百八十元零六角
 _JIAO_FEN = regex.compile(r"(?P<j>[1-9一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])[角毛](?P<f>[1-9一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])分"
                        r"(?:(?P<li>[1-9一二三四五六七八九])(?:厘|(?![\d\p{Han}])))?")  # 一角八分五: 0.185 元
+
+
+_CANTONESE_MONEY = str.maketrans("蚊毫", "元角")
 
 
 def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
@@ -1513,6 +1517,7 @@ def _compound_money(text: str, start: int, look: _Lookups) -> Mention | None:
         return None
     li = m.groupdict().get("li")
     whole = text[start:m.start("li")] if li else m.group()
+    whole = whole.translate(_CANTONESE_MONEY)  # 一百三十七蚊六毫: Cantonese 元 and 角
     value, unit = parse_number(_ZERO_JIAO.sub("", whole)), look.surfaces.get("元")  # the parser reads 元角分 sums
     if value is None or unit is None:
         return None
@@ -1569,8 +1574,8 @@ def _quantity(text: str, start: int, end: int, look: _Lookups) -> Mention | None
     """Extend a numeral token at [start, end) into a mention, or None."""
     if end - start == 1 and text[start] in SPOKEN_COUNTS:
         return _spoken_count(text, start, end, look)
-    if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角", "毛"), end):
-        compound = _compound_money(text, start, look) if text[end] in "块元角毛" else (
+    if text.startswith(("小时", "个小时", "分", "年", "块", "元", "角", "毛", "蚊"), end):
+        compound = _compound_money(text, start, look) if text[end] in "块元角毛蚊" else (
             _fen_and_li(text, start, look) or _compound_duration(text, start, look))
         if compound:
             return _duration_range(text, compound, look) or _money_range(text, compound, look) or compound
