@@ -2003,3 +2003,8 @@ def test_cantonese_dollars_and_ten_cents_as_one_sum_and_a_header_in_millions():
     assert [(f.value, f.unit) for f in extract_facts("总数一百三十七蚊六毫。")] == [(137.6, "元")]
     text = "月份　　毛收入（百萬澳門元）　　按年變幅（%）\n1月　　18,250　　4.1\n2月　　19,740　　6.8\n"
     assert [(f.value, f.unit) for f in extract_facts(text)] == [(18250000000, "澳门元"), (4.1, "%"), (19740000000, "澳门元"), (6.8, "%")]
+
+
+def test_a_chart_series_of_years_and_figures_a_space_apart_under_its_caption():
+    text = "[柱状图] 网络零售额（单位：亿元）\n2021　1.12\n2022　1.65\n2023　2.31\n"
+    assert [(f.value, f.subject) for f in extract_facts(text)] == [(112000000, "2021"), (165000000, "2022"), (231000000, "2023")]

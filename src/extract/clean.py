@@ -119,6 +119,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     spaced, spaced_gaps = _single_space_rows(text, rows) if " " in text else ([], [])
     if spaced:
         text, rows = _overwrite(text, spaced_gaps, "|"), sorted(rows + spaced)
+    if "\n" in text and (series := _year_value_rows(text, rows)):
+        series_rows, gaps = series
+        text, rows = _overwrite(text, gaps, "|"), sorted(rows + series_rows)
     csv_rows, commas, quotes = _csv_rows(text)
     if csv_rows and len(text) == len(raw):
         text = _overwrite(text, commas, "|")
@@ -248,6 +251,30 @@ def _unit_header_line(text: str, line: regex.Match) -> bool:
         return False
     first, second = text[line.start():gaps[0].start()].strip(), text[gaps[0].end():line.end()].strip()
     return all(_UNIT_HEADER_FIELD.fullmatch(field) for field in (first, second))
+
+
+_YEAR_VALUE_LINE = regex.compile(r"[ \t\u3000]*(?:19|20)\d{2}年?(?P<gap>[ \t\u3000]+)[-+]?\d[\d,]*(?:\.\d+)?%?[ \t\u3000]*")
+YEAR_VALUE_MIN_ROWS = 3
+
+
+def _year_value_rows(text: str, rows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]] | None:
+    """2021　1.12 / 2022　1.65 / 2023　2.31 under a chart's caption: a year and a figure a line, three or
+    more lines running, a space apart; the rows, and the gaps that become |."""
+    taken = {start for start, _ in rows}
+    found: list[tuple[int, int]] = []
+    gaps: list[int] = []
+    run: list[regex.Match] = []
+    for line in [*_LINE.finditer(text), None]:
+        m = _YEAR_VALUE_LINE.fullmatch(line.group()) if line is not None and line.start() not in taken else None
+        if m and (not run or text.count("\n", run[-1].end(), line.start()) == 1):
+            run.append(line)
+            continue
+        if len(run) >= YEAR_VALUE_MIN_ROWS:
+            for row in run:
+                found.append(row.span())
+                gaps.append(row.start() + _YEAR_VALUE_LINE.fullmatch(row.group()).start("gap"))
+        run = [line] if m else []
+    return (found, gaps) if found else None
 
 
 def _single_space_rows(text: str, rows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
