@@ -105,8 +105,9 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     if points:
         text = _overwrite(text, points, ".")  # 92，4%: a misread point
     text = _overwrite(text, [m.start() for m in _ITEM_BEFORE_YEAR.finditer(text)], "、")  # ；3．2024年数据…: an item's number
-    if "．" in raw and len(text) == len(raw):  # 1．41个问题: a full-width point between ASCII digits at a line's start numbers an item
-        text = _overwrite(text, [m.start() for m in _ITEM_BEFORE_FIGURE.finditer(text) if raw[m.start()] == "．"], "）")
+    if "．" in raw and len(text) == len(raw):  # 1．41个问题: a full-width point between ASCII digits at a line's start numbers an item (２．４ is a decimal)
+        text = _overwrite(text, [m.start() for m in _ITEM_BEFORE_FIGURE.finditer(text)
+                                 if raw[m.start()] == "．" and raw[m.start() - 1].isascii() and raw[m.start() + 1].isascii()], "）")
     drop += [m.span() for m in _QUOTE_MARKS.finditer(text)] if text.count("\n>") >= 2 else []
     drop += [m.span() for m in _INVISIBLE.finditer(text)]  # 1\u200b200人, 9.\u00ad8万亩
     drop += [m.span() for m in _FOOTNOTE_MARK.finditer(text)]  # 24.7①, 活跃网店(家)③: a note's mark
