@@ -541,29 +541,33 @@ def _stacked_table(text: str, lines: list[regex.Match], k: int, unit_cell: regex
         width = labels - k - lead
         if width < lead + 1:
             return None
-        end, rows = labels - lead, 0
-        while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
-                and all(_STACKED_LABEL.fullmatch(line.group()) for line in lines[end:end + lead]) \
-                and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + lead:end + width]):
-            end += width
-            rows += 1
+        end, rows = _stacked_body(text, lines, labels - lead, width, lead, unit_cell)
         if rows >= STACKED_MIN_ROWS:
             return width, end, 0, 0
     # 比上年 / 增减（%）: the header's last cell wrapped onto a line of its own, then rows a cell fewer than its lines
     # (but 资助人数（人） / 资助金额（万元）: a cell that names its unit is whole, and the line before it a title)
     for lead in (1, 2):
-        width, end, rows = labels - k - lead - 1, labels - lead, 0
-        if width < lead + 1 or not _HEADER_UNIT_TAIL.search(lines[end - 1].group()) \
-                or _HEADER_UNIT_TAIL.search(lines[end - 2].group()):
+        width, first = labels - k - lead - 1, labels - lead
+        if width < lead + 1 or not _HEADER_UNIT_TAIL.search(lines[first - 1].group()) \
+                or _HEADER_UNIT_TAIL.search(lines[first - 2].group()):
             continue
-        while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
-                and all(_STACKED_LABEL.fullmatch(line.group()) for line in lines[end:end + lead]) \
-                and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + lead:end + width]):
-            end += width
-            rows += 1
+        end, rows = _stacked_body(text, lines, first, width, lead, unit_cell)
         if rows >= STACKED_MIN_ROWS:
             return width, end, 0, 1
     return None
+
+
+def _stacked_body(text: str, lines: list[regex.Match], end: int, width: int, lead: int,
+                  unit_cell: regex.Pattern) -> tuple[int, int]:
+    """(index past the last row, rows) of the rows from line ``end`` on: ``lead`` labels, then figures or
+    unit cells, ``width`` lines a row, each line right under the one before."""
+    rows = 0
+    while end + width <= len(lines) and all(_next_line(text, lines, n) for n in range(end - 1, end + width - 1)) \
+            and all(_STACKED_LABEL.fullmatch(line.group()) for line in lines[end:end + lead]) \
+            and all(_STACKED_FIGURE.fullmatch(line.group()) or unit_cell.fullmatch(line.group()) for line in lines[end + lead:end + width]):
+        end += width
+        rows += 1
+    return end, rows
 
 
 _HEADER_UNIT_TAIL = regex.compile(r"[（(][^）)]{1,6}[）)]\s*$|[%％]\s*$")
