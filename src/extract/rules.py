@@ -328,7 +328,7 @@ def _check_regex(rule_id: str, pattern: Any) -> list[str]:
         return [E.E_BAD_TYPE.format(id=rule_id, key="pattern", expected="a string", got=pattern).removeprefix(f"rule {rule_id}: ")]
     pattern = pattern.replace(SURNAME_SLOT, "(?:王|欧阳)")  # the names come with the compiled rule set
     try:
-        compiled = regex.compile(pattern)
+        regex.compile(pattern)  # a pattern that does not compile is named here, with its error
     except regex.error as exc:
         return [E.E_BAD_REGEX.format(id=rule_id, pattern=pattern, error=exc).removeprefix(f"rule {rule_id}: ")]
     if _NESTED_REPEAT.search(pattern):
