@@ -2008,3 +2008,8 @@ def test_cantonese_dollars_and_ten_cents_as_one_sum_and_a_header_in_millions():
 def test_a_chart_series_of_years_and_figures_a_space_apart_under_its_caption():
     text = "[柱状图] 网络零售额（单位：亿元）\n2021　1.12\n2022　1.65\n2023　2.31\n"
     assert [(f.value, f.subject) for f in extract_facts(text)] == [(112000000, "2021"), (165000000, "2022"), (231000000, "2023")]
+
+
+def test_a_medal_table_counts_medals_and_points():
+    text = "代表团　　金牌　　银牌　　铜牌　　总分\n峖川市　　96　　　81　　　74　　　3,412.5\n潿城市　　83　　　79　　　70　　　3,106\n"
+    assert [(f.value, f.unit) for f in extract_facts(text)][:4] == [(96, "枚"), (81, "枚"), (74, "枚"), (3412.5, "分")]

@@ -856,6 +856,11 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
     unit_row = len(units) > 1 and all(units.values())
     if unit_row:  # ;个;人;份;元;% (or 单位|人|%) under the labels: a row of units, one a column, naming nothing
         columns = units
+    for k, cell in enumerate(cells):  # 金牌 | 银牌 | 铜牌 | 总分: medals in 枚 and points in 分
+        scored = _SCORED_HEADER.fullmatch(text, *cell) if k not in columns else None
+        surface = "枚" if scored and scored.group("medal") else "分" if scored else None
+        if surface in look.surfaces:
+            columns[k] = (look.surfaces[surface], 1)
     for k, cell in enumerate(cells):  # 户数, 人数, 工日: a count of households, people or days' work, no unit written
         counted = _COUNT_HEADER.fullmatch(text, *cell)
         word = counted and (counted.group(1) or counted.group(2))
@@ -899,6 +904,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
 _COUNT_HEADER = regex.compile(r"[ \t]*\p{Han}{0,6}?(?:([户人家股例次件个])数|(人次|人口|工日|课时|学时|场次))"
                               r"(?:[（(](?P<magnitude>万|亿|千)[）)])?[ \t]*")  # 户数, 受益户数, 资助人次, 理论课时, 场次, 门急诊人次（万）: one header, not 补助资金 受益户数
 _COUNTED_UNITS = {"人口": "人", "场次": "场"}  # 场次 over a film's row counts its screenings
+_SCORED_HEADER = regex.compile(r"[ \t]*(?:(?P<medal>金牌|银牌|铜牌|奖牌)(?:数|总数)?|(?P<points>总分|总积分|积分|得分))[ \t]*")  # a medal table
 # What a column's name says it counts, for a caption that names fewer units than the table has bare columns
 _HEADER_KINDS = (("households", regex.compile(r"户数")), ("people", regex.compile(r"人数|人口|人次|人员|职工|劳动力|^[男女]性?$")),
                  ("money", regex.compile(r"收入|金额|资金|投资|产值|费|款|额")), ("area", regex.compile(r"面积|占地|耕地|用地")),
