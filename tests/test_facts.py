@@ -1931,8 +1931,8 @@ def test_a_header_line_of_units_two_fields_a_wide_gap_apart():
 
 
 def test_cash_counted_in_thousands_and_silver_in_capital_tens():
-    facts = extract_facts("捐錢叁拾千文，共錢壹佰柒拾貳千捌佰文，另捐銀拾兩。")
-    assert [(f.value, f.unit) for f in facts] == [(30000, "文"), (172800, "文"), (10, "两")]
+    facts = extract_facts("捐錢叁拾千文，共錢壹佰柒拾貳千捌佰文，另捐銀拾兩，山价银贰拾两零伍钱。")
+    assert [(f.value, f.unit) for f in facts] == [(30000, "文"), (172800, "文"), (10, "两"), (20.5, "两")]
     assert parse_number("四五千") is None  # adjacent digits stay a range, not 45 thousands
 
 

@@ -537,6 +537,9 @@ def _token_end(m: regex.Match, look: _Lookups) -> int:
     if len(token) > 2 and token[-2] == "两" and liang is not None and liang.part and m.string.startswith(liang.part, m.end()) \
             and parse_number(token[:-2]) is not None:
         return m.end() - 2  # 十七两六钱, 叁两伍钱: 两, then a tenth of it in its part (钱)
+    if len(token) > 3 and token[-3] == "两" and token[-2] in "零〇" and liang is not None and liang.part \
+            and m.string.startswith(liang.part, m.end()) and parse_number(token[:-3]) is not None:
+        return m.end() - 3  # 贰拾两零伍钱: the same, a 零 between
     return m.end()
 
 
