@@ -2013,3 +2013,7 @@ def test_a_chart_series_of_years_and_figures_a_space_apart_under_its_caption():
 def test_a_medal_table_counts_medals_and_points():
     text = "代表团　　金牌　　银牌　　铜牌　　总分\n峖川市　　96　　　81　　　74　　　3,412.5\n潿城市　　83　　　79　　　70　　　3,106\n"
     assert [(f.value, f.unit) for f in extract_facts(text)][:4] == [(96, "枚"), (81, "枚"), (74, "枚"), (3412.5, "分")]
+
+
+def test_a_space_parting_thousands_after_a_list_comma():
+    assert [(f.value, f.unit) for f in extract_facts("去年合作社线上卖出鲜果46.8万单、1 120吨。")] == [(468000, "单"), (1120, "吨")]

@@ -979,7 +979,7 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # One to three digits after a Chinese character (and maybe a space), a space, then more
 # digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
-_STRAY_DIGIT_SPACE = regex.compile(r"(?<=\p{Han}[ \n]{0,2})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
+_STRAY_DIGIT_SPACE = regex.compile(r"(?<=[\p{Han}、，：；][ \n]{0,2})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
 _CAPTION_NUMBER = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*[表图]\d{1,2}$")
 _GROUP_AT_EDGE = regex.compile(r"(?:(?<=\d[—–~～-])|(?<=^|\n))\d{1,3}$")
 _WHOLE_GROUP = regex.compile(r"\d{3}(?=[^\d\s.,])")
