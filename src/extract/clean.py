@@ -120,7 +120,7 @@ def clean(raw: str, rules: Rules | None = None) -> CleanText:
     spaced, spaced_gaps = _single_space_rows(text, rows) if " " in text else ([], [])
     if spaced:
         text, rows = _overwrite(text, spaced_gaps, "|"), sorted(rows + spaced)
-    if "\n" in text and (series := _year_value_rows(text, rows)):
+    if "单位" in text and (series := _year_value_rows(text, rows)):  # a chart's series is read under its caption
         series_rows, gaps = series
         text, rows = _overwrite(text, gaps, "|"), sorted(rows + series_rows)
     csv_rows, commas, quotes = _csv_rows(text)
@@ -242,7 +242,8 @@ def _row_lines(text: str) -> list[tuple[int, int]]:
     return [(lines[k].start(), lines[k].end()) for k in sorted(rows)]
 
 
-_UNIT_HEADER_FIELD = regex.compile(r"\p{Han}{0,8}(?:[（(][^（）()\d]{1,6}[）)]|[%％])")  # （元）, 增长（%）
+HEADER_UNIT_TAIL = r"(?:[（(][^（）()\d]{1,6}[）)]|[%％])"  # the unit ending a header cell: （元）, 增长（%）
+_UNIT_HEADER_FIELD = regex.compile(r"\p{Han}{0,8}" + HEADER_UNIT_TAIL)
 
 
 def _unit_header_line(text: str, line: regex.Match) -> bool:
@@ -264,17 +265,16 @@ def _year_value_rows(text: str, rows: list[tuple[int, int]]) -> tuple[list[tuple
     taken = {start for start, _ in rows}
     found: list[tuple[int, int]] = []
     gaps: list[int] = []
-    run: list[regex.Match] = []
+    run: list[tuple[regex.Match, regex.Match]] = []  # (line, its year and figure)
     for line in [*_LINE.finditer(text), None]:
         m = _YEAR_VALUE_LINE.fullmatch(line.group()) if line is not None and line.start() not in taken else None
-        if m and (not run or text.count("\n", run[-1].end(), line.start()) == 1):
-            run.append(line)
+        if m and (not run or text.count("\n", run[-1][0].end(), line.start()) == 1):
+            run.append((line, m))
             continue
         if len(run) >= YEAR_VALUE_MIN_ROWS:
-            for row in run:
-                found.append(row.span())
-                gaps.append(row.start() + _YEAR_VALUE_LINE.fullmatch(row.group()).start("gap"))
-        run = [line] if m else []
+            found += [row.span() for row, _ in run]
+            gaps += [row.start() + cells.start("gap") for row, cells in run]
+        run = [(line, m)] if m else []
     return (found, gaps) if found else None
 
 
@@ -570,7 +570,7 @@ def _stacked_body(text: str, lines: list[regex.Match], end: int, width: int, lea
     return end, rows
 
 
-_HEADER_UNIT_TAIL = regex.compile(r"[（(][^）)]{1,6}[）)]\s*$|[%％]\s*$")
+_HEADER_UNIT_TAIL = regex.compile(HEADER_UNIT_TAIL + r"\s*$")
 
 
 # A table a PDF flattened into one line, its cells apart by single spaces: 景区名称 接待人次（万人次）
@@ -866,7 +866,7 @@ def _wrapped_line_breaks(text: str, rows: list[tuple[int, int]] = (),
             wrapped = False  # a row of a table written as lines (道路 | 12条 | 3,560), a caption above one
         elif _UNIT_CAPTION_LONG.search(line) and "|" in text[m.end():_line_end(text, m.end())]:
             wrapped = False  # 单位：新台币千元；每股盈余为新台币元 / 项目 | 114年度: a caption over a table's header
-        elif _TABLE_NUMBER.fullmatch(line):
+        elif _CAPTION_NUMBER.fullmatch(line):
             wrapped = False  # 表1 / 2025年各乡镇: a table's number on a line of its own, then its title
         elif _FIGURE_CELL.fullmatch(line) and _FIGURE_CELL.fullmatch(text, m.end(), _line_end(text, m.end())):
             wrapped = False  # 9,416 / 50 / 564.96: figures a line each are cells, not one figure broken
@@ -912,9 +912,6 @@ def _line_end(text: str, pos: int) -> int:
     """Where the line holding ``pos`` ends."""
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
-
-
-_TABLE_NUMBER = regex.compile(r"[表图]\s*\d{1,2}(?:[-—–.]\d{1,2})?")
 
 
 def _wrapped(prev_end: str, next_start: str, prev_len: int, wrap_width: float) -> bool:
@@ -980,7 +977,7 @@ _LETTER_SPACED = regex.compile(r"(?:[^\s] ){3,}[^\s]")  # 共 有 3 2 6 户: eve
 # digits: one figure broken by a PDF or OCR (6 8.95亿元, 教职工 5 87 人), not two (2024 2025);
 # or a thousands group cut short (寄宿生 9,4 20 人), which the digits after the space complete.
 _STRAY_DIGIT_SPACE = regex.compile(r"(?<=[\p{Han}、，：；][ \n]{0,2})\d{1,3}(?: \d{3})*$")  # 为3 695 300人: groups of three
-_CAPTION_NUMBER = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*[表图]\d{1,2}$")
+_CAPTION_NUMBER = regex.compile(r"(?:^|(?<=\n))[ \t\u3000]*[表图]\s*\d{1,2}(?:[-—–.]\d{1,2})?$")  # 表1, 表3-6: a table's number
 _GROUP_AT_EDGE = regex.compile(r"(?:(?<=\d[—–~～-])|(?<=^|\n))\d{1,3}$")
 _WHOLE_GROUP = regex.compile(r"\d{3}(?=[^\d\s.,])")
 _CUT_GROUP = regex.compile(r"(?<=\p{Han} ?)\d{1,3}(?:[,，]\d{3})*[,，](?P<part>\d{1,2})$")

@@ -16,7 +16,7 @@ import re
 
 import regex
 
-from .clean import RULE_LINE, SERIAL_HEADERS, TOTAL_LABELS
+from .clean import HEADER_UNIT_TAIL, RULE_LINE, SERIAL_HEADERS, TOTAL_LABELS
 from .numerals import WHITE_SPACE, parse_number, parse_quantity
 from .rules import Rules, Unit, alternation
 
@@ -681,8 +681,8 @@ def _table_cells(text: str, look: _Lookups) -> tuple[list[Mention], set[int], di
         last_row = cells
         if len(cells) < 2 and n and header_line == n - 1 and header.names and _HEADER_TAIL.fullmatch(line.group()) \
                 and n + 1 < len(lines) and len(lines[n + 1][1]) == header_width:
-            tail = regex.search(r"\S.*\S|\S", line.group())  # 产量 | 比上年 over 增长（%）: the last header cell goes on
-            read = _read_header(text, [(line.start() + tail.start(), line.start() + tail.end())], None, look)
+            lead = len(line.group()) - len(line.group().lstrip())  # 产量 | 比上年 over 增长（%）: the last header cell goes on
+            read = _read_header(text, [(line.start() + lead, line.start() + len(line.group().rstrip()))], None, look)
             header = _two_line_header(header, header_width, read, 1)
             header_line = n
             continue
@@ -801,7 +801,7 @@ _NAMED_UNIT = regex.compile(r"(?:^[ \t\u3000]*[（(]?|(?<=[；;，,、]\s*))(?P<
 def _named_units(line: str, look: _Lookups) -> dict[str, tuple]:
     """面积单位：亩；产量单位：吨: the unit (and rate) a caption gives each column it names."""
     named = {}
-    for m in _NAMED_UNIT.finditer(line):
+    for m in _NAMED_UNIT.finditer(line) if "单位" in line else ():
         units = _caption_units("单位：" + m.group("unit"), look)
         if units and len(units) == 1:
             named[m.group("name")] = units[0]
@@ -811,15 +811,15 @@ def _named_units(line: str, look: _Lookups) -> dict[str, tuple]:
 def _units_by_name(header: _Header, named: dict[str, tuple]) -> None:
     """Each column with no unit of its own takes the unit of the longest name in ``named`` it holds (播种面积 ← 面积)."""
     for k, name in header.names.items():
-        key = max((key for key in named if key in name), key=len, default=None)
-        if k not in header.columns and key is not None:
+        key = max((key for key in named if key in name), key=len, default=None) if k not in header.columns else None
+        if key is not None:
             (unit, per) = named[key]
             header.columns[k] = unit
             if per:
                 header.column_per[k] = per
 
 
-_HEADER_TAIL = regex.compile(r"[ \t\u3000]*\p{Han}{1,8}(?:[（(][^（）()\d]{1,6}[）)]|[%％])?[ \t\u3000]*")  # 增长（%）, 比重
+_HEADER_TAIL = regex.compile(r"[ \t\u3000]*\p{Han}{1,8}" + HEADER_UNIT_TAIL + r"?[ \t\u3000]*")  # 增长（%）, 比重
 _ELIDED_ROWS = regex.compile(r"[.…⋯·]{2,}|[（(]?略[）)]?")
 
 
@@ -853,6 +853,7 @@ class _Header:
 def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, look: _Lookups,
                  title_per: str | None = None) -> _Header:
     headers = [_HEADER_UNIT.search(text, *cell) for cell in cells]
+    plain = [_HEADER_UNIT.sub("", text[slice(*cell)]).strip() for cell in cells]  # each cell's name, its unit left out
     columns = {k: unit for k, header in enumerate(headers) if (unit := _unit_in(header, look))}
     units = {} if columns else {k: _unit_in(_UNIT_CELL.fullmatch(text, *cell), look) for k, cell in enumerate(cells)
                                 if (word := text[slice(*cell)].strip()) and word not in UNIT_HEADERS and not _RATIO_BASE.fullmatch(word)}
@@ -871,8 +872,7 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
         if k not in columns and surface in look.surfaces and not (
                 caption and any(unit[0].kind == look.surfaces[surface].kind for unit, _ in caption)):
             columns[k] = (look.surfaces[surface], MAGNITUDE_VALUES[counted.group("magnitude") or ""])  # (but 单位：万人 over 人数 is the caption's, with its magnitude)
-    for k, cell in enumerate(cells):
-        name = _HEADER_UNIT.sub("", text[slice(*cell)]).strip()
+    for k, name in enumerate(plain):
         if k in columns and columns[k][0].unit == "个" and (named := look.surfaces.get(name)) is not None and named.kind == "count":
             columns[k] = (named, columns[k][1])  # 劳动日（个）: the column counts 劳动日, a unit of its own
     column_per: dict[int, str] = {}
@@ -889,17 +889,16 @@ def _read_header(text: str, cells: list[tuple[int, int]], caption: list | None, 
             if per:
                 column_per[k] = per
     column_per |= {k: per for k, cell in enumerate(cells) if (per := _rate_word_at(text[slice(*cell)].strip(), look)
-                                                               or _each_of(_HEADER_UNIT.sub("", text[slice(*cell)]).strip(), look))}  # 每班人数（人）
-    column_per |= {k: worth.group(1) for k, cell in enumerate(cells) if k in columns and k not in column_per
-                   and (worth := _WORTH_OF.fullmatch(_HEADER_UNIT.sub("", text[slice(*cell)]).strip()))
-                   and worth.group(1) in look.surfaces}  # 劳动日值（元）: what one 劳动日 is worth
+                                                               or _each_of(plain[k], look))}  # 每班人数（人）
+    column_per |= {k: worth.group(1) for k, name in enumerate(plain) if k in columns and k not in column_per
+                   and (worth := _WORTH_OF.fullmatch(name)) and worth.group(1) in look.surfaces}  # 劳动日值（元）: what one 劳动日 is worth
     column_per |= {k: _per_unit(header.group("per"), look) for k, header in enumerate(headers)
                    if header and header.group("per") and k in columns  # 单产（公斤/亩）
                    and not _either_measure(columns[k][0], header.group("per"), look)}
     if title_per:  # but not its shares and changes (比上年增长（%）)
         column_per |= {k: title_per for k, (unit, _) in columns.items() if k not in column_per and unit.kind not in PERCENT_KINDS}
     unit_column = next((k for k, cell in enumerate(cells) if text[slice(*cell)].strip() in UNIT_HEADERS), None)
-    names = {} if unit_row else {k: name for k, cell in enumerate(cells) if (name := _HEADER_UNIT.sub("", text[slice(*cell)]).strip())}
+    names = {} if unit_row else {k: name for k, name in enumerate(plain) if name}
     captioned = frozenset(k for k in bare if k in columns)
     return _Header(columns, column_per, unit_column, names, captioned, title_per)
 

@@ -529,9 +529,6 @@ _AMOUNT = regex.compile(r"[\d.]*[十百千万亿]*")
 _SMALL_NUMERAL = regex.compile(r"[一二两俩仨三四五六七八九十]{1,2}(?=\p{Han})")  # 三斤八块: per 3斤
 
 
-_DEGREES_OF_POWER = ("度电", "度電")
-
-
 def _canonical(measure: str, rules: Rules) -> str:
     """A measure word as its unit (个月 → 月); after an amount too (千名 → 千人, 10股, 三斤 → 3斤)."""
     small = _SMALL_NUMERAL.match(measure)
@@ -539,8 +536,8 @@ def _canonical(measure: str, rules: Rules) -> str:
         measure = f"{parse_number(small.group()):g}{measure[small.end():]}"
     amount = _AMOUNT.match(measure).group()
     word = measure[len(amount):]
-    if word in _DEGREES_OF_POWER:
-        return amount + "度"  # 每度电: per 度, as written (one 度 is a 千瓦时)
+    if word == "度电":
+        return amount + "度"  # 每度电: per 度, as written (one 度 is a 千瓦时; the text is simplified by now)
     unit = rules.surfaces.get(word) or rules.surfaces.get(word.removeprefix("个"))
     if unit is None and amount:  # 千常住人: an amount of people of a kind is an amount of 人
         unit = next((rules.surfaces[word[k:]] for k in range(1, len(word)) if word[k:] in rules.surfaces), None)
